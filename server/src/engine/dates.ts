@@ -1,0 +1,189 @@
+// Dates: absolute ("Nov. 11", "November 11, 2023", "2023-11-22"), weekdays and relative words resolved
+// against the text's own date, and bare years. News speaks of the past: a weekday or a month-day without
+// a year is the latest such day on or before the text's date, unless the sentence speaks of the future.
+import * as chrono from 'chrono-node';
+import { WEEKDAYS } from './lexicon';
+import type { Sentence, Span } from './text';
+
+export type DatePrecision = 'day' | 'month' | 'year';
+
+export interface DateMention extends Span {
+  text: string;
+  year?: number;
+  month?: number;
+  day?: number;
+  /** 0 = Sunday, as written ("Friday"), if the text names a weekday. */
+  weekday?: number;
+  /** Which of year/month/day the text states or resolves with confidence. */
+  precision: DatePrecision;
+  /** True when the year, month or day came from the text's own date (weekday, "yesterday"). */
+  relative: boolean;
+  /** YYYY-MM-DD, YYYY-MM or YYYY. */
+  iso: string;
+  sentence: number;
+}
+
+const FUTURE_CUE = /\b(?:will|shall|next|upcoming|coming|expected to|due to|is to|are to|plans? to|scheduled|set to|going to)\b/i;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function isoOf(m: Pick<DateMention, 'year' | 'month' | 'day'>): string {
+  if (m.year === undefined) return m.month !== undefined ? `--${pad(m.month)}${m.day ? '-' + pad(m.day) : ''}` : '';
+  if (m.month === undefined) return String(m.year);
+  if (m.day === undefined) return `${m.year}-${pad(m.month)}`;
+  return `${m.year}-${pad(m.month)}-${pad(m.day)}`;
+}
+
+export function weekdayOf(year: number, month: number, day: number): number {
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
+function refDate(iso: string | undefined): Date | undefined {
+  if (!iso) return undefined;
+  const d = new Date(`${iso}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+const casual = chrono.casual.clone();
+
+/** Extracts date mentions of one sentence; `textDate` is the text's own date (YYYY-MM-DD). */
+export function extractDates(prose: string, sentence: Sentence, textDate?: string): DateMention[] {
+  const ref = refDate(textDate);
+  const slice = prose.slice(sentence.start, sentence.end);
+  const out: DateMention[] = [];
+  const future = FUTURE_CUE.test(slice);
+  let results: chrono.ParsedResult[] = [];
+  try {
+    results = casual.parse(slice, ref ? { instant: ref, timezone: 0 } : new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  } catch {
+    results = [];
+  }
+  for (const r of results) {
+    let text = r.text;
+    let start = sentence.start + r.index;
+    const lead = /^(?:on|since|from|by|until|till|in|at|of|the)\s+/i.exec(text);
+    if (lead) {
+      text = text.slice(lead[0].length);
+      start += lead[0].length;
+    }
+    text = text.replace(/[\s,.;:!?]+$/, '');
+    if (!text || /^(?:now|tonight|this (?:morning|afternoon|evening)|morning|evening|noon|midnight)$/i.test(text)) continue;
+    if (/^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m|p\.m)?$/i.test(text)) continue; // a time of day
+    if (/^(?:\d+|an?|one|two|three)\s+(?:hours?|minutes?|seconds?)/i.test(text)) continue;
+    const known = r.start;
+    const isRelativeWord = /\b(?:ago|last|next|this|yesterday|today|tomorrow|later|earlier|week|month|year)\b/i.test(text);
+    let year = known.isCertain('year') ? known.get('year') ?? undefined : undefined;
+    let month = known.isCertain('month') ? known.get('month') ?? undefined : undefined;
+    let day = known.isCertain('day') ? known.get('day') ?? undefined : undefined;
+    const weekday = known.isCertain('weekday') ? known.get('weekday') ?? undefined : undefined;
+    let precision: DatePrecision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
+    let relative = false;
+    if (isRelativeWord && !/\b(?:week|month|year)s?\b/i.test(text)) {
+      // yesterday, today, tomorrow: chrono resolves them against the reference date.
+      if (!ref) continue;
+      year = known.get('year') ?? undefined;
+      month = known.get('month') ?? undefined;
+      day = known.get('day') ?? undefined;
+      relative = true;
+      precision = 'day';
+    } else if (isRelativeWord) {
+      // "last month", "two years ago", "last week": only as precise as the unit named.
+      if (!ref) continue;
+      year = known.get('year') ?? undefined;
+      month = /month/i.test(text) ? known.get('month') ?? undefined : undefined;
+      day = undefined;
+      relative = true;
+      if (/week/i.test(text)) continue; // a week spans months; too vague to compare
+      precision = month !== undefined ? 'month' : 'year';
+    } else if (weekday !== undefined && day === undefined) {
+      // A weekday alone: the latest such day on or before the text's date (or the next, for the future).
+      relative = true;
+      if (ref) {
+        const refDay = ref.getUTCDay();
+        let delta = (refDay - weekday + 7) % 7;
+        if (future && delta !== 0) delta -= 7;
+        const d = new Date(ref.getTime() - delta * 86400000);
+        year = d.getUTCFullYear();
+        month = d.getUTCMonth() + 1;
+        day = d.getUTCDate();
+        precision = 'day';
+      } else precision = 'day';
+    } else if (day !== undefined && month !== undefined && year === undefined && ref) {
+      // A month and day without a year: the latest on or before the text's date, allowing the
+      // near future for what the text announces.
+      const refY = ref.getUTCFullYear();
+      const candidate = Date.UTC(refY, month - 1, day);
+      const ahead = (candidate - ref.getTime()) / 86400000;
+      year = ahead > (future ? 300 : 31) ? refY - 1 : refY;
+      relative = true;
+    } else if (month !== undefined && year === undefined && ref) {
+      const refY = ref.getUTCFullYear();
+      year = month > ref.getUTCMonth() + 2 && !future ? refY - 1 : refY;
+      relative = true;
+    }
+    if (year === undefined && month === undefined && day === undefined && weekday === undefined) continue;
+    out.push({
+      start,
+      end: start + text.length,
+      text,
+      year,
+      month,
+      day,
+      weekday,
+      precision,
+      relative,
+      iso: isoOf({ year, month, day }),
+      sentence: sentence.index,
+    });
+  }
+  // Bare years: "in 2012", "since 2000", "between 2012 and 2013".
+  for (const t of sentence.tokens) {
+    if (!/^(1[89]\d\d|20\d\d)$/.test(t.text)) continue;
+    if (out.some((d) => t.start < d.end && d.start < t.end)) continue;
+    const before = prose.slice(Math.max(0, t.start - 2), t.start);
+    const after = prose.slice(t.end, t.end + 12);
+    if (/[$£€¥\d,.]$/.test(before) || /^(?:[,.]\d|\s?(?:%|percent|per cent|people|m\b|bn\b|million|billion))/i.test(after)) continue;
+    if (/^s\b/.test(after)) continue; // "the 1990s"
+    const year = Number(t.text);
+    out.push({ start: t.start, end: t.end, text: t.text, year, precision: 'year', relative: false, iso: String(year), sentence: sentence.index });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Compares two dates at the precision both state. Returns true (agree), false (contradict). */
+export function datesAgree(a: DateMention, b: DateMention): boolean {
+  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) {
+    // A year resolved from the text's date ("Nov. 11" with no year) is an inference: only a stated year contradicts.
+    if (!(a.relative || b.relative) || (a.precision !== 'year' && b.precision !== 'year')) {
+      if (a.relative && b.relative) return true;
+      if (a.relative !== b.relative && a.month !== undefined && b.month !== undefined && a.day === b.day && a.month === b.month) return true;
+      return false;
+    }
+  }
+  if (a.month !== undefined && b.month !== undefined && a.month !== b.month) return false;
+  if (a.day !== undefined && b.day !== undefined && a.day !== b.day) return false;
+  if (a.day === undefined || b.day === undefined) {
+    if (a.weekday !== undefined && b.weekday !== undefined && a.weekday !== b.weekday) return false;
+  }
+  return true;
+}
+
+/** "Nov. 11, a Friday": a weekday stated next to a full date that falls on another day. */
+export function calendarSlips(prose: string, dates: DateMention[]): Array<{ date: DateMention; weekday: DateMention; actual: number }> {
+  const slips: Array<{ date: DateMention; weekday: DateMention; actual: number }> = [];
+  for (let i = 0; i + 1 < dates.length; i++) {
+    const a = dates[i];
+    const b = dates[i + 1];
+    const between = prose.slice(a.end, b.start);
+    if (!/^\s*,?\s*(?:a|which was a|which is a|the)?\s*$/i.test(between)) continue;
+    const full = a.day !== undefined && a.month !== undefined && a.year !== undefined ? a : b.day !== undefined && b.month !== undefined && b.year !== undefined && !b.text.match(/^[A-Za-z]+$/) ? b : undefined;
+    const wd = full === a ? b : a;
+    if (!full || !/^(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/i.test(wd.text)) continue;
+    const actual = weekdayOf(full.year!, full.month!, full.day!);
+    const stated = WEEKDAYS.indexOf(wd.text.toLowerCase());
+    if (stated >= 0 && stated !== actual) slips.push({ date: full, weekday: wd, actual });
+  }
+  return slips;
+}

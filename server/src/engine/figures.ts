@@ -1,0 +1,282 @@
+// Figures: numbers that count or measure something, with their qualifier ("more than"), unit and the
+// interval of true values they allow. Numbers that are not quantities (years, parts of dates, model
+// names, list markers, times, ordinals) are left out.
+import { MONTH_SET, NUMBER_WORDS, SCALE_WORDS, STOPWORDS } from './lexicon';
+import type { Sentence, Span, Token } from './text';
+
+export type Qualifier = 'exact' | 'approx' | 'over' | 'atLeast' | 'under' | 'nearly' | 'justOver';
+export type FigureUnit = 'count' | 'percent' | 'money' | 'age' | 'score' | 'length' | 'weight' | 'duration' | 'multiple' | 'other';
+
+export interface Figure extends Span {
+  text: string;
+  /** The number as written, without the qualifier ("14,100", "1.5 million"). */
+  valueText: string;
+  valueSpan: Span;
+  value: number;
+  /** Upper bound of a written range ("2-4", "three to four"). */
+  high?: number;
+  qualifier: Qualifier;
+  unit: FigureUnit;
+  /** Currency symbol or unit word, lower case ("$", "£", "ft", "year"). */
+  unitWord?: string;
+  /** The counted thing: the first content word after the number (stemmed), if any. */
+  thing?: string;
+  /** A score's second number ("2-0"). */
+  second?: number;
+  /** Spelled with words ("five") rather than digits. */
+  words: boolean;
+  sentence: number;
+}
+
+const QUALIFIERS: Array<[RegExp, Qualifier]> = [
+  [/(?:more than|over|past|above|exceeding|exceeded|topped|surpassed|upwards of|in excess of|beyond)\s+$/i, 'over'],
+  [/(?:at least|no fewer than|no less than|a minimum of|a minimum)\s+$/i, 'atLeast'],
+  [/(?:just over|just above|slightly more than|a little over)\s+$/i, 'justOver'],
+  [/(?:nearly|almost|close to|just under|just shy of|approaching|nigh on)\s+$/i, 'nearly'],
+  [/(?:less than|fewer than|under|below|up to|at most|as many as|as much as|no more than|a maximum of)\s+$/i, 'under'],
+  [/(?:about|around|some|roughly|approximately|an estimated|estimated|approx\.?|circa|c\.|or so|or more|upward of)\s+$/i, 'approx'],
+];
+
+const NUMBER_WORD_RE = new RegExp(
+  `^(?:${Object.keys(NUMBER_WORDS).filter((w) => !w.includes('_')).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?$`,
+  'i',
+);
+
+const UNIT_AFTER: Array<[RegExp, FigureUnit, string]> = [
+  [/^\s?(?:%|percent\b|per cent\b|pc\b|percentage points?\b)/i, 'percent', '%'],
+  [/^-?\s?(?:years?-old|year old)\b/i, 'age', 'year-old'],
+  [/^\s?(?:ft|feet|foot|m|metres?|meters?|km|kilometres?|kilometers?|miles?|inches|inch|cm|mm|yards?)\b/i, 'length', ''],
+  [/^\s?(?:kg|kilos?|kilograms?|tonnes?|tons?|lbs?|pounds in weight|grams?|g)\b/i, 'weight', ''],
+  [/^[-\s]?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century)\b/i, 'duration', ''],
+  [/^-?\s?(?:times|time|fold)\b/i, 'multiple', 'time'],
+];
+
+const CURRENCY_BEFORE = /(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|Rs\.?\s?)$/;
+const CURRENCY_AFTER = /^\s?(?:dollars?|pounds?|euros?|yen|yuan|rupees?|francs?|pence|p\b|cents?)\b/i;
+
+function parseNumberText(t: string): number | undefined {
+  const lower = t.toLowerCase();
+  if (/^\d/.test(t)) {
+    const n = Number(t.replace(/,/g, ''));
+    return Number.isFinite(n) ? n : undefined;
+  }
+  if (NUMBER_WORD_RE.test(lower)) {
+    const [a, b] = lower.split('-');
+    return (NUMBER_WORDS[a] ?? 0) + (b ? NUMBER_WORDS[b] ?? 0 : 0);
+  }
+  return undefined;
+}
+
+/** Half a unit of the last significant digit: how far a written number may be from the value it rounds. */
+export function roundingSlack(valueText: string, value: number, scale: number): number {
+  const digits = valueText.replace(/,/g, '');
+  if (!/^\d/.test(digits)) return 0.5 * scale;
+  const dot = digits.indexOf('.');
+  if (dot >= 0) return 0.5 * Math.pow(10, -(digits.length - dot - 1)) * scale;
+  const trailing = /0*$/.exec(digits)?.[0].length ?? 0;
+  if (value === 0) return 0.5;
+  return 0.5 * Math.pow(10, Math.min(trailing, digits.length - 1)) * scale;
+}
+
+/** The interval of true values a figure allows. */
+export function interval(f: Pick<Figure, 'value' | 'high' | 'qualifier' | 'valueText'>, scale = 1): [number, number] {
+  const v = f.value;
+  const hi = f.high ?? v;
+  const slack = roundingSlack(f.valueText, v, scale > 1 ? scale : 1);
+  switch (f.qualifier) {
+    case 'exact':
+      return [v - slack, hi + slack];
+    case 'approx':
+      return [Math.min(v - slack, v * 0.95), Math.max(hi + slack, hi * 1.05)];
+    case 'over':
+      // "more than 14,000" is said of 14,100, not of 20,000: news rounds down to a nearby figure.
+      return [v, hi * 1.06 + slack];
+    case 'atLeast':
+      return [v, Infinity];
+    case 'justOver':
+      return [v, v * 1.15 + slack];
+    case 'nearly':
+      return [v * 0.9 - slack, v];
+    case 'under':
+      return [0, hi];
+  }
+}
+
+function scaleOf(word: string | undefined): number {
+  return word ? SCALE_WORDS[word.toLowerCase()] ?? 1 : 1;
+}
+
+function isYearLike(t: Token): boolean {
+  return /^(1[89]\d\d|20\d\d)$/.test(t.text);
+}
+
+/** Extracts the figures of one sentence. `dateSpans` are the sentence's date mentions, never figures. */
+export function extractFigures(prose: string, sentence: Sentence, dateSpans: Span[]): Figure[] {
+  const out: Figure[] = [];
+  const toks = sentence.tokens;
+  const inDate = (s: number, e: number) => dateSpans.some((d) => s < d.end && d.start < e);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    let value = parseNumberText(t.text);
+    if (value === undefined) continue;
+    const words = !t.num;
+    if (words && t.key === 'one') {
+      const next = toks[i + 1];
+      if (!next || !(next.key in SCALE_WORDS) || next.key === 'm' || next.key === 'b' || next.key === 'k') continue;
+    }
+    if (words && t.key === 'hundred') continue; // part of "two hundred", handled below
+    if (inDate(t.start, t.end)) continue;
+    if (t.num && /:/.test(t.text)) continue; // a time
+    const before = prose.slice(Math.max(0, t.start - 40), t.start);
+    let after = prose.slice(t.end, t.end + 40);
+    if (t.num && /^(?:st|nd|rd|th)\b/i.test(after)) continue; // ordinal
+    if (t.num && /[\p{L}]-?$/u.test(before.slice(-2)) && !/[$£€¥]$/.test(before)) continue; // F-16, G20
+    if (/^\.\s*$/.test(after.slice(0, 2)) && i === 0 && t.num) continue; // list marker "1."
+    if (i === 0 && t.num && /^[.)]\s/.test(after)) continue;
+    let end = t.end;
+    let scaleWord: string | undefined;
+    // "two hundred", "1.5 million", "$2bn"
+    const sm = /^\s?(?:(hundred)\s)?(thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b/i.exec(after);
+    if (sm && !(sm[2].length === 1 && /^\s/.test(sm[0]))) {
+      scaleWord = sm[2];
+      value *= (sm[1] ? 100 : 1) * scaleOf(scaleWord);
+      end += sm[0].length;
+      after = prose.slice(end, end + 40);
+    } else if (words && /^\shundred\b/i.test(after)) {
+      value *= 100;
+      end += ' hundred'.length;
+      after = prose.slice(end, end + 40);
+    }
+    let unit: FigureUnit = 'count';
+    let unitWord: string | undefined;
+    const cur = CURRENCY_BEFORE.exec(before);
+    let start = t.start;
+    if (cur) {
+      unit = 'money';
+      unitWord = cur[0].trim().replace(/^US/, '');
+      start -= cur[0].length;
+    }
+    // A range or a score: "2-4", "2-0", "three to four", "between 3% and 5%"
+    let high: number | undefined;
+    let second: number | undefined;
+    const rng = /^\s?(?:-|–|—|to)\s?(\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?)\b/i.exec(after);
+    if (rng) {
+      const v2 = parseNumberText(rng[1]);
+      if (v2 !== undefined) {
+        const isScore = /^(?:-|–)/.test(rng[0].trim()) && /\b(?:win|won|beat|lost|lose|defeat|draw|drew|victory|score|scored|led|lead|trail)\w*/i.test(sentence.text);
+        if (isScore && t.num) {
+          second = v2;
+          unit = 'score';
+        } else if (v2 > value) high = v2 * (scaleWord ? scaleOf(scaleWord) : 1);
+        if (second !== undefined || high !== undefined) {
+          end += rng[0].length;
+          after = prose.slice(end, end + 40);
+          const sm2 = /^\s?(thousand|million|billion|trillion|bn|mn|tn)\b/i.exec(after);
+          if (sm2 && high !== undefined && !scaleWord) {
+            value *= scaleOf(sm2[1]);
+            high *= scaleOf(sm2[1]);
+            end += sm2[0].length;
+            after = prose.slice(end, end + 40);
+          }
+        }
+      }
+    }
+    if (unit !== 'score') {
+      const ca = CURRENCY_AFTER.exec(after);
+      if (ca) {
+        unit = 'money';
+        unitWord = ca[0].trim().toLowerCase();
+        end += ca[0].length;
+      } else {
+        for (const [re, u, w] of UNIT_AFTER) {
+          const m = re.exec(after);
+          if (m) {
+            // "14,100 – including" is not a range; "5 m" must be a metre only after digits
+            if (u === 'length' && /^\s?m\b/i.test(m[0]) && !t.num) break;
+            unit = u;
+            unitWord = w || m[0].replace(/^[-\s]+/, '').toLowerCase().replace(/s$/, '');
+            end += m[0].length;
+            break;
+          }
+        }
+      }
+    }
+    if (unit === 'count' && !words && isYearLike(t) && !scaleWord) continue;
+    if (unit === 'count' && !words && inDate(t.start - 12, t.start) && /^\s*,?\s*\d{4}/.test(after)) continue;
+    if (unit === 'count' && t.num && MONTH_SET.has(toks[i - 1]?.key ?? '')) continue;
+    // Ages written after a name: "Robert Haney, 56,"
+    if (unit === 'count' && t.num && value < 120 && /\p{Lu}[\p{L}'’-]+,\s$/u.test(before) && /^,|^\s?(?:and|$)/.test(after)) {
+      unit = 'age';
+      unitWord = 'year-old';
+    }
+    if (/\baged\s$/i.test(before)) {
+      unit = 'age';
+      unitWord = 'year-old';
+    }
+    let qualifier: Qualifier = 'exact';
+    const beforeQ = prose.slice(Math.max(0, start - 40), start);
+    for (const [re, q] of QUALIFIERS) {
+      if (re.test(beforeQ)) {
+        qualifier = q;
+        const m = re.exec(beforeQ)!;
+        start -= m[0].length;
+        break;
+      }
+    }
+    // The counted thing: the first content word after the figure.
+    let thing: string | undefined;
+    let j = i + 1;
+    while (j < toks.length && toks[j].start < end) j++;
+    for (let k = j; k < Math.min(toks.length, j + 3); k++) {
+      const w = toks[k];
+      if (prose.slice(toks[k - 1]?.end ?? end, w.start).match(/[,;:–—()]/)) break;
+      if (STOPWORDS.has(w.key) || parseNumberText(w.text) !== undefined) continue;
+      thing = w.stem;
+      break;
+    }
+    const valueText = prose.slice(cur ? t.start : t.start, (scaleWord ? t.end + (sm ? sm[0].length : 0) : t.end));
+    out.push({
+      start,
+      end,
+      text: prose.slice(start, end),
+      valueText: valueText.trim(),
+      valueSpan: { start: t.start, end: t.end },
+      value,
+      high,
+      qualifier,
+      unit,
+      unitWord,
+      thing,
+      second,
+      words,
+      sentence: sentence.index,
+    });
+    while (i + 1 < toks.length && toks[i + 1].start < end) i++;
+  }
+  return out;
+}
+
+/** Do two figures allow a common true value? */
+export function figuresAgree(a: Figure, b: Figure): boolean {
+  if (a.unit === 'score' || b.unit === 'score') {
+    return a.value === b.value && (a.second ?? -1) === (b.second ?? -1);
+  }
+  const [a0, a1] = interval(a);
+  const [b0, b1] = interval(b);
+  return a0 <= b1 && b0 <= a1;
+}
+
+export function figureUnitsComparable(a: Figure, b: Figure): boolean {
+  if (a.unit !== b.unit) return false;
+  if (a.unit === 'money') return normCurrency(a.unitWord) === normCurrency(b.unitWord);
+  if (a.unit === 'length' || a.unit === 'weight' || a.unit === 'duration') return a.unitWord === b.unitWord;
+  return true;
+}
+
+function normCurrency(w: string | undefined): string {
+  if (!w) return '';
+  if (w === '$' || w.startsWith('dollar')) return '$';
+  if (w === '£' || w.startsWith('pound') || w === 'p' || w === 'pence') return '£';
+  if (w === '€' || w.startsWith('euro')) return '€';
+  return w;
+}

@@ -1,0 +1,6 @@
+// FactDesk's engine: no editor, no file system. Adapters (CLI, language server) feed it texts.
+export { checkDraft, type CheckOptions } from './check';
+export { extractFacts, type TextFacts, type SentenceFacts } from './facts';
+export { SeedIndex, evidenceOf, type SeedDoc, type SeedSentence, type PersonRecord, type SeedSummary } from './seeds';
+export { parseText, formatOf, LineMap, type ParsedText, type Sentence, type Span, type TextFormat } from './text';
+export type { CheckResult, Claim, ClaimStatus, Evidence, FactKind, Finding, Severity } from './types';

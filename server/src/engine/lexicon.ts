@@ -1,0 +1,189 @@
+// Words of the newsroom: function words, titles, aliases of countries and number words.
+
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but nor so yet of in on at to for from by with about as into onto upon over under after before since until ' +
+    'than then that this these those there here it its it\'s he him his she her hers they them their theirs we us our ours you your i me my ' +
+    'is are was were be been being am has have had having do does did done will would shall should can could may might must ' +
+    'not no yes also just only even still very more most less least much many some any all each every both either neither ' +
+    'who whom whose which what when where why how while whilst if because though although whether ' +
+    'said says say told tell according added adding reported report reports statement ' +
+    'one ones other others another such same own via per up down out off again further once ' +
+    'mr mrs ms dr new year years day days week weeks month months time times'
+  ).split(/\s+/),
+);
+
+/** Title heads: the word that names the office. */
+export const TITLE_HEADS = new Set(
+  (
+    'president vice-president president-elect premier minister secretary secretary-general chancellor vice-chancellor ' +
+    'chairman chairwoman chairperson chair vice-chairman vice-chair deputy-chairman ' +
+    'ceo cfo coo cto executive director director-general head leader king queen prince princess emperor pope ' +
+    'governor mayor senator congressman congresswoman mp mep spokesman spokeswoman spokesperson ' +
+    'attorney-general judge justice coach manager boss captain ambassador envoy general commissioner founder co-founder ' +
+    'owner economist analyst nutritionist dietician dietitian lawyer professor sheikh emir sultan ayatollah archbishop bishop ' +
+    'commander inspector detective sergeant constable superintendent editor presenter chief treasurer governor-general ' +
+    'speaker diplomat striker midfielder defender goalkeeper player officer'
+  ).split(' '),
+);
+
+/** Modifiers that make a head into a specific office ("Foreign" Secretary). */
+export const TITLE_MODIFIERS = new Set(
+  (
+    'foreign home defence defense health education culture transport environment trade treasury work pensions ' +
+    'northern scottish welsh press energy business justice interior finance economy economic oil petroleum ' +
+    'prime deputy vice chief executive managing general state international development communities ' +
+    'exchequer shadow acting interim former top senior assistant associate sports media agriculture industry ' +
+    'labour labor conservative tory liberal democrat republican democratic opposition party majority minority ' +
+    'attorney solicitor finance-director non-executive operating financial technology commercial'
+  ).split(' '),
+);
+
+/** Compound offices written as several words, lower case, canonical form first. */
+export const TITLE_SYNONYMS: string[][] = [
+  ['chief executive', 'ceo', 'chief executive officer', 'boss'],
+  ['chairman', 'chairwoman', 'chairperson', 'chair'],
+  ['vice-chairman', 'vice chairman', 'deputy chairman', 'vice-chair'],
+  ['prime minister', 'premier', 'pm'],
+  ['foreign minister', 'foreign secretary', 'top diplomat', 'secretary of state', 'minister of foreign affairs', 'chief diplomat'],
+  ['attorney general', 'attorney-general'],
+  ['spokesman', 'spokeswoman', 'spokesperson'],
+  ['chancellor of the exchequer', 'chancellor'],
+  ['dietician', 'dietitian', 'nutritionist'],
+  ['coach', 'manager', 'boss'],
+  ['leader', 'head'],
+];
+
+/** Offices that party or national qualifiers make unique: only one holder at a time. */
+export const UNIQUE_TITLES = new Set([
+  'president',
+  'prime minister',
+  'chancellor',
+  'chancellor of the exchequer',
+  'king',
+  'queen',
+  'foreign minister',
+  'foreign secretary',
+  'home secretary',
+  'defence secretary',
+  'health secretary',
+  'education secretary',
+  'culture secretary',
+  'transport secretary',
+  'environment secretary',
+  'treasury secretary',
+  'work and pensions secretary',
+  'attorney general',
+  'chief executive',
+  'chairman',
+  'finance minister',
+  'interior minister',
+  'defence minister',
+  'mayor',
+  'governor',
+]);
+
+/** Country and nationality aliases, each group one country. */
+export const PLACE_ALIASES: string[][] = [
+  ['türkiye', 'turkey', 'turkish', 'ankara', 'turkiye'],
+  ['uk', 'britain', 'british', 'united kingdom', 'great britain', 'england', 'english', 'london'],
+  ['us', 'u.s', 'usa', 'united states', 'america', 'american', 'washington'],
+  ['france', 'french', 'paris'],
+  ['germany', 'german', 'berlin'],
+  ['russia', 'russian', 'moscow'],
+  ['china', 'chinese', 'beijing'],
+  ['japan', 'japanese', 'tokyo'],
+  ['israel', 'israeli'],
+  ['palestine', 'palestinian', 'palestinians'],
+  ['egypt', 'egyptian', 'cairo'],
+  ['saudi arabia', 'saudi', 'riyadh'],
+  ['india', 'indian', 'delhi', 'new delhi'],
+  ['italy', 'italian', 'rome'],
+  ['spain', 'spanish', 'madrid'],
+  ['ukraine', 'ukrainian', 'kiev', 'kyiv'],
+  ['iran', 'iranian', 'tehran'],
+  ['iraq', 'iraqi', 'baghdad'],
+  ['australia', 'australian'],
+  ['canada', 'canadian'],
+  ['ireland', 'irish', 'dublin'],
+  ['scotland', 'scottish', 'edinburgh'],
+  ['wales', 'welsh', 'cardiff'],
+  ['europe', 'european', 'eu', 'european union'],
+  ['argentina', 'argentine', 'argentinian'],
+  ['venezuela', 'venezuelan'],
+  ['brazil', 'brazilian'],
+  ['mexico', 'mexican'],
+  ['indonesia', 'indonesian'],
+  ['jordan', 'jordanian'],
+  ['qatar', 'qatari'],
+  ['nigeria', 'nigerian'],
+  ['pakistan', 'pakistani'],
+  ['afghanistan', 'afghan'],
+  ['syria', 'syrian'],
+  ['lebanon', 'lebanese'],
+  ['greece', 'greek'],
+  ['netherlands', 'dutch', 'holland'],
+  ['sweden', 'swedish'],
+  ['norway', 'norwegian'],
+  ['denmark', 'danish'],
+  ['poland', 'polish'],
+  ['switzerland', 'swiss'],
+  ['belgium', 'belgian'],
+  ['portugal', 'portuguese'],
+  ['south africa', 'south african'],
+  ['north korea', 'north korean', 'pyongyang'],
+  ['south korea', 'south korean', 'seoul'],
+  ['korea', 'korean'],
+  ['thailand', 'thai'],
+  ['vietnam', 'vietnamese'],
+  ['philippines', 'filipino', 'philippine'],
+  ['new zealand', 'kiwi'],
+  ['kenya', 'kenyan'],
+  ['gaza', 'gaza strip'],
+];
+
+const aliasIndex = new Map<string, number>();
+PLACE_ALIASES.forEach((group, i) => group.forEach((w) => aliasIndex.set(w, i)));
+
+/** The alias group of a lower-case place or nationality word, or undefined. */
+export function placeGroup(key: string): number | undefined {
+  return aliasIndex.get(key.replace(/\.$/, '').replace(/'s$/, ''));
+}
+
+export const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  hundred: 100, dozen: 12, a_dozen: 12,
+};
+
+export const SCALE_WORDS: Record<string, number> = {
+  thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12,
+};
+
+export const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+];
+
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** Words that mark a capitalised sequence as an organisation rather than a person. */
+export const ORG_WORDS = new Set(
+  (
+    'ministry department office league organisation organization cooperation co-operation council party bank company corporation ' +
+    'corp inc ltd plc group university college school association union agency commission committee authority court ' +
+    'foundation institute fund federation club united city county state states republic kingdom government parliament ' +
+    'assembly army police force forces news times post journal daily mail airlines airways motors bureau service services ' +
+    'exchange house senate congress church hospital centre center board trust network tv radio channel media ' +
+    'summit conference festival awards cup championship olympics games street road square airport station'
+  ).split(' '),
+);
+
+/** Honorifics that precede a surname and are part of naming, not an office. */
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'baroness', 'baron', 'prof', 'professor']);
+
+/** Lower-case particles inside personal names: "Abd al-Fattah el-Sisi", "Ursula von der Leyen". */
+export const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'del', 'della', 'di', 'da', 'dos', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'ten', 'y']);
+
+export const WEEKDAY_SET = new Set(WEEKDAYS);
+export const MONTH_SET = new Set([...MONTHS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);

@@ -1,0 +1,312 @@
+// Names and titles: capitalised names (people, organisations, places) and the offices people hold, in
+// the forms news uses: "British Foreign Secretary David Cameron", "David Cameron, Britain's foreign
+// secretary,", "Britain's foreign secretary, David Cameron", "chief executive Thierry Breton".
+import { HONORIFICS, NAME_PARTICLES, ORG_WORDS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_SYNONYMS, WEEKDAY_SET, MONTH_SET, placeGroup } from './lexicon';
+import type { Sentence, Span, Token } from './text';
+
+export type EntityType = 'person' | 'org' | 'place' | 'other';
+
+export interface Entity extends Span {
+  text: string;
+  /** Lower-case NFC tokens joined by spaces, honorifics removed. */
+  key: string;
+  tokens: string[];
+  type: EntityType;
+  sentence: number;
+}
+
+export interface Title extends Span {
+  text: string;
+  /** Canonical office ("foreign minister"), synonyms folded. */
+  office: string;
+  /** The office's words, lower case, qualifiers removed. */
+  words: string[];
+  head: string;
+  /** A country (alias group number as string) or organisation the office belongs to. */
+  qualifier?: string;
+  former: boolean;
+}
+
+export interface TitledPerson {
+  person: Entity;
+  title: Title;
+  sentence: number;
+}
+
+const SYNONYM_OF = new Map<string, string>();
+for (const group of TITLE_SYNONYMS) for (const w of group) if (!SYNONYM_OF.has(w)) SYNONYM_OF.set(w, group[0]);
+
+const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|Jr|Sr)$/;
+const CONNECTORS = new Set(['of', 'for', 'the', '&', 'de', 'du', 'des']);
+const PLACE_WORDS = new Set(['east', 'west', 'north', 'south', 'new', 'san', 'santa', 'saint', 'st', 'port', 'mount', 'lake', 'cape', 'fort', 'upper', 'lower', 'greater']);
+
+function isTitleWord(key: string): boolean {
+  return TITLE_HEADS.has(key) || TITLE_MODIFIERS.has(key) || /^(?:vice|deputy|co)-/.test(key);
+}
+
+export function canonicalOffice(words: string[]): string {
+  const joined = words.join(' ').replace(/\bchief executive officer\b/, 'chief executive');
+  if (SYNONYM_OF.has(joined)) return SYNONYM_OF.get(joined)!;
+  // "foreign affairs minister" and similar folds
+  return joined;
+}
+
+function sentenceInitialCommon(t: Token, i: number, lowerVocabulary: Set<string> | undefined): boolean {
+  return i === 0 && (STOPWORDS.has(t.key) || (lowerVocabulary?.has(t.key) ?? false));
+}
+
+/** Capitalised runs in a sentence: candidate names of people, organisations and places. */
+export function extractEntities(prose: string, sentence: Sentence, lowerVocabulary?: Set<string>): Entity[] {
+  const toks = sentence.tokens;
+  const out: Entity[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (!t.cap || t.num || sentenceInitialCommon(t, i, lowerVocabulary) || WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < toks.length) {
+      const gap = prose.slice(toks[j].end, toks[j + 1].start);
+      const n = toks[j + 1];
+      if (!/^\s+$/.test(gap) && gap !== '') break;
+      if (n.cap && !n.num && !WEEKDAY_SET.has(n.key) && !MONTH_SET.has(n.key)) {
+        j++;
+        continue;
+      }
+      if ((CONNECTORS.has(n.key) || NAME_PARTICLES.has(n.key)) && j + 2 < toks.length && toks[j + 2].cap && !toks[j + 2].num) {
+        const gap2 = prose.slice(n.end, toks[j + 2].start);
+        if (/^\s+$/.test(gap2)) {
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    const run = toks.slice(i, j + 1);
+    out.push(makeEntity(prose, run, sentence.index));
+    i = j + 1;
+  }
+  return out;
+}
+
+function makeEntity(prose: string, run: Token[], sentence: number): Entity {
+  let k = 0;
+  while (k < run.length - 1 && HONORIFICS.has(run[k].key)) k++;
+  const core = run.slice(k);
+  const keys = core.map((t) => t.key);
+  let type: EntityType = 'other';
+  if (keys.some((w) => ORG_WORDS.has(w))) type = 'org';
+  else if (keys.length === 1 && placeGroup(keys[0]) !== undefined) type = 'place';
+  else if (placeGroup(keys.join(' ')) !== undefined) type = 'place';
+  else if (k > 0) type = 'person';
+  else if (PLACE_WORDS.has(keys[0])) type = 'place';
+  else if (core.length >= 2 && core.length <= 4 && core.every((t) => /^\p{Lu}[\p{Ll}'’-]/u.test(t.text) || ROMAN.test(t.text) || NAME_PARTICLES.has(t.key))) type = 'person';
+  const start = run[0].start;
+  const end = run[run.length - 1].end;
+  return { start, end, text: prose.slice(start, end), key: keys.join(' '), tokens: keys, type, sentence };
+}
+
+interface TitlePhrase {
+  start: number;
+  end: number;
+  words: string[];
+  qualifier?: string;
+  qualStart: number;
+  former: boolean;
+  firstTok: number;
+  lastTok: number;
+}
+
+/** Reads a title phrase ending at or starting from token i: qualifiers, modifiers, head. */
+function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefined {
+  let j = i;
+  const words: string[] = [];
+  let qualifier: string | undefined;
+  let qualStart = toks[i].start;
+  let former = false;
+  // Qualifier: a place/nationality ("British", "Britain's", "US") or an organisation name before the office.
+  while (j < toks.length) {
+    const t = toks[j];
+    const g = placeGroup(t.key);
+    if (g !== undefined && !isTitleWord(t.key)) {
+      qualifier = String(g);
+      j++;
+      continue;
+    }
+    if (t.key === 'former' || t.key === 'then' || t.key === 'ex' || t.key === 'outgoing') {
+      former = true;
+      j++;
+      continue;
+    }
+    break;
+  }
+  const first = j;
+  while (j < toks.length) {
+    const t = toks[j];
+    let key = t.key;
+    if (key === 'and' && words.length > 0 && j + 1 < toks.length && TITLE_MODIFIERS.has(toks[j + 1].key) && TITLE_MODIFIERS.has(words[words.length - 1])) {
+      words.push('and');
+      j++;
+      continue;
+    }
+    if (key.startsWith('ex-')) {
+      former = true;
+      key = key.slice(3);
+    }
+    if (isTitleWord(key) || (words.length > 0 && key === 'general' )) {
+      words.push(key);
+      j++;
+      continue;
+    }
+    // "Secretary of State", "Chancellor of the Exchequer", "Chief Secretary to the Treasury"
+    if (words.length > 0 && (key === 'of' || key === 'to') && j + 1 < toks.length) {
+      const rest = toks.slice(j + 1, j + 4).map((x) => x.key);
+      const tail = rest[0] === 'the' ? rest.slice(1) : rest;
+      if (tail[0] === 'state' || tail[0] === 'exchequer' || tail[0] === 'treasury') {
+        const n = (rest[0] === 'the' ? 2 : 1);
+        words.push(key, ...rest.slice(0, n));
+        j += 1 + n;
+        continue;
+      }
+    }
+    break;
+  }
+  // The phrase must end in an office, not a modifier alone ("Foreign Ministry" is no title).
+  while (words.length > 0 && !TITLE_HEADS.has(words[words.length - 1]) && !/^(?:state|exchequer|treasury)$/.test(words[words.length - 1]) && !/^(?:vice|deputy|co)-/.test(words[words.length - 1])) {
+    words.pop();
+    j--;
+  }
+  if (words.length === 0) return undefined;
+  const lastTok = j - 1;
+  return { start: toks[first].start, end: toks[lastTok].end, words, qualifier, qualStart, former, firstTok: first, lastTok };
+}
+
+function toTitle(prose: string, p: TitlePhrase): Title {
+  const words = p.words.filter((w) => !/^(?:acting|interim|former|shadow)$/.test(w) || p.words.length === 1);
+  const head = words[words.length - 1];
+  return {
+    start: p.start,
+    end: p.end,
+    text: prose.slice(p.start, p.end),
+    office: canonicalOffice(words),
+    words,
+    head,
+    qualifier: p.qualifier,
+    former: p.former,
+  };
+}
+
+/** The people a sentence gives an office, in the common forms of news writing. */
+export function extractTitledPeople(prose: string, sentence: Sentence, entities: Entity[]): TitledPerson[] {
+  const toks = sentence.tokens;
+  const out: TitledPerson[] = [];
+  const entityStartingAt = (offset: number) => entities.find((e) => e.start <= offset && offset < e.end);
+  for (let i = 0; i < toks.length; i++) {
+    const p = titleAt(prose, toks, i);
+    if (!p) continue;
+    const after = p.lastTok + 1;
+    // Form 1: office then name, in one capitalised run or after a lower-case office.
+    if (after < toks.length && /^\s+$/.test(prose.slice(toks[p.lastTok].end, toks[after].start))) {
+      const e = entityStartingAt(toks[after].start);
+      if (e) {
+        const nameTokStart = toks[after].start;
+        const name = trimEntity(prose, e, nameTokStart, toks);
+        if (name) {
+          out.push({ person: name, title: toTitle(prose, p), sentence: sentence.index });
+          const lastNameTok = toks.findIndex((t) => t.end === name.end);
+          i = Math.max(p.lastTok, lastNameTok);
+          continue;
+        }
+      }
+    }
+    // Form 3: "Britain's foreign secretary, David Cameron"
+    if (after < toks.length && /^\s*,\s*$/.test(prose.slice(toks[p.lastTok].end, toks[after].start))) {
+      const e = entityStartingAt(toks[after].start);
+      if (e && e.type === 'person' && e.start === toks[after].start) {
+        out.push({ person: e, title: toTitle(prose, p), sentence: sentence.index });
+        i = p.lastTok;
+        continue;
+      }
+    }
+    // Form 2: "David Cameron, Britain's foreign secretary," / "Frank Weise, head of the Federal Labour Agency"
+    const firstTok = toks.findIndex((t) => t.start === p.qualStart);
+    const before = firstTok > 0 ? toks[firstTok - 1] : undefined;
+    if (before) {
+      const gap = prose.slice(before.end, p.qualStart);
+      const m = /^\s*,\s*(?:(?:the|a|an|its|his|her|their)\s+)?$/i.exec(gap) ?? /^\s*,\s*(?:the\s+)?$/i.exec(gap);
+      let e = entityStartingAt(before.start);
+      // "David Cameron, Britain's" : possessive qualifiers were read by titleAt as place words
+      if (m && e && e.end === before.end && e.type === 'person') {
+        out.push({ person: e, title: toTitle(prose, p), sentence: sentence.index });
+        i = p.lastTok;
+        continue;
+      }
+      // "Subir Raha, Gazprom chairman": an organisation between the comma and the office
+      if (!m && firstTok >= 2) {
+        const orgTok = before;
+        const org = entityStartingAt(orgTok.start);
+        if (org && org.end === orgTok.end) {
+          const g2 = prose.slice(0, org.start);
+          const cm = /,\s*(?:the\s+)?$/.exec(g2);
+          const prevTok = toks.filter((t) => t.end <= org.start).pop();
+          e = prevTok ? entityStartingAt(prevTok.start) : undefined;
+          if (cm && e && e.type === 'person' && e.end === prevTok!.end && cm.index === e.end) {
+            out.push({ person: e, title: { ...toTitle(prose, p), qualifier: org.key }, sentence: sentence.index });
+          }
+        }
+      }
+    }
+    i = p.lastTok;
+  }
+  return out;
+}
+
+/** The name part of an entity that starts after an office: drops a trailing org word run. */
+function trimEntity(prose: string, e: Entity, from: number, toks: Token[]): Entity | undefined {
+  const run = toks.filter((t) => t.start >= from && t.end <= e.end);
+  if (run.length === 0) return undefined;
+  // Stop the name at a connector ("Hakan Fidan and ...") or an org word.
+  const nameToks: Token[] = [];
+  for (const t of run) {
+    if (CONNECTORS.has(t.key) && t.key !== 'de') break;
+    if (ORG_WORDS.has(t.key) && nameToks.length > 0) break;
+    nameToks.push(t);
+    if (nameToks.length >= 5) break;
+  }
+  if (nameToks.length === 0 || !nameToks[0].cap) return undefined;
+  const person = makeEntity(prose, nameToks, e.sentence);
+  if (person.type === 'org' || person.type === 'place') return undefined;
+  return { ...person, type: 'person' };
+}
+
+/** Are two titles for the same person compatible (one names the office the other does, or a general form)? */
+export function titlesCompatible(draft: Title, seed: Title): boolean {
+  if (draft.former || seed.former) return true;
+  if (draft.office === seed.office) return true;
+  const dw = new Set(draft.words.map(foldWord));
+  const sw = new Set(seed.words.map(foldWord));
+  // A less specific draft title ("minister" for "foreign minister", "executive" for "chief executive")
+  if ([...dw].every((w) => sw.has(w))) return true;
+  if ([...sw].every((w) => dw.has(w)) && !UNIQUE_HEAD_CONFLICT(draft, seed)) return true;
+  const syn = (o: string) => SYNONYM_OF.get(o) ?? o;
+  if (syn(draft.office) === syn(seed.office)) return true;
+  // "leader" and "head" are general
+  if (/^(?:leader|head|official|boss|executive|diplomat|politician|minister|secretary|lawmaker)$/.test(draft.office)) return true;
+  return false;
+}
+
+function foldWord(w: string): string {
+  return SYNONYM_OF.get(w) ?? w;
+}
+
+function UNIQUE_HEAD_CONFLICT(draft: Title, seed: Title): boolean {
+  // "Prime Minister" is not a more specific "minister" of "Foreign Minister"
+  return draft.head !== seed.head;
+}
+
+/** Is this a word that can only be part of a title (so a changed one is a title change)? */
+export function isTitleToken(key: string): boolean {
+  return isTitleWord(key);
+}

@@ -1,0 +1,214 @@
+// The seed index: every seed's facts, and look-ups that cost in proportion to the draft, not the archive.
+import { extractFacts, type SentenceFacts, type TextFacts } from './facts';
+import type { Title } from './people';
+import { formatOf, type TextFormat } from './text';
+import type { Evidence } from './types';
+
+export interface SeedDoc {
+  path: string;
+  date?: string;
+  facts: TextFacts;
+  sentences: SeedSentence[];
+}
+
+export interface SeedSentence {
+  seed: SeedDoc;
+  facts: SentenceFacts;
+  terms: Set<string>;
+}
+
+export interface PersonRecord {
+  key: string;
+  /** The fullest spelling the seeds use. */
+  name: string;
+  tokens: string[];
+  titles: Array<{ title: Title; at: SeedSentence }>;
+  mentions: SeedSentence[];
+}
+
+export interface SeedSummary {
+  path: string;
+  facts: number;
+  sentences: number;
+  date?: string;
+}
+
+export function evidenceOf(s: SeedSentence): Evidence {
+  const sent = s.facts.sentence;
+  return { seed: s.seed.path, range: { start: sent.start, end: sent.end }, quote: sent.text.replace(/\s+/g, ' '), date: s.seed.date };
+}
+
+export function countFacts(facts: TextFacts): number {
+  let n = 0;
+  for (const s of facts.sentences) n += s.people.length + s.figures.length + s.dates.length + s.entities.filter((e) => e.type !== 'other').length;
+  return n;
+}
+
+export class SeedIndex {
+  private readonly docs = new Map<string, SeedDoc>();
+  private postings = new Map<string, SeedSentence[]>();
+  private persons = new Map<string, PersonRecord>();
+  private surnames = new Map<string, Set<string>>();
+  private entityKeys = new Map<string, number>();
+  private entityTokens = new Map<string, number>();
+  private sentenceCount = 0;
+  private factCount = 0;
+  private dirty = false;
+
+  /** Indexes (or re-indexes) one seed. */
+  addSeed(path: string, text: string, format?: TextFormat): SeedSummary {
+    if (this.docs.has(path)) this.removeSeed(path);
+    const facts = extractFacts(text, format ?? formatOf(path));
+    const doc: SeedDoc = { path, date: facts.date, facts, sentences: [] };
+    for (const sf of facts.sentences) doc.sentences.push({ seed: doc, facts: sf, terms: new Set(sf.terms) });
+    this.docs.set(path, doc);
+    if (!this.dirty) this.indexDoc(doc);
+    return { path, facts: countFacts(facts), sentences: doc.sentences.length, date: doc.date };
+  }
+
+  removeSeed(path: string): boolean {
+    if (!this.docs.delete(path)) return false;
+    this.dirty = true;
+    return true;
+  }
+
+  has(path: string): boolean {
+    return this.docs.has(path);
+  }
+
+  get seeds(): IterableIterator<SeedDoc> {
+    return this.docs.values();
+  }
+
+  get stats(): { files: number; facts: number; sentences: number } {
+    this.refresh();
+    return { files: this.docs.size, facts: this.factCount, sentences: this.sentenceCount };
+  }
+
+  private refresh(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.postings = new Map();
+    this.persons = new Map();
+    this.surnames = new Map();
+    this.entityKeys = new Map();
+    this.entityTokens = new Map();
+    this.sentenceCount = 0;
+    this.factCount = 0;
+    for (const doc of this.docs.values()) this.indexDoc(doc);
+  }
+
+  private indexDoc(doc: SeedDoc): void {
+    this.factCount += countFacts(doc.facts);
+    for (const s of doc.sentences) {
+      this.sentenceCount++;
+      for (const term of s.terms) {
+        let list = this.postings.get(term);
+        if (!list) this.postings.set(term, (list = []));
+        list.push(s);
+      }
+      for (const e of s.facts.entities) {
+        this.entityKeys.set(e.key, (this.entityKeys.get(e.key) ?? 0) + 1);
+        for (const t of e.tokens) this.entityTokens.set(t, (this.entityTokens.get(t) ?? 0) + 1);
+        if (e.type === 'person') this.notePerson(e.key, e.text, e.tokens, s);
+      }
+      for (const p of s.facts.people) {
+        const rec = this.notePerson(p.person.key, p.person.text, p.person.tokens, s);
+        rec.titles.push({ title: p.title, at: s });
+      }
+    }
+    // Surname-only mentions of a person named in full in the same seed.
+    for (const [surname, full] of doc.facts.surnames) {
+      const rec = this.persons.get(full.key);
+      if (!rec) continue;
+      for (const s of doc.sentences) {
+        for (const e of s.facts.entities) if (e.tokens.length === 1 && e.tokens[0] === surname && !rec.mentions.includes(s)) rec.mentions.push(s);
+      }
+    }
+  }
+
+  private notePerson(key: string, text: string, tokens: string[], at: SeedSentence): PersonRecord {
+    // A surname alone that the seed has in full is that person.
+    if (tokens.length === 1) {
+      const full = at.seed.facts.surnames.get(tokens[0]);
+      if (full && full.key !== key) return this.notePerson(full.key, full.text, full.tokens, at);
+    }
+    let rec = this.persons.get(key);
+    if (!rec) {
+      rec = { key, name: text.replace(/^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+/, ''), tokens, titles: [], mentions: [] };
+      this.persons.set(key, rec);
+      const last = tokens[tokens.length - 1];
+      let set = this.surnames.get(last);
+      if (!set) this.surnames.set(last, (set = new Set()));
+      set.add(key);
+    }
+    if (!rec.mentions.includes(at)) rec.mentions.push(at);
+    return rec;
+  }
+
+  /** Inverse document frequency of a term over seed sentences. */
+  idf(term: string): number {
+    this.refresh();
+    const df = this.postings.get(term)?.length ?? 0;
+    return Math.log(1 + (this.sentenceCount + 1) / (df + 0.5));
+  }
+
+  /** Seed sentences sharing terms with the given ones, best first, scored by the draft's coverage. */
+  retrieve(terms: string[], limit = 8): Array<{ sentence: SeedSentence; score: number }> {
+    this.refresh();
+    const unique = [...new Set(terms)];
+    let total = 0;
+    const scores = new Map<SeedSentence, number>();
+    for (const t of unique) {
+      const w = this.idf(t);
+      total += w;
+      const list = this.postings.get(t);
+      if (!list || list.length > 5000) continue; // a term in thousands of sentences says nothing
+      for (const s of list) scores.set(s, (scores.get(s) ?? 0) + w);
+    }
+    if (total === 0) return [];
+    return [...scores.entries()]
+      .map(([sentence, sc]) => ({ sentence, score: sc / total }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+
+  person(key: string): PersonRecord | undefined {
+    this.refresh();
+    return this.persons.get(key);
+  }
+
+  /** People whose surname is this one. */
+  bySurname(surname: string): PersonRecord[] {
+    this.refresh();
+    return [...(this.surnames.get(surname) ?? [])].map((k) => this.persons.get(k)!).filter(Boolean);
+  }
+
+  allPersons(): IterableIterator<PersonRecord> {
+    this.refresh();
+    return this.persons.values();
+  }
+
+  /** Does any seed write this name (an entity key)? */
+  knowsEntity(key: string): boolean {
+    this.refresh();
+    return this.entityKeys.has(key);
+  }
+
+  /** Does any seed's name contain this word? */
+  knowsNameToken(token: string): boolean {
+    this.refresh();
+    return this.entityTokens.has(token);
+  }
+
+  /** Does any seed sentence contain this term at all? */
+  knowsTerm(term: string): boolean {
+    this.refresh();
+    return this.postings.has(term);
+  }
+
+  entityNames(): IterableIterator<string> {
+    this.refresh();
+    return this.entityKeys.keys();
+  }
+}

@@ -1,0 +1,267 @@
+// Reading a text: its date line, which characters are prose, its sentences and their tokens.
+// Offsets are always UTF-16 indices into the original text; comparisons use NFC, lower-cased keys
+// computed per token, so no offset is ever taken from a normalised or lower-cased string.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Token extends Span {
+  text: string;
+  /** NFC, lower case, curly apostrophes straightened, possessive 's removed. */
+  key: string;
+  /** A light stem of key, for matching inflected content words. */
+  stem: string;
+  cap: boolean;
+  num: boolean;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  text: string;
+  tokens: Token[];
+  /** True when the sentence is a Markdown heading or a title line. */
+  heading: boolean;
+}
+
+export interface ParsedText {
+  raw: string;
+  /** Same length as raw: non-prose characters (Markdown syntax, front matter, code) are blanked. */
+  prose: string;
+  /** ISO date (YYYY-MM-DD) from a dateline or front matter, if any. */
+  date?: string;
+  sentences: Sentence[];
+}
+
+export type TextFormat = 'markdown' | 'plaintext';
+
+const DATELINE = /^\uFEFF?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=[ \t\r\n]|$)/;
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const FM_DATE = /^date:[ \t]*["']?(\d{4}-\d{2}-\d{2})/m;
+
+function isValidIsoDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+function blank(chars: string[], start: number, end: number): void {
+  for (let i = start; i < end && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+}
+
+/** Finds the text's date header, blanks it, and returns the date. */
+function takeHeader(raw: string, chars: string[]): string | undefined {
+  const fm = FRONT_MATTER.exec(raw);
+  if (fm) {
+    blank(chars, 0, fm[0].length);
+    const d = FM_DATE.exec(fm[1]);
+    return d && isValidIsoDate(d[1]) ? d[1] : undefined;
+  }
+  const dl = DATELINE.exec(raw);
+  if (dl) {
+    blank(chars, 0, dl[0].length);
+    return isValidIsoDate(dl[1]) ? dl[1] : undefined;
+  }
+  return undefined;
+}
+
+function blankMatches(raw: string, chars: string[], re: RegExp, group?: number): void {
+  re.lastIndex = 0;
+  for (const m of raw.matchAll(re)) {
+    if (group === undefined) blank(chars, m.index, m.index + m[0].length);
+    else {
+      const inner = m.index + m[0].indexOf(m[group]);
+      blank(chars, m.index, inner);
+      blank(chars, inner + m[group].length, m.index + m[0].length);
+    }
+  }
+}
+
+/** Blanks Markdown syntax so that only prose is left, at the same offsets. */
+function maskMarkdown(raw: string, chars: string[]): void {
+  blankMatches(raw, chars, /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\1[^\n]*$|(?![\s\S]))/gm);
+  blankMatches(raw, chars, /<!--[\s\S]*?(?:-->|$(?![\s\S]))/g);
+  blankMatches(raw, chars, /`[^`\n]+`/g);
+  blankMatches(raw, chars, /!\[[^\]\n]*\]\([^)\n]*\)/g);
+  blankMatches(raw, chars, /^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$/gm);
+  blankMatches(raw, chars, /\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])/g, 1);
+  blankMatches(raw, chars, /<\/?[A-Za-z][^<>\n]*>/g);
+  blankMatches(raw, chars, /\bhttps?:\/\/[^\s<>)]+/g);
+  blankMatches(raw, chars, /^[ \t]{0,3}(?:#{1,6}(?=[ \t]|$)|>+|[-*+](?=[ \t])|\d{1,3}[.)](?=[ \t]))/gm);
+  blankMatches(raw, chars, /^[ \t]*(?:[-*_][ \t]*){3,}$/gm);
+  blankMatches(raw, chars, /\*{1,3}|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])|~~/gu);
+  blankMatches(raw, chars, /\|/g);
+}
+
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms mssrs messrs dr prof st sr jr gen gov sen rep lt col capt sgt maj adm cmdr rev hon pres supt insp det ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc corp co ltd bros mt ft op vol fig approx est dept univ'
+  ).split(' '),
+);
+
+/** Does a sentence end at the terminator at index i of text? */
+function endsSentence(text: string, i: number): number | undefined {
+  const ch = text[i];
+  let j = i + 1;
+  if (ch === '.' && text[j] === '.') return undefined; // ellipsis written as dots is handled at its last dot
+  while (j < text.length && /["'”’)\]]/.test(text[j])) j++;
+  if (j < text.length && !/\s/.test(text[j])) return undefined;
+  let k = j;
+  while (k < text.length && /\s/.test(text[k])) k++;
+  if (k >= text.length) return j;
+  const next = text[k];
+  if (!/[\p{Lu}\p{N}"'“‘(\[]/u.test(next)) return undefined;
+  if (ch === '.') {
+    let w = i - 1;
+    while (w >= 0 && /[\p{L}.]/u.test(text[w])) w--;
+    const word = text.slice(w + 1, i);
+    if (word.length > 0) {
+      const lower = word.toLowerCase();
+      if (ABBREVIATIONS.has(lower)) {
+        // "Nov. 11" and "Mr. Cameron" continue; an abbreviation at a real sentence end is rare.
+        return undefined;
+      }
+      if (/^\p{Lu}$/u.test(word) && /\p{Lu}/u.test(next)) return undefined; // an initial: "J. Smith"
+      if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && !/\p{Lu}\p{Ll}/u.test(text.slice(k, k + 2))) return undefined; // "U.S. officials"
+    }
+  }
+  return j;
+}
+
+const TOKEN = /\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’\-.&][\p{L}\p{M}\p{N}]+)*/gu;
+
+export function tokenKey(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/'s$/, '')
+    .replace(/'$/, '');
+}
+
+export function stem(key: string): string {
+  if (key.length <= 3 || /\d/.test(key)) return key;
+  let s = key;
+  if (s.endsWith('ies') && s.length > 4) s = s.slice(0, -3) + 'y';
+  else if (s.endsWith('sses')) s = s.slice(0, -2);
+  else if (s.endsWith('es') && /(?:ch|sh|x|z|ss)es$/.test(s)) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !s.endsWith('ss') && !s.endsWith('us') && !s.endsWith('is')) s = s.slice(0, -1);
+  if (s.endsWith('ing') && s.length > 5) s = s.slice(0, -3);
+  else if (s.endsWith('ed') && s.length > 4) s = s.slice(0, -2);
+  if (s.endsWith('e') && s.length > 4) s = s.slice(0, -1);
+  if (/([b-df-hj-np-tv-z])\1$/.test(s)) s = s.slice(0, -1);
+  return s;
+}
+
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const t = m[0];
+    const key = tokenKey(t);
+    tokens.push({
+      text: t,
+      key,
+      stem: stem(key),
+      start: offset + m.index,
+      end: offset + m.index + t.length,
+      cap: /^\p{Lu}/u.test(t),
+      num: /^\p{N}/u.test(t),
+    });
+  }
+  return tokens;
+}
+
+/** Splits prose into blocks (paragraphs, headings, list items) and those into sentences. */
+function splitSentences(raw: string, prose: string, markdown: boolean): Sentence[] {
+  const sentences: Sentence[] = [];
+  const blockRe = /[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*/g;
+  for (const block of prose.matchAll(blockRe)) {
+    const lines: Array<{ start: number; end: number; heading: boolean }> = [];
+    // A Markdown heading, list item or a short title line is a block of its own.
+    let lineStart = block.index;
+    const blockEnd = block.index + block[0].length;
+    const rawLines = raw.slice(block.index, blockEnd).split('\n');
+    let cur: { start: number; end: number; heading: boolean } | undefined;
+    for (const line of rawLines) {
+      const end = lineStart + line.length;
+      const isHeading = markdown && /^[ \t]{0,3}#{1,6}[ \t]/.test(line);
+      const isItem = markdown && /^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]/.test(line);
+      if (isHeading || isItem || !cur) {
+        if (cur) lines.push(cur);
+        cur = { start: lineStart, end, heading: isHeading };
+        if (isHeading) {
+          lines.push(cur);
+          cur = undefined;
+        }
+      } else cur.end = end;
+      lineStart = end + 1;
+    }
+    if (cur) lines.push(cur);
+    for (const part of lines) {
+      const text = prose.slice(part.start, part.end);
+      let sStart = 0;
+      const push = (a: number, b: number) => {
+        while (a < b && /\s/.test(text[a])) a++;
+        while (b > a && /\s/.test(text[b - 1])) b--;
+        if (b <= a) return;
+        const start = part.start + a;
+        const end = part.start + b;
+        const sText = raw.slice(start, end);
+        const tokens = tokenize(prose.slice(start, end), start);
+        if (tokens.length === 0) return;
+        sentences.push({ index: sentences.length, start, end, text: sText, tokens, heading: part.heading });
+      };
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '.' || c === '!' || c === '?' || c === '…') {
+          const after = endsSentence(text, i);
+          if (after !== undefined) {
+            push(sStart, after);
+            sStart = after;
+          }
+        }
+      }
+      push(sStart, text.length);
+    }
+  }
+  return sentences;
+}
+
+export function parseText(raw: string, format: TextFormat = 'plaintext'): ParsedText {
+  const chars = raw.split('');
+  const date = takeHeader(raw, chars);
+  const markdown = format === 'markdown';
+  if (markdown) maskMarkdown(raw, chars);
+  const prose = chars.join('');
+  return { raw, prose, date, sentences: splitSentences(raw, prose, markdown) };
+}
+
+export function formatOf(path: string | undefined, languageId?: string): TextFormat {
+  if (languageId === 'markdown') return 'markdown';
+  if (languageId === 'plaintext') return 'plaintext';
+  return path && /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'plaintext';
+}
+
+/** 0-based line and UTF-16 character of an offset, as LSP counts them. */
+export class LineMap {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  position(offset: number): { line: number; character: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+  offset(pos: { line: number; character: number }): number {
+    const line = Math.max(0, Math.min(pos.line, this.starts.length - 1));
+    return this.starts[line] + Math.max(0, pos.character);
+  }
+}
