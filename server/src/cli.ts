@@ -2,7 +2,7 @@
 import { relative, resolve, isAbsolute } from 'node:path';
 import { existsSync } from 'node:fs';
 import { checkDraft, formatOf, LineMap, type Finding } from './engine';
-import { listTextFiles, loadSeeds, readTextFile, SEED_EXTENSIONS } from './seedLoader';
+import { isInside, listTextFiles, loadSeeds, readTextFile, SEED_EXTENSIONS } from './seedLoader';
 import { SeedLines, toJsonDiagnostic, type JsonDiagnostic } from './report';
 
 declare const FACTDESK_VERSION: string;
@@ -11,11 +11,13 @@ const VERSION = typeof FACTDESK_VERSION === 'string' ? FACTDESK_VERSION : '0.0.0
 const HELP = `factdesk ${VERSION} — checks news drafts against seed articles
 
 Usage:
-  factdesk check [--seeds PATH]... [--format text|json] [--date YYYY-MM-DD] PATH...
+  factdesk check [--seeds PATH]... [--cache DIR] [--format text|json] [--date YYYY-MM-DD] PATH...
   factdesk --version | --help
 
   PATH           a draft file, or a folder searched for .md and .txt drafts
   --seeds PATH   a seed file or folder (repeatable; default ./seeds)
+  --cache DIR    keep the seeds' extracted facts in DIR (not inside a seed folder), so
+                 that the next run reads them instead of extracting them again
   --format       text (default) or json
   --date         the drafts' date, when they carry no dateline or front matter
 
@@ -23,7 +25,7 @@ Exit status: 0 nothing flagged, 1 something flagged at error or warning, 2 usage
 
 class UsageError extends Error {}
 
-interface Args { seeds: string[]; format: 'text' | 'json'; date?: string; paths: string[] }
+interface Args { seeds: string[]; format: 'text' | 'json'; date?: string; cache?: string; paths: string[] }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
@@ -41,6 +43,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     };
     if (a === '--seeds') args.seeds.push(value());
     else if (a.startsWith('--seeds=')) args.seeds.push(a.slice(8));
+    else if (a === '--cache') args.cache = value();
+    else if (a.startsWith('--cache=')) args.cache = a.slice(8);
     else if (a === '--format' || a.startsWith('--format=')) {
       const f = a.includes('=') ? a.slice(9) : value();
       if (f !== 'text' && f !== 'json') throw new UsageError(`unknown format "${f}" (text or json)`);
@@ -87,6 +91,13 @@ function main(argv: string[]): number {
       return 2;
     }
   }
+  if (args.cache !== undefined) {
+    const inside = args.seeds.find((s) => isInside(args.cache!, s));
+    if (inside !== undefined) {
+      process.stderr.write(`factdesk: the cache folder ${args.cache} must not be inside the seed folder ${inside}\n`);
+      return 2;
+    }
+  }
   const drafts: string[] = [];
   for (const p of args.paths) {
     if (!existsSync(p)) {
@@ -97,8 +108,9 @@ function main(argv: string[]): number {
     for (const s of skipped) process.stderr.write(`factdesk: skipped ${display(s.path)}: ${s.reason}\n`);
     drafts.push(...files);
   }
-  const loaded = loadSeeds(args.seeds);
+  const loaded = loadSeeds(args.seeds, { cacheDir: args.cache });
   for (const s of loaded.skipped) process.stderr.write(`factdesk: skipped seed ${display(s.path)}: ${s.reason}\n`);
+  for (const m of loaded.cache?.messages ?? []) process.stderr.write(`factdesk: ${m}\n`);
   const seedTexts = new Map<string, string>();
   for (const doc of loaded.index.seeds) seedTexts.set(doc.path, doc.facts.parsed.raw);
   const seedLines = new SeedLines((p) => seedTexts.get(p));

@@ -1,7 +1,8 @@
 // Reads seed files from disk into a SeedIndex, skipping what cannot be read with a one-line reason.
-import { readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
-import { join, resolve, extname } from 'node:path';
-import { SeedIndex } from './engine';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, realpathSync, writeFileSync } from 'node:fs';
+import { join, resolve, extname, relative, isAbsolute, dirname } from 'node:path';
+import { extractFacts, formatOf, restoreFacts, SeedIndex, storeFacts, FACTS_FORMAT, type StoredFacts, type TextFacts, type TextFormat } from './engine';
 
 export const SEED_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 export const DEFAULT_MAX_SEED_BYTES = 5 * 1024 * 1024;
@@ -104,13 +105,38 @@ export interface LoadedSeeds {
   index: SeedIndex;
   files: string[];
   skipped: Skipped[];
+  /** What the persisted index did, when a cache folder was given. */
+  cache?: CacheReport;
+}
+
+export interface CacheReport {
+  dir: string;
+  /** Seeds whose facts were read from the cache. */
+  hits: number;
+  /** Seeds whose facts were extracted (and stored). */
+  misses: number;
+  /** Cache files ignored or not written, one line each ("corrupt cache file ...: ..."). */
+  messages: string[];
+}
+
+export interface LoadOptions {
+  maxBytes?: number;
+  index?: SeedIndex;
+  /**
+   * A folder for the persisted index (the extension's storage folder, or the CLI's --cache). Seeds whose
+   * text was seen before are not extracted again. Never inside a seed folder.
+   */
+  cacheDir?: string;
+  /** Overrides the engine fingerprint the cache is keyed by (tests). */
+  engineVersion?: string;
 }
 
 /** Loads every seed under the given paths. A path that does not exist is reported, not fatal. */
-export function loadSeeds(paths: string[], options: { maxBytes?: number; index?: SeedIndex } = {}): LoadedSeeds {
+export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSeeds {
   const index = options.index ?? new SeedIndex();
   const loaded: string[] = [];
   const skipped: Skipped[] = [];
+  const cache = options.cacheDir !== undefined ? new FactsCache(options.cacheDir, options.engineVersion ?? engineVersion()) : undefined;
   for (const root of paths) {
     const { files, skipped: s } = listTextFiles(resolve(root));
     skipped.push(...s);
@@ -120,9 +146,143 @@ export function loadSeeds(paths: string[], options: { maxBytes?: number; index?:
         skipped.push({ path: file, reason: r.reason ?? 'unreadable' });
         continue;
       }
-      index.addSeed(file, r.text);
+      if (cache) index.addExtracted(file, cache.facts(r.text, formatOf(file)));
+      else index.addSeed(file, r.text);
       loaded.push(file);
     }
   }
-  return { index, files: loaded, skipped };
+  cache?.save();
+  return { index, files: loaded, skipped, cache: cache?.report };
+}
+
+/** Is `inner` the folder `outer` or inside it? */
+export function isInside(inner: string, outer: string): boolean {
+  const r = relative(resolve(outer), resolve(inner));
+  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+}
+
+// ---- The persisted index ----------------------------------------------------------------------------
+
+declare const FACTDESK_ENGINE_HASH: string;
+let devEngineVersion: string | undefined;
+
+/**
+ * The engine's fingerprint: a hash of its sources and dependencies, fixed at build time; a cache made by
+ * another engine is not read. (Run from sources, e.g. in tests, it is computed from the files.)
+ */
+export function engineVersion(): string {
+  if (typeof FACTDESK_ENGINE_HASH === 'string') return FACTDESK_ENGINE_HASH;
+  if (devEngineVersion === undefined) {
+    const h = createHash('sha256');
+    try {
+      const dir = join(__dirname, 'engine');
+      for (const f of readdirSync(dir).sort()) h.update(f).update(readFileSync(join(dir, f)));
+    } catch {
+      h.update(String(Date.now()));
+    }
+    devEngineVersion = 'dev-' + h.digest('hex').slice(0, 16);
+  }
+  return devEngineVersion;
+}
+
+const SHARDS = 256;
+
+interface Shard {
+  entries: Map<string, StoredFacts>;
+  /** Keys used by this load: the others are dropped when the shard is written. */
+  used: Set<string>;
+  dirty: boolean;
+}
+
+/**
+ * Seeds' facts on disk, keyed by a hash of the seed's format and text, in 256 shard files under a folder
+ * named after the engine's fingerprint. A shard that cannot be read is ignored (with a message) and
+ * written afresh; facts of texts no longer loaded are dropped when their shard is next written.
+ */
+class FactsCache {
+  readonly report: CacheReport;
+  private readonly folder: string;
+  private readonly shards = new Map<number, Shard>();
+
+  constructor(dir: string, private readonly engine: string) {
+    this.report = { dir, hits: 0, misses: 0, messages: [] };
+    this.folder = join(dir, `factdesk-index-${FACTS_FORMAT}-${engine.replace(/[^A-Za-z0-9._-]/g, '_')}`);
+  }
+
+  facts(text: string, format: TextFormat): TextFacts {
+    const key = createHash('sha256').update(format).update('\0').update(text).digest('hex');
+    const shard = this.shard(parseInt(key.slice(0, 2), 16) % SHARDS);
+    shard.used.add(key);
+    const stored = shard.entries.get(key);
+    if (stored) {
+      try {
+        const facts = restoreFacts(text, format, stored);
+        this.report.hits++;
+        return facts;
+      } catch (err) {
+        this.report.messages.push(`ignored a corrupt cache entry in ${this.shardPath(parseInt(key.slice(0, 2), 16))}: ${(err as Error).message}`);
+      }
+    }
+    const facts = extractFacts(text, format);
+    shard.entries.set(key, storeFacts(facts));
+    shard.dirty = true;
+    this.report.misses++;
+    return facts;
+  }
+
+  private shardPath(n: number): string {
+    return join(this.folder, `${n.toString(16).padStart(2, '0')}.json`);
+  }
+
+  private shard(n: number): Shard {
+    let shard = this.shards.get(n);
+    if (shard) return shard;
+    shard = { entries: new Map(), used: new Set(), dirty: false };
+    this.shards.set(n, shard);
+    const path = this.shardPath(n);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return shard; // not cached yet
+    }
+    try {
+      const data = JSON.parse(bytes.toString('utf8')) as { engine?: string; format?: number; entries?: Record<string, StoredFacts> };
+      if (!data || data.engine !== this.engine || data.format !== FACTS_FORMAT || typeof data.entries !== 'object' || data.entries === null) throw new Error('not a FactDesk index file of this engine');
+      shard.entries = new Map(Object.entries(data.entries));
+    } catch (err) {
+      this.report.messages.push(`ignored corrupt cache file ${path}: ${(err as Error).message.split('\n')[0]}`);
+      shard.dirty = true;
+    }
+    return shard;
+  }
+
+  /** Writes the shards this load changed (atomically), and removes index folders of other engines. */
+  save(): void {
+    for (const [n, shard] of this.shards) {
+      const stale = [...shard.entries.keys()].some((k) => !shard.used.has(k));
+      if (!shard.dirty && !stale) continue;
+      const entries: Record<string, StoredFacts> = {};
+      for (const k of shard.used) {
+        const e = shard.entries.get(k);
+        if (e) entries[k] = e;
+      }
+      const path = this.shardPath(n);
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        const tmp = `${path}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify({ engine: this.engine, format: FACTS_FORMAT, entries }));
+        renameSync(tmp, path);
+      } catch (err) {
+        this.report.messages.push(`could not write cache file ${path}: ${(err as Error).message.split('\n')[0]}`);
+      }
+    }
+    try {
+      for (const name of readdirSync(this.report.dir)) {
+        if (name.startsWith('factdesk-index-') && join(this.report.dir, name) !== this.folder) rmSync(join(this.report.dir, name), { recursive: true, force: true });
+      }
+    } catch {
+      // nothing to tidy
+    }
+  }
 }

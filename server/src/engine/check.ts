@@ -253,7 +253,7 @@ function nearSpelling(ctx: Ctx, key: string): string | undefined {
   if (key.length < 4) return undefined;
   let best: { name: string; d: number } | undefined;
   const tokens = key.split(' ');
-  for (const name of ctx.index.entityNames()) {
+  for (const name of ctx.index.entityNamesLike(key)) {
     if (name === key || Math.abs(name.length - key.length) > 2) continue;
     const nt = name.split(' ');
     if (nt.length !== tokens.length) continue;
@@ -376,13 +376,12 @@ function nameSpellingFinding(ctx: Ctx, e: Entity, seedKey: string): void {
 }
 
 function spellingInSeeds(ctx: Ctx, key: string): string | undefined {
-  for (const doc of ctx.index.seeds) for (const s of doc.sentences) for (const e of s.facts.entities) if (e.key === key) return e.text;
-  return undefined;
+  return ctx.index.firstMention(key)?.text;
 }
 
 function evidenceFor(ctx: Ctx, key: string): Evidence[] {
-  for (const doc of ctx.index.seeds) for (const s of doc.sentences) for (const e of s.facts.entities) if (e.key === key) return [evidenceOf(s)];
-  return [];
+  const first = ctx.index.firstMention(key);
+  return first ? [evidenceOf(first.sentence)] : [];
 }
 
 // ---- Other names: organisations, places, untitled people ------------------------------------------

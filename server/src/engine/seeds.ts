@@ -1,7 +1,7 @@
 // The seed index: every seed's facts, and look-ups that cost in proportion to the draft, not the archive.
 import { extractFacts, type SentenceFacts, type TextFacts } from './facts';
 import type { Title } from './people';
-import { formatOf, type TextFormat } from './text';
+import { formatOf, lazyTokens, type TextFormat } from './text';
 import type { Evidence } from './types';
 
 export interface SeedDoc {
@@ -15,6 +15,8 @@ export interface SeedSentence {
   seed: SeedDoc;
   facts: SentenceFacts;
   terms: Set<string>;
+  /** A number unique to this sentence in its index (for scoring arrays). */
+  readonly id: number;
 }
 
 export interface PersonRecord {
@@ -44,31 +46,113 @@ export function countFacts(facts: TextFacts): number {
   return n;
 }
 
+const HONORIFIC_PREFIX = /^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+/;
+
+/** Names with the same number of words and the same initials fall in one bucket (see entityNamesLike). */
+function nameBucket(key: string): string {
+  const words = key.split(' ');
+  let b = String(words.length);
+  for (const w of words) b += w[0] ?? '';
+  return b;
+}
+
+/** Is this sentence among the mentions? Mentions are added seed by seed, so the seed being indexed has its own at the end. */
+function mentionedIn(mentions: SeedSentence[], s: SeedSentence): boolean {
+  for (let i = mentions.length - 1; i >= 0 && mentions[i].seed === s.seed; i--) if (mentions[i] === s) return true;
+  return false;
+}
+
 export class SeedIndex {
   private readonly docs = new Map<string, SeedDoc>();
-  private postings = new Map<string, SeedSentence[]>();
+  private readonly postings = new Map<string, SeedSentence[]>();
   private persons = new Map<string, PersonRecord>();
   private surnames = new Map<string, Set<string>>();
   private entityKeys = new Map<string, number>();
-  private entityTokens = new Map<string, number>();
+  private readonly entityTokens = new Map<string, number>();
+  /** The first seed sentence (in seed order) that writes each name, and how it writes it. */
+  private firstMentions = new Map<string, { sentence: SeedSentence; text: string }>();
+  private nameBuckets = new Map<string, string[]>();
   private sentenceCount = 0;
   private factCount = 0;
-  private dirty = false;
+  private nextId = 0;
+  /** After a removal, the orders and first mentions a freshly built index would have are restored lazily. */
+  private reorder = false;
+  private scores = new Float64Array(1024);
+  private retrieved = new Map<string, Array<{ sentence: SeedSentence; score: number }>>();
 
   /** Indexes (or re-indexes) one seed. */
   addSeed(path: string, text: string, format?: TextFormat): SeedSummary {
+    return this.addExtracted(path, extractFacts(text, format ?? formatOf(path)));
+  }
+
+  /** Indexes (or re-indexes) one seed whose facts were extracted already (e.g. read from a persisted index). */
+  addExtracted(path: string, facts: TextFacts): SeedSummary {
     if (this.docs.has(path)) this.removeSeed(path);
-    const facts = extractFacts(text, format ?? formatOf(path));
     const doc: SeedDoc = { path, date: facts.date, facts, sentences: [] };
-    for (const sf of facts.sentences) doc.sentences.push({ seed: doc, facts: sf, terms: new Set(sf.terms) });
+    for (const sf of facts.sentences) {
+      doc.sentences.push({ seed: doc, facts: sf, terms: new Set(sf.terms), id: this.nextId++ });
+      // The index holds many thousands of sentences; a check reads the tokens of a few hundred.
+      lazyTokens(sf.sentence, facts.parsed.prose);
+    }
     this.docs.set(path, doc);
-    if (!this.dirty) this.indexDoc(doc);
+    this.indexDoc(doc);
+    this.retrieved.clear();
     return { path, facts: countFacts(facts), sentences: doc.sentences.length, date: doc.date };
   }
 
   removeSeed(path: string): boolean {
-    if (!this.docs.delete(path)) return false;
-    this.dirty = true;
+    const doc = this.docs.get(path);
+    if (!doc) return false;
+    this.docs.delete(path);
+    this.retrieved.clear();
+    this.factCount -= countFacts(doc.facts);
+    this.sentenceCount -= doc.sentences.length;
+    const seen = new Set<string>();
+    for (const s of doc.sentences) {
+      for (const term of s.terms) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        const list = this.postings.get(term);
+        if (!list) continue;
+        let k = 0;
+        for (let i = 0; i < list.length; i++) if (list[i].seed !== doc) list[k++] = list[i];
+        list.length = k;
+        if (k === 0) this.postings.delete(term);
+      }
+    }
+    const people = new Set<string>();
+    for (const s of doc.sentences) {
+      for (const e of s.facts.entities) {
+        const n = (this.entityKeys.get(e.key) ?? 0) - 1;
+        if (n > 0) this.entityKeys.set(e.key, n);
+        else {
+          this.entityKeys.delete(e.key);
+          const bucket = this.nameBuckets.get(nameBucket(e.key));
+          const at = bucket?.indexOf(e.key) ?? -1;
+          if (bucket && at >= 0) bucket.splice(at, 1);
+        }
+        for (const t of e.tokens) {
+          const m = (this.entityTokens.get(t) ?? 0) - 1;
+          if (m > 0) this.entityTokens.set(t, m);
+          else this.entityTokens.delete(t);
+        }
+        if (e.type === 'person') people.add(this.personKey(e.key, e.tokens, s));
+      }
+      for (const p of s.facts.people) people.add(this.personKey(p.person.key, p.person.tokens, s));
+    }
+    for (const key of people) {
+      const rec = this.persons.get(key);
+      if (!rec) continue;
+      rec.titles = rec.titles.filter((t) => t.at.seed !== doc);
+      rec.mentions = rec.mentions.filter((m) => m.seed !== doc);
+      if (rec.mentions.length > 0) continue;
+      this.persons.delete(key);
+      const last = rec.tokens[rec.tokens.length - 1];
+      const set = this.surnames.get(last);
+      set?.delete(key);
+      if (set && set.size === 0) this.surnames.delete(last);
+    }
+    this.reorder = true;
     return true;
   }
 
@@ -81,21 +165,53 @@ export class SeedIndex {
   }
 
   get stats(): { files: number; facts: number; sentences: number } {
-    this.refresh();
     return { files: this.docs.size, facts: this.factCount, sentences: this.sentenceCount };
   }
 
+  /** Restores, after removals, the orders (of people, names) and first mentions of an index built afresh. */
   private refresh(): void {
-    if (!this.dirty) return;
-    this.dirty = false;
-    this.postings = new Map();
-    this.persons = new Map();
-    this.surnames = new Map();
-    this.entityKeys = new Map();
-    this.entityTokens = new Map();
-    this.sentenceCount = 0;
-    this.factCount = 0;
-    for (const doc of this.docs.values()) this.indexDoc(doc);
+    if (!this.reorder) return;
+    this.reorder = false;
+    const persons = new Map<string, PersonRecord>();
+    const surnames = new Map<string, Set<string>>();
+    const entityKeys = new Map<string, number>();
+    const firstMentions = new Map<string, { sentence: SeedSentence; text: string }>();
+    const nameBuckets = new Map<string, string[]>();
+    const note = (key: string, text: string, tokens: string[], at: SeedSentence) => {
+      const k = this.personKey(key, tokens, at);
+      if (persons.has(k)) return;
+      const rec = this.persons.get(k);
+      if (!rec) return;
+      // The record is named as its first mention in seed order writes it.
+      const full = k !== key ? at.seed.facts.surnames.get(tokens[0]) : undefined;
+      rec.name = (full ? full.text : text).replace(HONORIFIC_PREFIX, '');
+      persons.set(k, rec);
+      const last = rec.tokens[rec.tokens.length - 1];
+      let set = surnames.get(last);
+      if (!set) surnames.set(last, (set = new Set()));
+      set.add(k);
+    };
+    for (const doc of this.docs.values()) {
+      for (const s of doc.sentences) {
+        for (const e of s.facts.entities) {
+          if (!entityKeys.has(e.key)) {
+            entityKeys.set(e.key, this.entityKeys.get(e.key)!);
+            firstMentions.set(e.key, { sentence: s, text: e.text });
+            const b = nameBucket(e.key);
+            let bucket = nameBuckets.get(b);
+            if (!bucket) nameBuckets.set(b, (bucket = []));
+            bucket.push(e.key);
+          }
+          if (e.type === 'person') note(e.key, e.text, e.tokens, s);
+        }
+        for (const p of s.facts.people) note(p.person.key, p.person.text, p.person.tokens, s);
+      }
+    }
+    this.persons = persons;
+    this.surnames = surnames;
+    this.entityKeys = entityKeys;
+    this.firstMentions = firstMentions;
+    this.nameBuckets = nameBuckets;
   }
 
   private indexDoc(doc: SeedDoc): void {
@@ -108,7 +224,15 @@ export class SeedIndex {
         list.push(s);
       }
       for (const e of s.facts.entities) {
-        this.entityKeys.set(e.key, (this.entityKeys.get(e.key) ?? 0) + 1);
+        const n = this.entityKeys.get(e.key);
+        this.entityKeys.set(e.key, (n ?? 0) + 1);
+        if (n === undefined) {
+          const b = nameBucket(e.key);
+          let bucket = this.nameBuckets.get(b);
+          if (!bucket) this.nameBuckets.set(b, (bucket = []));
+          bucket.push(e.key);
+        }
+        if (!this.firstMentions.has(e.key)) this.firstMentions.set(e.key, { sentence: s, text: e.text });
         for (const t of e.tokens) this.entityTokens.set(t, (this.entityTokens.get(t) ?? 0) + 1);
         if (e.type === 'person') this.notePerson(e.key, e.text, e.tokens, s);
       }
@@ -122,9 +246,18 @@ export class SeedIndex {
       const rec = this.persons.get(full.key);
       if (!rec) continue;
       for (const s of doc.sentences) {
-        for (const e of s.facts.entities) if (e.tokens.length === 1 && e.tokens[0] === surname && !rec.mentions.includes(s)) rec.mentions.push(s);
+        for (const e of s.facts.entities) if (e.tokens.length === 1 && e.tokens[0] === surname && !mentionedIn(rec.mentions, s)) rec.mentions.push(s);
       }
     }
+  }
+
+  /** The person a mention stands for: a surname alone that the seed has in full is that person. */
+  private personKey(key: string, tokens: string[], at: SeedSentence): string {
+    if (tokens.length === 1) {
+      const full = at.seed.facts.surnames.get(tokens[0]);
+      if (full && full.key !== key) return full.key;
+    }
+    return key;
   }
 
   private notePerson(key: string, text: string, tokens: string[], at: SeedSentence): PersonRecord {
@@ -135,42 +268,61 @@ export class SeedIndex {
     }
     let rec = this.persons.get(key);
     if (!rec) {
-      rec = { key, name: text.replace(/^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+/, ''), tokens, titles: [], mentions: [] };
+      rec = { key, name: text.replace(HONORIFIC_PREFIX, ''), tokens, titles: [], mentions: [] };
       this.persons.set(key, rec);
       const last = tokens[tokens.length - 1];
       let set = this.surnames.get(last);
       if (!set) this.surnames.set(last, (set = new Set()));
       set.add(key);
     }
-    if (!rec.mentions.includes(at)) rec.mentions.push(at);
+    if (!mentionedIn(rec.mentions, at)) rec.mentions.push(at);
     return rec;
   }
 
   /** Inverse document frequency of a term over seed sentences. */
   idf(term: string): number {
-    this.refresh();
     const df = this.postings.get(term)?.length ?? 0;
     return Math.log(1 + (this.sentenceCount + 1) / (df + 0.5));
   }
 
   /** Seed sentences sharing terms with the given ones, best first, scored by the draft's coverage. */
   retrieve(terms: string[], limit = 8): Array<{ sentence: SeedSentence; score: number }> {
-    this.refresh();
     const unique = [...new Set(terms)];
+    const cacheKey = `${limit}\u0001${unique.join('\u0001')}`;
+    const cached = this.retrieved.get(cacheKey);
+    if (cached) return cached.slice();
+    if (this.scores.length < this.nextId) this.scores = new Float64Array(Math.max(this.nextId, this.scores.length * 2));
+    const scores = this.scores;
+    const touched: SeedSentence[] = [];
     let total = 0;
-    const scores = new Map<SeedSentence, number>();
     for (const t of unique) {
       const w = this.idf(t);
       total += w;
       const list = this.postings.get(t);
       if (!list || list.length > 5000) continue; // a term in thousands of sentences says nothing
-      for (const s of list) scores.set(s, (scores.get(s) ?? 0) + w);
+      for (const s of list) {
+        if (scores[s.id] === 0) touched.push(s);
+        scores[s.id] += w;
+      }
     }
-    if (total === 0) return [];
-    return [...scores.entries()]
-      .map(([sentence, sc]) => ({ sentence, score: sc / total }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    // The best `limit`, ties in the order the sentences were first met (as a stable sort keeps them).
+    const best: Array<{ sentence: SeedSentence; score: number }> = [];
+    for (const s of touched) {
+      const score = scores[s.id] / total;
+      scores[s.id] = 0;
+      if (total === 0 || limit <= 0) continue;
+      if (best.length === limit && !(score > best[limit - 1].score)) continue;
+      let j = best.length < limit ? best.length : limit - 1;
+      if (best.length < limit) best.push({ sentence: s, score });
+      while (j > 0 && best[j - 1].score < score) {
+        best[j] = best[j - 1];
+        j--;
+      }
+      best[j] = { sentence: s, score };
+    }
+    if (this.retrieved.size >= 20000) this.retrieved.clear();
+    this.retrieved.set(cacheKey, best);
+    return best.slice();
   }
 
   person(key: string): PersonRecord | undefined {
@@ -191,24 +343,37 @@ export class SeedIndex {
 
   /** Does any seed write this name (an entity key)? */
   knowsEntity(key: string): boolean {
-    this.refresh();
     return this.entityKeys.has(key);
   }
 
   /** Does any seed's name contain this word? */
   knowsNameToken(token: string): boolean {
-    this.refresh();
     return this.entityTokens.has(token);
   }
 
   /** Does any seed sentence contain this term at all? */
   knowsTerm(term: string): boolean {
-    this.refresh();
     return this.postings.has(term);
   }
 
   entityNames(): IterableIterator<string> {
     this.refresh();
     return this.entityKeys.keys();
+  }
+
+  /**
+   * The seed names (in entityNames order) that could be another spelling of this one: as many words,
+   * each with the same first letter, and a length within two characters.
+   */
+  entityNamesLike(key: string): string[] {
+    this.refresh();
+    const bucket = this.nameBuckets.get(nameBucket(key)) ?? [];
+    return bucket.filter((name) => Math.abs(name.length - key.length) <= 2);
+  }
+
+  /** The first seed sentence (in seed order) that writes this name, and how it writes it. */
+  firstMention(key: string): { sentence: SeedSentence; text: string } | undefined {
+    this.refresh();
+    return this.firstMentions.get(key);
   }
 }

@@ -154,23 +154,67 @@ export function stem(key: string): string {
   return s;
 }
 
+interface WordForm {
+  key: string;
+  stem: string;
+  cap: boolean;
+  num: boolean;
+}
+/** Key, stem and case of each word form seen, so that a word is normalised once, not at every occurrence. */
+const wordForms = new Map<string, WordForm>();
+
+function wordForm(t: string): WordForm {
+  let f = wordForms.get(t);
+  if (f === undefined) {
+    const key = tokenKey(t);
+    f = { key, stem: stem(key), cap: /^\p{Lu}/u.test(t), num: /^\p{N}/u.test(t) };
+    if (wordForms.size >= 50000) wordForms.clear();
+    wordForms.set(t, f);
+  }
+  return f;
+}
+
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
-  for (const m of text.matchAll(TOKEN)) {
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text)) !== null) {
     const t = m[0];
-    const key = tokenKey(t);
+    const f = wordForm(t);
     tokens.push({
       text: t,
-      key,
-      stem: stem(key),
+      key: f.key,
+      stem: f.stem,
       start: offset + m.index,
       end: offset + m.index + t.length,
-      cap: /^\p{Lu}/u.test(t),
-      num: /^\p{N}/u.test(t),
+      cap: f.cap,
+      num: f.num,
     });
   }
   return tokens;
+}
+
+const tokenCache = new Map<Sentence, Token[]>();
+
+/**
+ * Lets a sentence drop its tokens and read them again from the prose when asked, exactly as the parser
+ * read them (a few thousand sentences keep theirs in a cache). For texts held long, like seeds.
+ */
+export function lazyTokens(sentence: Sentence, prose: string): void {
+  if (Object.getOwnPropertyDescriptor(sentence, 'tokens')?.get !== undefined) return;
+  Object.defineProperty(sentence, 'tokens', {
+    configurable: true,
+    enumerable: true,
+    get(): Token[] {
+      let tokens = tokenCache.get(sentence);
+      if (tokens === undefined) {
+        tokens = tokenize(prose.slice(sentence.start, sentence.end), sentence.start);
+        if (tokenCache.size >= 20000) tokenCache.clear();
+        tokenCache.set(sentence, tokens);
+      }
+      return tokens;
+    },
+  });
 }
 
 /** Splits prose into blocks (paragraphs, headings, list items) and those into sentences. */
@@ -229,13 +273,20 @@ function splitSentences(raw: string, prose: string, markdown: boolean): Sentence
   return sentences;
 }
 
-export function parseText(raw: string, format: TextFormat = 'plaintext'): ParsedText {
+/** The text's prose (non-prose characters blanked, same offsets) and its header date. */
+export function proseOf(raw: string, format: TextFormat = 'plaintext'): { prose: string; date?: string } {
+  const markdown = format === 'markdown';
+  // Most seeds are plain text without a header: their prose is the text itself.
+  if (!markdown && !FRONT_MATTER.test(raw) && !DATELINE.test(raw)) return { prose: raw };
   const chars = raw.split('');
   const date = takeHeader(raw, chars);
-  const markdown = format === 'markdown';
   if (markdown) maskMarkdown(raw, chars);
-  const prose = chars.join('');
-  return { raw, prose, date, sentences: splitSentences(raw, prose, markdown) };
+  return { prose: chars.join(''), date };
+}
+
+export function parseText(raw: string, format: TextFormat = 'plaintext'): ParsedText {
+  const { prose, date } = proseOf(raw, format);
+  return { raw, prose, date, sentences: splitSentences(raw, prose, format === 'markdown') };
 }
 
 export function formatOf(path: string | undefined, languageId?: string): TextFormat {

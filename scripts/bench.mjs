@@ -1,0 +1,25 @@
+// npm run bench [-- --quick] [-- --warm [--warm-count N]] [-- --sizes 10,100]
+// Bundles scripts/bench.ts with esbuild (so that no TypeScript loader is timed) and runs it with node.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'node_modules', '.cache', 'factdesk-bench');
+mkdirSync(outDir, { recursive: true });
+const outfile = join(outDir, 'bench.js');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+await build({
+  entryPoints: [join(root, 'scripts', 'bench.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+  define: { FACTDESK_VERSION: JSON.stringify(pkg.version) },
+});
+const r = spawnSync(process.execPath, ['--expose-gc', outfile, '--root', root, ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

@@ -1,0 +1,595 @@
+// FactDesk's benchmark: indexing, memory, check latency, re-indexing, the language server's round trip,
+// the CLI on a real eval set, and warm start from the persisted index. Not a test: it prints numbers.
+// Run it with `npm run bench` (scripts/bench.mjs bundles this file); `--quick` for a short run,
+// `--warm` for the 100,000-seed warm start, `--sizes 10,100` to choose the index sizes.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkDraft, SeedIndex } from '../server/src/engine';
+import { decodeText, loadSeeds } from '../server/src/seedLoader';
+
+// ---- Arguments ------------------------------------------------------------------------------------
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const option = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const ROOT = resolve(option('--root') ?? process.cwd());
+const QUICK = flag('--quick');
+const SHARED = resolve(ROOT, '..', 'shared');
+const BBC = join(SHARED, 'corpus', 'bbc');
+const CASES = join(SHARED, 'eval', 'dev', 'bbc-titles', 'cases');
+const HAVE_SHARED = existsSync(BBC);
+
+// ---- Seeds: the BBC articles, then deterministic variants of them ----------------------------------
+
+interface Corpus {
+  paths: string[];
+  texts: string[];
+}
+
+function loadCorpus(): Corpus {
+  if (!HAVE_SHARED) return generatedCorpus(400);
+  // Round-robin over the topics, so that small indexes mix topics as an archive would.
+  const byTopic = readdirSync(BBC)
+    .sort()
+    .map((t) => readdirSync(join(BBC, t)).sort().map((f) => join(BBC, t, f)));
+  const paths: string[] = [];
+  const texts: string[] = [];
+  for (let i = 0; byTopic.some((l) => i < l.length); i++) {
+    for (const l of byTopic) {
+      if (i >= l.length) continue;
+      const r = decodeText(readFileSync(l[i]));
+      if (r.text === undefined) continue;
+      paths.push(l[i]);
+      texts.push(r.text);
+    }
+  }
+  return { paths, texts };
+}
+
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const SURNAMES = 'Abbott Achebe Baptiste Bakshi Carver Castellano Dlamini Duarte Eriksen Ferreira Gallo Haddad Ibsen Jansen Kowalski Lindqvist Mbeki Moreau Nakamura Novak Okafor Petrov Quinlan Rahman Santos Takahashi Ulrich Varga Whitfield Yilmaz Zamora'.split(' ');
+const FIRST = 'Amara Bruno Chloe Dmitri Elena Farid Grace Hugo Ines Jonas Keiko Liam Maya Nikhil Olga Pablo Rosa Samir Tariq Uma Viktor Wen Yara Zoe'.split(' ');
+const WEEKDAY_NAMES = 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' ');
+const NOT_NAMES = new Set('The A An In On At For But And Mr Mrs Ms Dr Sir It He She They We This That Its His Her Their'.split(' '));
+
+/** Variant k of an article: its people renamed, its figures and dates shifted, the same everywhere in it. */
+export function variant(text: string, k: number): string {
+  const renamed = new Map<string, string>();
+  let out = text.replace(/\b([A-Z][a-z]+) ([A-Z][a-z]{2,})\b/g, (m, first: string, last: string) => {
+    if (NOT_NAMES.has(first) || WEEKDAY_NAMES.includes(last)) return m;
+    let to = renamed.get(last);
+    if (!to) renamed.set(last, (to = SURNAMES[hash32(last + k) % SURNAMES.length] + (k > SURNAMES.length ? String.fromCharCode(97 + (k % 26)) : '')));
+    const newFirst = FIRST[hash32(first + k) % FIRST.length];
+    return `${newFirst} ${to}`;
+  });
+  if (renamed.size) {
+    const re = new RegExp(`\\b(?:${[...renamed.keys()].join('|')})\\b`, 'g');
+    out = out.replace(re, (m) => renamed.get(m) ?? m);
+  }
+  const shift = (k % 9) + 1;
+  out = out.replace(/\b\d+(?:\.\d+)?\b/g, (m) => {
+    const n = Number(m);
+    if (/^(?:19|20)\d\d$/.test(m)) return String(n + (shift % 5) - 2);
+    if (m.includes('.')) return (n + shift / 10).toFixed(m.split('.')[1].length);
+    return String(n + shift);
+  });
+  out = out.replace(/\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g, (m) => WEEKDAY_NAMES[(WEEKDAY_NAMES.indexOf(m) + k) % 7]);
+  return out;
+}
+
+/** Generated articles, for when ../shared is absent. */
+function generatedCorpus(n: number): Corpus {
+  const offices = ['Foreign Secretary', 'Chancellor', 'chief executive', 'Health Secretary', 'chairman', 'Prime Minister', 'spokesman', 'coach'];
+  const orgs = ['Northwind Bank', 'the Ministry of Transport', 'Harbour Telecom', 'the Royal Opera', 'City Football Club', 'the Office for Statistics'];
+  const things = ['jobs', 'homes', 'passengers', 'students', 'games', 'shares', 'patients', 'votes'];
+  const verbs = ['announced', 'reported', 'confirmed', 'denied', 'warned', 'expected'];
+  const texts: string[] = [];
+  const paths: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let r = hash32(`article${i}`);
+    const rnd = (m: number) => ((r = Math.imul(r ^ (r >>> 15), 0x2c1b3c6d) >>> 0) % m);
+    const paras: string[] = [`${orgs[rnd(orgs.length)].replace(/^the /, 'The ')} ${verbs[rnd(verbs.length)]} results`];
+    for (let p = 0; p < 8; p++) {
+      const sents: string[] = [];
+      for (let s = 0; s < 3; s++) {
+        const person = `${FIRST[rnd(FIRST.length)]} ${SURNAMES[rnd(SURNAMES.length)]}`;
+        const day = WEEKDAY_NAMES[rnd(7)];
+        sents.push(
+          `${offices[rnd(offices.length)].replace(/^./, (c) => c.toUpperCase())} ${person} said on ${day} that ${orgs[rnd(orgs.length)]} had ${verbs[rnd(verbs.length)]} ${1 + rnd(5000)} new ${things[rnd(things.length)]} in ${1990 + rnd(30)}, up ${1 + rnd(40)}% on the year before.`,
+        );
+      }
+      paras.push(sents.join(' '));
+    }
+    texts.push(paras.join('\n\n') + '\n');
+    paths.push(`/generated/seed-${i}.txt`);
+  }
+  return { paths, texts };
+}
+
+function seedAt(c: Corpus, i: number): { path: string; text: string } {
+  const n = c.texts.length;
+  if (i < n) return { path: c.paths[i], text: c.texts[i] };
+  const k = Math.floor(i / n);
+  return { path: `${c.paths[i % n]}#variant${k}`, text: variant(c.texts[i % n], k) };
+}
+
+// ---- Drafts -----------------------------------------------------------------------------------------
+
+/** A draft of about `words` words: the first articles' paragraphs, a figure changed in each. */
+function makeDraft(c: Corpus, words: number): string {
+  const paras: string[] = [];
+  let count = 0;
+  for (let i = 0; count < words; i++) {
+    const text = c.texts[i % c.texts.length];
+    let changed = false;
+    for (const p of text.split(/\n\s*\n/)) {
+      let para = p.trim();
+      if (!para) continue;
+      if (!changed && /\b\d+\b/.test(para)) {
+        para = para.replace(/\b(\d+)\b/, (m) => String(Number(m) + 3));
+        changed = true;
+      }
+      const n = para.split(/\s+/).length;
+      if (count + n > words * 1.05 && count > 0) {
+        count = words;
+        break;
+      }
+      paras.push(para);
+      count += n;
+      if (count >= words) break;
+    }
+  }
+  return paras.join('\n\n') + '\n';
+}
+
+/** Edit r of a draft, as a keystroke would make it: a letter typed into one word (odd r: the original). */
+function edited(draft: string, r: number): string {
+  if (r % 2 === 1) return draft;
+  const spaces: number[] = [];
+  for (let i = 0; i < draft.length; i++) if (draft[i] === ' ') spaces.push(i);
+  const at = spaces[(Math.floor(r / 2) * 7919) % spaces.length];
+  return draft.slice(0, at) + 'x' + draft.slice(at);
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+// ---- Statistics and printing ------------------------------------------------------------------------
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const i = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
+  return s[i];
+}
+const median = (xs: number[]) => percentile(xs, 50);
+const ms = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) : 'n/a');
+const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
+
+function table(head: string[], rows: string[][]): string {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => '| ' + r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join(' | ') + ' |';
+  return [line(head), '|' + w.map((n, i) => (i === 0 ? '-'.repeat(n + 2) : '-'.repeat(n + 1) + ':')).join('|') + '|', ...rows.map(line)].join('\n');
+}
+
+function gc(): void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    g();
+  }
+}
+
+// ---- One index size, in a child process of its own (clean memory figures) --------------------------
+
+interface SizeResult {
+  seeds: number;
+  indexMs: number;
+  perSecond: number;
+  rss: number;
+  heap: number;
+  facts: number;
+  sentences: number;
+  checks: Array<{ words: number; firstMs: number; medianMs: number; p95Ms: number; runs: number; findings: number }>;
+  reindexMs: number;
+}
+
+function runSize(n: number): SizeResult {
+  const c = loadCorpus();
+  let seeds: Array<{ path: string; text: string }> | undefined = [];
+  for (let i = 0; i < n; i++) seeds.push(seedAt(c, i));
+  const first = seeds[0];
+  const index = new SeedIndex();
+  gc();
+  const t0 = performance.now();
+  for (const s of seeds) index.addSeed(s.path, s.text);
+  const stats = index.stats;
+  const indexMs = performance.now() - t0;
+  seeds = undefined;
+  const drafts = [200, 2000, 20000].map((w) => makeDraft(c, w));
+  gc();
+  const mem = process.memoryUsage();
+  const checks: SizeResult['checks'] = [];
+  for (const draft of drafts) {
+    const words = wordCount(draft);
+    const runs = words > 10000 ? (QUICK ? 3 : 8) : QUICK ? 12 : 40;
+    let t = performance.now();
+    const r0 = checkDraft(draft, index);
+    const firstMs = performance.now() - t;
+    const times: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const text = edited(draft, r);
+      t = performance.now();
+      checkDraft(text, index);
+      times.push(performance.now() - t);
+    }
+    checks.push({ words, firstMs, medianMs: median(times), p95Ms: percentile(times, 95), runs, findings: r0.findings.length });
+  }
+  // Re-indexing one changed seed, until the index answers again.
+  const reindex: number[] = [];
+  for (let r = 0; r < (QUICK ? 4 : 10); r++) {
+    const text = r % 2 === 0 ? variant(first.text, 1000 + r) : first.text;
+    const t = performance.now();
+    index.addSeed(first.path, text);
+    void index.stats;
+    index.retrieve(['minister'], 8);
+    reindex.push(performance.now() - t);
+  }
+  return {
+    seeds: n,
+    indexMs,
+    perSecond: (n / indexMs) * 1000,
+    rss: mem.rss,
+    heap: mem.heapUsed,
+    facts: stats.facts,
+    sentences: stats.sentences,
+    checks,
+    reindexMs: median(reindex),
+  };
+}
+
+function child(args: string[]): unknown {
+  const r = spawnSync(process.execPath, ['--expose-gc', process.argv[1], '--root', ROOT, ...(QUICK ? ['--quick'] : []), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !last.startsWith('{')) throw new Error(`child ${args.join(' ')} failed (exit ${r.status})`);
+  return JSON.parse(last);
+}
+
+// ---- The language server's round trip ---------------------------------------------------------------
+
+class Rpc {
+  private buf = Buffer.alloc(0);
+  private nextId = 1;
+  private pending = new Map<number, (v: unknown) => void>();
+  private listeners: Array<(m: { method: string; params: any }) => void> = [];
+  constructor(
+    private readonly proc: ChildProcessWithoutNullStreams,
+    private readonly onRequest: (method: string, params: any) => unknown,
+  ) {
+    proc.stdout.on('data', (d: Buffer) => this.data(d));
+  }
+  private data(d: Buffer): void {
+    this.buf = Buffer.concat([this.buf, d]);
+    for (;;) {
+      const sep = this.buf.indexOf('\r\n\r\n');
+      if (sep < 0) return;
+      const m = /Content-Length:\s*(\d+)/i.exec(this.buf.subarray(0, sep).toString('ascii'));
+      if (!m) throw new Error('bad header from server');
+      const len = Number(m[1]);
+      if (this.buf.length < sep + 4 + len) return;
+      const msg = JSON.parse(this.buf.subarray(sep + 4, sep + 4 + len).toString('utf8'));
+      this.buf = this.buf.subarray(sep + 4 + len);
+      if (msg.id !== undefined && msg.method === undefined) this.pending.get(msg.id)?.(msg.result ?? msg.error);
+      else if (msg.id !== undefined) this.send({ jsonrpc: '2.0', id: msg.id, result: this.onRequest(msg.method, msg.params) ?? null });
+      else for (const l of this.listeners) l(msg);
+    }
+  }
+  send(msg: unknown): void {
+    const body = Buffer.from(JSON.stringify(msg), 'utf8');
+    this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.proc.stdin.write(body);
+  }
+  request(method: string, params: unknown, timeoutMs = 30000): Promise<any> {
+    const id = this.nextId++;
+    this.send({ jsonrpc: '2.0', id, method, params });
+    return new Promise((res, rej) => {
+      const timer = setTimeout(() => rej(new Error(`${method} timed out`)), timeoutMs);
+      this.pending.set(id, (v) => {
+        clearTimeout(timer);
+        res(v);
+      });
+    });
+  }
+  notify(method: string, params: unknown): void {
+    this.send({ jsonrpc: '2.0', method, params });
+  }
+  next(pred: (m: { method: string; params: any }) => boolean, timeoutMs: number): Promise<{ method: string; params: any }> {
+    return new Promise((res, rej) => {
+      const timer = setTimeout(() => {
+        this.listeners = this.listeners.filter((x) => x !== l);
+        rej(new Error('no publishDiagnostics in time'));
+      }, timeoutMs);
+      const l = (m: { method: string; params: any }) => {
+        if (!pred(m)) return;
+        clearTimeout(timer);
+        this.listeners = this.listeners.filter((x) => x !== l);
+        res(m);
+      };
+      this.listeners.push(l);
+    });
+  }
+}
+
+interface LspResult {
+  seeds: string;
+  openMs: number;
+  medianMs: number;
+  p95Ms: number;
+  runs: number;
+  diagnostics: number;
+}
+
+async function lspRoundTrip(c: Corpus): Promise<LspResult> {
+  const server = join(ROOT, 'dist', 'server.js');
+  if (!existsSync(server)) throw new Error('dist/server.js not found');
+  const work = mkdtempSync(join(tmpdir(), 'factdesk-bench-lsp-'));
+  let seedPath = BBC;
+  if (!HAVE_SHARED) {
+    seedPath = join(work, 'seeds');
+    mkdirSync(seedPath);
+    c.texts.forEach((t, i) => writeFileSync(join(seedPath, `seed-${i}.txt`), t));
+  }
+  const draft = makeDraft(c, 2000);
+  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] }) as ChildProcessWithoutNullStreams;
+  proc.stderr.resume();
+  const settings = { seedPaths: [seedPath] };
+  const rpc = new Rpc(proc, (method, params) => {
+    if (method === 'workspace/configuration') return (params?.items ?? []).map((it: { section?: string }) => (it.section === 'factdesk.seedPaths' ? settings.seedPaths : it.section === 'factdesk' || !it.section ? settings : null));
+    return null;
+  });
+  const exited = new Promise<never>((_, rej) => proc.on('exit', (code) => rej(new Error(`server exited (${code})`))));
+  const race = <T>(p: Promise<T>) => Promise.race([p, exited]);
+  try {
+    const rootUri = pathToFileURL(work).href;
+    const init = await race(
+      rpc.request('initialize', {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+        capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: true } } },
+        initializationOptions: { seedPaths: settings.seedPaths, storagePath: join(work, 'storage') },
+      }),
+    );
+    const sync = init?.capabilities?.textDocumentSync;
+    const kind = typeof sync === 'number' ? sync : sync?.change ?? 1;
+    rpc.notify('initialized', {});
+    rpc.notify('workspace/didChangeConfiguration', { settings: { factdesk: settings } });
+    const uri = pathToFileURL(join(work, 'draft.txt')).href;
+    const forUri = (m: { method: string; params: any }) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri;
+    let t = performance.now();
+    const opened = race(rpc.next(forUri, 120000));
+    rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: draft } });
+    let first = await opened;
+    // A server may publish once before its seeds are loaded: wait until it has something to say.
+    while (first.params.diagnostics.length === 0 && performance.now() - t < 60000) {
+      first = await race(rpc.next(forUri, 60000)).catch(() => first);
+      if (first.params.diagnostics.length === 0) break;
+    }
+    const openMs = performance.now() - t;
+    const times: number[] = [];
+    let current = draft;
+    const runs = QUICK ? 10 : 30;
+    for (let r = 0; r < runs; r++) {
+      const version = r + 2;
+      const next = edited(draft, r);
+      let change: unknown = { text: next };
+      if (kind === 2) {
+        // The smallest edit that turns current into next, as a range.
+        let a = 0;
+        while (a < current.length && a < next.length && current[a] === next[a]) a++;
+        let b = 0;
+        while (b < current.length - a && b < next.length - a && current[current.length - 1 - b] === next[next.length - 1 - b]) b++;
+        const pos = (s: string, off: number) => {
+          const before = s.slice(0, off).split('\n');
+          return { line: before.length - 1, character: before[before.length - 1].length };
+        };
+        change = { range: { start: pos(current, a), end: pos(current, current.length - b) }, text: next.slice(a, next.length - b) };
+      }
+      const got = race(rpc.next((m) => forUri(m) && (m.params.version === undefined || m.params.version === version), 10000));
+      t = performance.now();
+      rpc.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await got;
+      times.push(performance.now() - t);
+      current = next;
+    }
+    await race(rpc.request('shutdown', null, 5000)).catch(() => undefined);
+    rpc.notify('exit', null);
+    return { seeds: HAVE_SHARED ? 'all BBC' : `${c.texts.length} generated`, openMs, medianMs: median(times), p95Ms: percentile(times, 95), runs, diagnostics: first.params.diagnostics.length };
+  } finally {
+    setTimeout(() => proc.kill(), 500).unref();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// ---- The CLI on the bbc-titles eval set, as a whole process ----------------------------------------
+
+interface CliRun {
+  label: string;
+  wallS: number;
+  maxRssMb?: number;
+  exit: number | null;
+  summary: string;
+}
+
+function timedCli(label: string, args: string[]): CliRun {
+  const cli = join(ROOT, 'dist', 'cli.js');
+  const haveTime = existsSync('/usr/bin/time');
+  const t = performance.now();
+  const r = haveTime
+    ? spawnSync('/usr/bin/time', ['-v', process.execPath, cli, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    : spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const wall = (performance.now() - t) / 1000;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  const el = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr ?? '');
+  const wallS = el ? Number(el[1] ?? 0) * 3600 + Number(el[2]) * 60 + Number(el[3]) : wall;
+  return { label, wallS, maxRssMb: rss ? Number(rss[1]) / 1024 : undefined, exit: r.status, summary: (r.stdout ?? '').trim().split('\n').pop() ?? '' };
+}
+
+function cliRuns(): CliRun[] | string {
+  if (!HAVE_SHARED || !existsSync(CASES)) return 'n/a (../shared/eval/dev/bbc-titles not found)';
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) return 'n/a (dist/cli.js not built)';
+  // The cases carry marks ({{draft|kind|seed}}); the checker sees the drafts with the marks stripped.
+  const work = mkdtempSync(join(tmpdir(), 'factdesk-bench-cli-'));
+  try {
+    const drafts = join(work, 'drafts');
+    mkdirSync(drafts);
+    for (const f of readdirSync(CASES)) {
+      const text = readFileSync(join(CASES, f), 'utf8').replace(/\{\{([^{}|]+)\|(?:name|title|date|figure)\|[^{}]*\}\}/g, '$1');
+      writeFileSync(join(drafts, f), text);
+    }
+    const cache = join(work, 'cache');
+    return [
+      timedCli('no cache', ['check', '--seeds', BBC, drafts]),
+      timedCli('--cache, first run (cache built)', ['check', '--cache', cache, '--seeds', BBC, drafts]),
+      timedCli('--cache, second run (warm)', ['check', '--cache', cache, '--seeds', BBC, drafts]),
+    ];
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// ---- Warm start from the persisted index -----------------------------------------------------------
+
+interface WarmResult {
+  seeds: number;
+  ms: number;
+  rss: number;
+  heap: number;
+  cached: number;
+  extracted: number;
+}
+
+function runWarmChild(dir: string, cacheDir: string): WarmResult {
+  gc();
+  const t = performance.now();
+  const loaded = loadSeeds([dir], { cacheDir });
+  const stats = loaded.index.stats;
+  const ms = performance.now() - t;
+  gc();
+  const mem = process.memoryUsage();
+  return { seeds: stats.files, ms, rss: mem.rss, heap: mem.heapUsed, cached: loaded.cache?.hits ?? 0, extracted: loaded.cache?.misses ?? loaded.files.length };
+}
+
+function warm(c: Corpus, count: number): void {
+  const work = mkdtempSync(join(tmpdir(), 'factdesk-bench-warm-'));
+  try {
+    const dir = join(work, 'seeds');
+    const cacheDir = join(work, 'cache');
+    mkdirSync(dir);
+    const t = performance.now();
+    for (let i = 0; i < count; i++) {
+      const sub = join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
+      if (i % 1000 === 0) mkdirSync(sub);
+      const { text } = seedAt(c, i + c.texts.length); // variants only: the archive's own articles stay where they are
+      writeFileSync(join(sub, `${i}.txt`), text);
+    }
+    console.log(`wrote ${count} generated seed files in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const cold = child(['--warm-child', dir, cacheDir]) as WarmResult;
+    const warmRun = child(['--warm-child', dir, cacheDir]) as WarmResult;
+    console.log('\nPersisted index (seed files on disk, `loadSeeds(paths, { cacheDir })`):\n');
+    console.log(
+      table(
+        ['run', 'seeds', 'time (s)', 'seeds/s', 'from cache', 'extracted', 'RSS (MB)', 'heap (MB)'],
+        [
+          ['cold (builds the cache)', cold],
+          ['warm start', warmRun],
+        ].map(([label, r]) => {
+          const x = r as WarmResult;
+          return [label as string, String(x.seeds), (x.ms / 1000).toFixed(2), (x.seeds / (x.ms / 1000)).toFixed(0), String(x.cached), String(x.extracted), mb(x.rss), mb(x.heap)];
+        }),
+      ),
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// ---- Main ----------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  if (flag('--child')) {
+    process.stdout.write(JSON.stringify(runSize(Number(option('--child')))) + '\n');
+    return;
+  }
+  if (flag('--warm-child')) {
+    const i = argv.indexOf('--warm-child');
+    process.stdout.write(JSON.stringify(runWarmChild(argv[i + 1], argv[i + 2])) + '\n');
+    return;
+  }
+  const started = performance.now();
+  console.log(`FactDesk benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB${QUICK ? ' (quick)' : ''}`);
+  if (!HAVE_SHARED) console.log(`note: ${BBC} not found: using generated articles instead of the BBC corpus`);
+  const c = loadCorpus();
+  console.log(`seeds: ${HAVE_SHARED ? `${c.texts.length} BBC articles from ${BBC}` : `${c.texts.length} generated articles`}; larger counts are deterministic variants (people renamed, figures and dates shifted)\n`);
+  if (flag('--warm')) {
+    warm(c, Number(option('--warm-count') ?? 100000));
+    return;
+  }
+  const sizes = (option('--sizes') ?? (QUICK ? '10,100,1000' : '10,100,1000,10000')).split(',').map(Number);
+  const results: SizeResult[] = [];
+  for (const n of sizes) {
+    process.stderr.write(`indexing ${n} seeds...\n`);
+    results.push(child(['--child', String(n)]) as SizeResult);
+  }
+  console.log('Indexing (one core) and memory after indexing:\n');
+  console.log(
+    table(
+      ['seeds', 'sentences', 'facts', 'index (s)', 'articles/s', 'RSS (MB)', 'heap (MB)', 're-index 1 seed (ms)'],
+      results.map((r) => [String(r.seeds), String(r.sentences), String(r.facts), (r.indexMs / 1000).toFixed(2), r.perSecond.toFixed(0), mb(r.rss), mb(r.heap), ms(r.reindexMs)]),
+    ),
+  );
+  console.log('\nCheck latency in process (ms; first check, then median and p95 over re-checks, one keystroke apart):\n');
+  const rows: string[][] = [];
+  for (const r of results) for (const k of r.checks) rows.push([String(r.seeds), String(k.words), String(k.findings), ms(k.firstMs), ms(k.medianMs), ms(k.p95Ms), String(k.runs)]);
+  console.log(table(['seeds', 'draft words', 'findings', 'first', 'median', 'p95', 'runs'], rows));
+  const at = (n: number) => results.find((r) => r.seeds === n)?.checks.find((k) => k.words > 1000 && k.words < 10000);
+  const a = at(1000);
+  const b = at(10000);
+  if (a && b) console.log(`\nLatency ratio, 2,000-word re-check, 10,000 vs 1,000 seeds: median ×${(b.medianMs / a.medianMs).toFixed(2)}, p95 ×${(b.p95Ms / a.p95Ms).toFixed(2)}`);
+  console.log('\nLanguage server round trip (didChange -> publishDiagnostics, 2,000-word draft):\n');
+  try {
+    const l = await lspRoundTrip(c);
+    console.log(table(['seeds', 'open (ms)', 'median (ms)', 'p95 (ms)', 'runs', 'diagnostics'], [[l.seeds, ms(l.openMs), ms(l.medianMs), ms(l.p95Ms), String(l.runs), String(l.diagnostics)]]));
+  } catch (err) {
+    console.log(`n/a (server not built: ${(err as Error).message})`);
+  }
+  console.log('\nCLI: all 77 drafts of bbc-titles against all BBC articles, whole process (/usr/bin/time -v):\n');
+  const cli = cliRuns();
+  if (typeof cli === 'string') console.log(cli);
+  else console.log(table(['run', 'wall (s)', 'peak RSS (MB)', 'exit', 'summary'], cli.map((r) => [r.label, r.wallS.toFixed(2), r.maxRssMb === undefined ? 'n/a' : r.maxRssMb.toFixed(0), String(r.exit), r.summary])));
+  console.log(`\nbenchmark took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
