@@ -186,6 +186,7 @@ export function engineVersion(): string {
 }
 
 const SHARDS = 256;
+const MAX_SHARD_ENTRIES = 2048;
 
 interface Shard {
   entries: Map<string, StoredFacts>;
@@ -197,7 +198,7 @@ interface Shard {
 /**
  * Seeds' facts on disk, keyed by a hash of the seed's format and text, in 256 shard files under a folder
  * named after the engine's fingerprint. A shard that cannot be read is ignored (with a message) and
- * written afresh; facts of texts no longer loaded are dropped when their shard is next written.
+ * written afresh; facts of texts no longer loaded are dropped when their shard outgrows its bound.
  */
 class FactsCache {
   readonly report: CacheReport;
@@ -260,13 +261,12 @@ class FactsCache {
   /** Writes the shards this load changed (atomically), and removes index folders of other engines. */
   save(): void {
     for (const [n, shard] of this.shards) {
-      const stale = [...shard.entries.keys()].some((k) => !shard.used.has(k));
-      if (!shard.dirty && !stale) continue;
+      // Facts of texts this load did not read are kept (another seed folder may use the same cache)
+      // until the shard grows past its bound; then only this load's are kept.
+      const prune = shard.entries.size > MAX_SHARD_ENTRIES;
+      if (!shard.dirty && !prune) continue;
       const entries: Record<string, StoredFacts> = {};
-      for (const k of shard.used) {
-        const e = shard.entries.get(k);
-        if (e) entries[k] = e;
-      }
+      for (const [k, e] of shard.entries) if (!prune || shard.used.has(k)) entries[k] = e;
       const path = this.shardPath(n);
       try {
         mkdirSync(dirname(path), { recursive: true });

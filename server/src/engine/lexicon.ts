@@ -147,6 +147,7 @@ PLACE_ALIASES.forEach((group, i) => group.forEach((w) => aliasIndex.set(w, i)));
 
 /** The alias group of a lower-case place or nationality word, or undefined. */
 export function placeGroup(key: string): number | undefined {
+  if (!key.endsWith('.') && !key.endsWith("'s")) return aliasIndex.get(key);
   return aliasIndex.get(key.replace(/\.$/, '').replace(/'s$/, ''));
 }
 

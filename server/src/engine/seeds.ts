@@ -35,9 +35,13 @@ export interface SeedSummary {
   date?: string;
 }
 
+const quotes = new WeakMap<SeedSentence, string>();
+
 export function evidenceOf(s: SeedSentence): Evidence {
   const sent = s.facts.sentence;
-  return { seed: s.seed.path, range: { start: sent.start, end: sent.end }, quote: sent.text.replace(/\s+/g, ' '), date: s.seed.date };
+  let quote = quotes.get(s);
+  if (quote === undefined) quotes.set(s, (quote = sent.text.replace(/\s+/g, ' ')));
+  return { seed: s.seed.path, range: { start: sent.start, end: sent.end }, quote, date: s.seed.date };
 }
 
 export function countFacts(facts: TextFacts): number {
