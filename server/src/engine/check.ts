@@ -3,7 +3,7 @@
 // and report contradictions as findings and agreements as confirmed claims.
 import { distance } from 'fastest-levenshtein';
 import { datesAgree, type DateMention } from './dates';
-import { extractFacts, type SentenceFacts, type TextFacts } from './facts';
+import { extractFacts, termOf, type SentenceFacts, type TextFacts } from './facts';
 import { figuresAgree, figureUnitsComparable, type Figure } from './figures';
 import { NUMBER_WORDS, placeGroup, STOPWORDS, WEEKDAYS, MONTHS } from './lexicon';
 import { isTitleToken, titlesCompatible, type Entity, type TitledPerson } from './people';
@@ -49,14 +49,40 @@ function localContext(sf: SentenceFacts, span: Span, window = 6): Map<string, nu
   const hi = last < 0 ? -1 : last;
   for (let i = 0; i < toks.length; i++) {
     if (i >= lo && i <= hi) continue;
-    const t = toks[i];
-    if (STOPWORDS.has(t.key) || t.key.length < 2) continue;
+    const term = termOf(toks[i]);
+    if (term === undefined) continue;
     const dist = i < lo ? lo - i : i - hi;
     if (dist > window) continue;
     const w = 1 / (1 + (dist - 1) / 3);
-    ctx.set(t.stem, Math.max(ctx.get(t.stem) ?? 0, w));
+    ctx.set(term, Math.max(ctx.get(term) ?? 0, w));
   }
   return ctx;
+}
+
+/** How many tokens right before and right after two spans read the same (a copied frame around a changed value). */
+function frameMatch(a: SentenceFacts, as: Span, b: SentenceFacts, bs: Span, max = 4): number {
+  const at = a.sentence.tokens;
+  const bt = b.sentence.tokens;
+  const aFirst = at.findIndex((t) => t.end > as.start);
+  const bFirst = bt.findIndex((t) => t.end > bs.start);
+  let aLast = -1;
+  for (let i = at.length - 1; i >= 0; i--) if (at[i].start < as.end) { aLast = i; break; }
+  let bLast = -1;
+  for (let i = bt.length - 1; i >= 0; i--) if (bt[i].start < bs.end) { bLast = i; break; }
+  let n = 0;
+  for (let k = 1; k <= max; k++) {
+    const x = at[aFirst - k];
+    const y = bt[bFirst - k];
+    if (!x || !y || x.key !== y.key) break;
+    n++;
+  }
+  for (let k = 1; k <= max; k++) {
+    const x = at[aLast + k];
+    const y = bt[bLast + k];
+    if (!x || !y || x.key !== y.key) break;
+    n++;
+  }
+  return n;
 }
 
 function slotScore(index: SeedIndex, d: Map<string, number>, s: Map<string, number>): number {
@@ -248,21 +274,31 @@ function findPerson(ctx: Ctx, e: Entity): PersonRecord | undefined {
   return compatible.length === 1 ? compatible[0] : undefined;
 }
 
-/** Seed people whose name is a near spelling of this one ("Hakan Fiden" for "Hakan Fidan"). */
+/** A seed name that is a near spelling of this one ("Hakan Fiden" for "Hakan Fidan"). */
 function nearSpelling(ctx: Ctx, key: string): string | undefined {
-  if (key.length < 4) return undefined;
+  if (key.length < 5) return undefined;
   let best: { name: string; d: number } | undefined;
   const tokens = key.split(' ');
-  for (const name of ctx.index.entityNames()) {
-    if (name === key || Math.abs(name.length - key.length) > 2) continue;
-    const nt = name.split(' ');
-    if (nt.length !== tokens.length) continue;
-    const d = distance(name, key);
-    const limit = key.length >= 10 ? 2 : 1;
-    if (d === 0 || d > limit) continue;
-    // Every differing token must still look like the same word.
-    if (!nt.every((t, i) => t === tokens[i] || (t[0] === tokens[i][0] && distance(t, tokens[i]) <= limit && t.length >= 4))) continue;
-    if (!best || d < best.d) best = { name, d };
+  const limit = key.length >= 10 ? 2 : 1;
+  for (let len = key.length - limit; len <= key.length + limit; len++) {
+    for (const name of ctx.index.entityNamesOfLength(len)) {
+      if (name === key) continue;
+      const nt = name.split(' ');
+      if (nt.length !== tokens.length) continue;
+      // A plural or possessive is the same word, not a misspelling.
+      if (name === key + 's' || key === name + 's') continue;
+      const d = distance(name, key);
+      if (d === 0 || d > limit) continue;
+      // Every differing word must still look like the same word, and not be a common word.
+      const ok = nt.every((t, i) => {
+        const u = tokens[i];
+        if (t === u) return true;
+        if (t.length < 4 || u.length < 4 || t.slice(0, 1) !== u.slice(0, 1)) return false;
+        if (ctx.index.knowsLowerWord(u) || STOPWORDS.has(u)) return false;
+        return distance(t, u) <= limit;
+      });
+      if (ok && (!best || d < best.d)) best = { name, d };
+    }
   }
   return best?.name;
 }
@@ -274,37 +310,69 @@ function titleCase(s: string): string {
 function checkPeople(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): Set<Entity> {
   const handled = new Set<Entity>();
   for (const tp of sf.people) {
-    handled.add(tp.person);
     const rec = findPerson(ctx, tp.person);
     if (rec) {
-      checkTitleOf(ctx, sf, tp, rec, cands);
+      if (checkTitleOf(ctx, sf, tp, rec, cands)) handled.add(tp.person);
       continue;
     }
     const spelled = nearSpelling(ctx, tp.person.key);
     if (spelled) {
       nameSpellingFinding(ctx, tp.person, spelled);
+      handled.add(tp.person);
       continue;
     }
-    checkHolder(ctx, sf, tp, cands);
+    if (checkHolder(ctx, sf, tp, cands)) handled.add(tp.person);
   }
   return handled;
 }
 
-function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec: PersonRecord, cands: Candidate[]): void {
+/** The seed statement that gives the draft's office to another person, in the sentence the draft follows. */
+function otherHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands: Candidate[]): { text: string; name: string; at: SeedSentence; score: number } | undefined {
+  let best: { text: string; name: string; at: SeedSentence; score: number } | undefined;
+  const dctx = localContext(sf, { start: tp.title.start, end: tp.person.end });
+  for (const c of cands) {
+    for (const p of c.sentence.facts.people) {
+      if (!titlesCompatible(tp.title, p.title) || !titlesCompatible(p.title, tp.title)) continue;
+      if (!sameQualifier(p.title.qualifier, tp.title.qualifier)) continue;
+      if (p.person.key === tp.person.key || p.person.tokens.some((t) => tp.person.tokens.includes(t))) continue;
+      const score = 0.5 * slotScore(ctx.index, dctx, seedContext(c.sentence, { start: p.title.start, end: p.person.end })) + 0.5 * c.score;
+      if (!best || score > best.score) best = { text: p.person.text, name: ctx.index.person(p.person.key)?.name ?? p.person.text, at: c.sentence, score };
+    }
+  }
+  return best;
+}
+
+/** Returns true when the person's title was settled (confirmed or contradicted). */
+function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec: PersonRecord, cands: Candidate[]): boolean {
   if (rec.titles.length === 0 || tp.title.former) {
     unverified(ctx, 'title', tp.title, tp.title.text);
-    return;
+    return false;
   }
   const ok = rec.titles.find((t) => titlesCompatible(tp.title, t.title));
   if (ok) {
     confirm(ctx, 'title', tp.title, tp.title.text, [evidenceOf(ok.at)]);
-    return;
+    return true;
   }
-  // The seed title to offer: from the best-aligned seed sentence, else the most frequent.
+  // Another person holds this office in the statement the draft follows: the name is what changed.
+  const holder = otherHolder(ctx, sf, tp, cands);
+  ctx.trace?.(`title "${tp.title.text} ${tp.person.text}" other holder=${holder ? `${holder.name}@${holder.score.toFixed(2)}` : '-'}`);
+  if (holder && holder.score >= ALIGN.warning) {
+    push(ctx, {
+      kind: 'name',
+      code: 'name-mismatch',
+      range: { start: tp.person.start, end: tp.person.end },
+      text: tp.person.text,
+      expected: holder.name,
+      message: `The seeds name ${holder.name} as ${tp.title.text} here; they give ${rec.name} as ${rec.titles[0].title.text}.`,
+      severity: holder.score >= ALIGN.error ? 'error' : 'warning',
+      evidence: [evidenceOf(holder.at), evidenceOf(rec.titles[0].at)],
+    });
+    return true;
+  }
+  // The seed title to offer: from the best-aligned seed sentence, else the first.
   const candSet = new Map(cands.map((c) => [c.sentence, c.score]));
   const ranked = [...rec.titles].sort((a, b) => (candSet.get(b.at) ?? 0) - (candSet.get(a.at) ?? 0));
   const seedTitle = ranked[0];
-  // If another seed person holds the draft's office in the aligned sentence, the name may be the error.
   const aligned = candSet.get(seedTitle.at) ?? 0;
   const severity: Severity = aligned >= ALIGN.warning ? 'error' : 'warning';
   push(ctx, {
@@ -317,6 +385,7 @@ function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec: Person
     severity,
     evidence: [evidenceOf(seedTitle.at)],
   });
+  return true;
 }
 
 function matchCase(value: string, like: string): string {
@@ -330,39 +399,29 @@ function sameQualifier(a: string | undefined, b: string | undefined): boolean {
 }
 
 /** An unknown name holding an office the seeds give to someone else in the same statement. */
-function checkHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands: Candidate[]): void {
-  let best: { rec: PersonRecord; at: SeedSentence; score: number; text: string } | undefined;
-  const dctx = localContext(sf, { start: tp.title.start, end: tp.person.end });
-  for (const c of cands) {
-    for (const p of c.sentence.facts.people) {
-      if (p.title.office !== tp.title.office || !sameQualifier(p.title.qualifier, tp.title.qualifier)) continue;
-      if (p.person.key === tp.person.key) continue;
-      const score = 0.5 * slotScore(ctx.index, dctx, seedContext(c.sentence, { start: p.title.start, end: p.person.end })) + 0.5 * c.score;
-      if (!best || score > best.score) best = { rec: ctx.index.person(p.person.key)!, at: c.sentence, score, text: p.person.text };
-    }
-  }
-  ctx.trace?.(`holder "${tp.title.text} ${tp.person.text}" best=${best ? `${best.text}@${best.score.toFixed(2)}` : '-'}`);
+function checkHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands: Candidate[]): boolean {
+  const best = otherHolder(ctx, sf, tp, cands);
+  ctx.trace?.(`holder "${tp.title.text} ${tp.person.text}" best=${best ? `${best.name}@${best.score.toFixed(2)}` : '-'}`);
   const severity = best ? severityFor(best.score + 0.05) : undefined;
-  if (!best || !severity) {
-    unverified(ctx, 'name', tp.person, tp.person.text);
-    return;
-  }
+  if (!best || !severity) return false;
   push(ctx, {
     kind: 'name',
     code: 'name-mismatch',
     range: { start: tp.person.start, end: tp.person.end },
     text: tp.person.text,
-    expected: best.rec?.name ?? best.text,
-    message: `The seeds name ${best.rec?.name ?? best.text} as ${tp.title.text}, not ${tp.person.text}.`,
+    expected: best.name,
+    message: `The seeds name ${best.name} as ${tp.title.text}, not ${tp.person.text}.`,
     severity,
     evidence: [evidenceOf(best.at)],
   });
+  return true;
 }
 
 function nameSpellingFinding(ctx: Ctx, e: Entity, seedKey: string): void {
   const rec = ctx.index.person(seedKey);
-  const expected = rec?.name ?? spellingInSeeds(ctx, seedKey) ?? titleCase(seedKey);
-  const ev = rec?.mentions[0] ? [evidenceOf(rec.mentions[0])] : [];
+  const at = ctx.index.entitySentence(seedKey);
+  const written = at?.facts.entities.find((x) => x.key === seedKey)?.text;
+  const expected = rec?.name ?? written ?? titleCase(seedKey);
   push(ctx, {
     kind: 'name',
     code: 'name-spelling',
@@ -371,65 +430,69 @@ function nameSpellingFinding(ctx: Ctx, e: Entity, seedKey: string): void {
     expected,
     message: `The seeds spell this name ${expected}, not ${e.text}.`,
     severity: 'error',
-    evidence: ev.length ? ev : evidenceFor(ctx, seedKey),
+    evidence: at ? [evidenceOf(at)] : [],
   });
 }
 
-function spellingInSeeds(ctx: Ctx, key: string): string | undefined {
-  for (const doc of ctx.index.seeds) for (const s of doc.sentences) for (const e of s.facts.entities) if (e.key === key) return e.text;
-  return undefined;
-}
-
-function evidenceFor(ctx: Ctx, key: string): Evidence[] {
-  for (const doc of ctx.index.seeds) for (const s of doc.sentences) for (const e of s.facts.entities) if (e.key === key) return [evidenceOf(s)];
-  return [];
-}
-
-// ---- Other names: organisations, places, untitled people ------------------------------------------
+// ---- Names: people, organisations, places -----------------------------------------------------------
 
 function isKnownName(ctx: Ctx, e: Entity): boolean {
   if (ctx.index.knowsEntity(e.key)) return true;
-  const g = placeGroup(e.key);
-  if (g !== undefined) return true;
+  if (placeGroup(e.key) !== undefined) return true;
   // Every word of it appears in seed names ("Gaza authorities", "Fidan" alone)
   const words = e.tokens.filter((t) => !STOPWORDS.has(t));
-  if (words.length > 0 && words.every((t) => ctx.index.knowsNameToken(t) || placeGroup(t) !== undefined || isTitleToken(t))) return true;
-  // Acronyms of seed names ("OIC")
-  return false;
+  return words.length > 0 && words.every((t) => ctx.index.knowsNameToken(t) || placeGroup(t) !== undefined || isTitleToken(t));
+}
+
+/** A capitalised word that is just a common word at the head of a sentence or in a headline. */
+function isCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
+  if (e.tokens.every((t) => isTitleToken(t) || STOPWORDS.has(t) || MONTHS.includes(t) || t in NUMBER_WORDS)) return true;
+  if (e.tokens.length > 1) return false;
+  const t = e.tokens[0];
+  const initial = sf.sentence.tokens[0]?.start === e.start;
+  const shouting = e.text === e.text.toUpperCase() && e.text.length > 1;
+  return (initial || shouting || sf.sentence.heading) && (ctx.index.knowsLowerWord(t) || STOPWORDS.has(t) || !ctx.index.knowsNameToken(t));
 }
 
 function checkNames(ctx: Ctx, sf: SentenceFacts, cands: Candidate[], handled: Set<Entity>): void {
+  const draftKeys = new Set(sf.entities.map((x) => x.key));
+  const draftWords = new Set(sf.sentence.tokens.map((t) => t.key));
   for (const e of sf.entities) {
-    if (handled.has(e)) continue;
-    if (e.tokens.every((t) => isTitleToken(t) || STOPWORDS.has(t) || MONTHS.includes(t) || t in NUMBER_WORDS)) continue;
-    if (isKnownName(ctx, e)) {
-      confirmName(ctx, e);
-      continue;
+    if (handled.has(e) || isCommonWord(ctx, sf, e)) continue;
+    const known = isKnownName(ctx, e);
+    if (!known) {
+      const spelled = nearSpelling(ctx, e.key);
+      if (spelled) {
+        nameSpellingFinding(ctx, e, spelled);
+        continue;
+      }
     }
-    const spelled = nearSpelling(ctx, e.key);
-    if (spelled) {
-      nameSpellingFinding(ctx, e, spelled);
-      continue;
-    }
-    // Substitution: the aligned seed sentence has another name in the same slot.
+    // Substitution: the seed sentence the draft follows has another name in the same slot.
     const dctx = localContext(sf, e, 4);
     let best: { g: Entity; s: SeedSentence; score: number } | undefined;
-    const draftKeys = new Set(sf.entities.map((x) => x.key));
+    // The best-aligned seed sentence that writes this very name supports it.
+    const support = Math.max(0, ...cands.filter((c) => c.sentence.facts.entities.some((g) => sameName(e, g))).map((c) => c.score));
     for (const c of cands) {
-      if (c.score < 0.35) continue;
+      if (c.score < 0.35 || c.score <= support + 0.05) continue;
       for (const g of c.sentence.facts.entities) {
-        if (draftKeys.has(g.key) || !typesComparable(e, g)) continue;
-        // The seed's name must be absent from the whole draft sentence (else it was kept, not replaced).
-        if (sf.sentence.tokens.some((t) => g.tokens.includes(t.key) && !STOPWORDS.has(t.key))) continue;
+        if (draftKeys.has(g.key) || !typesComparable(e, g) || sameName(e, g)) continue;
+        if (g.tokens.some((t) => draftWords.has(t) && !STOPWORDS.has(t))) continue;
+        if (isTitleOnly(g) || isAcronymOf(e, c.sentence) ) continue;
         const local = slotScore(ctx.index, dctx, localContext(c.sentence.facts, g, 4));
-        const score = 0.6 * local + 0.4 * c.score;
+        const frame = frameMatch(sf, e, c.sentence.facts, g);
+        // A name the seeds know elsewhere replaces this one only in a copied frame ("X has signed a new deal");
+        // an unknown one needs at least a word of the frame or a closely shared context.
+        if (known ? frame < 3 : frame < 1 && local < 0.75) continue;
+        const score = 0.6 * local + 0.4 * c.score + 0.05 * frame;
         if (local >= 0.5 && (!best || score > best.score)) best = { g, s: c.sentence, score };
       }
     }
-    ctx.trace?.(`name "${e.text}" (${e.type}) best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
-    const severity = best ? severityFor(best.score) : undefined;
+    const needed = 0;
+    ctx.trace?.(`name "${e.text}" (${e.type}${known ? ', known' : ''}) best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
+    const severity = best ? severityFor(best.score - needed) : undefined;
     if (!best || !severity) {
-      unverified(ctx, 'name', e, e.text);
+      if (known) confirmName(ctx, e);
+      else unverified(ctx, 'name', e, e.text);
       continue;
     }
     push(ctx, {
@@ -438,11 +501,35 @@ function checkNames(ctx: Ctx, sf: SentenceFacts, cands: Candidate[], handled: Se
       range: { start: e.start, end: e.end },
       text: e.text,
       expected: best.g.text,
-      message: `The seeds say ${best.g.text} here, not ${e.text}.`,
+      message: known ? `In the seeds it is ${best.g.text} here, not ${e.text}.` : `The seeds say ${best.g.text} here; they never mention ${e.text}.`,
       severity,
       evidence: [evidenceOf(best.s)],
     });
   }
+}
+
+/** Two mentions of one name: equal, aliases (UK, Britain), a short form ("Rob", "Robert"), one inside the other. */
+function sameName(a: Entity, b: Entity): boolean {
+  if (a.key === b.key) return true;
+  const ga = placeGroup(a.key);
+  if (ga !== undefined && ga === placeGroup(b.key)) return true;
+  if (a.tokens.every((t) => b.tokens.includes(t)) || b.tokens.every((t) => a.tokens.includes(t))) return true;
+  if (a.tokens.length === 1 && b.tokens.length === 1) {
+    const [x, y] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key];
+    if (x.length >= 3 && y.startsWith(x)) return true;
+  }
+  return false;
+}
+
+/** "ONGC" for "Oil and Natural Gas Corporation" written in the seed sentence. */
+function isAcronymOf(e: Entity, s: SeedSentence): boolean {
+  if (!/^\p{Lu}{2,6}$/u.test(e.text)) return false;
+  const caps = s.facts.sentence.tokens.filter((t) => t.cap).map((t) => t.text[0]).join('');
+  return caps.includes(e.text);
+}
+
+function isTitleOnly(g: Entity): boolean {
+  return g.tokens.every((t) => isTitleToken(t) || STOPWORDS.has(t));
 }
 
 function typesComparable(a: Entity, b: Entity): boolean {
@@ -451,8 +538,8 @@ function typesComparable(a: Entity, b: Entity): boolean {
 }
 
 function confirmName(ctx: Ctx, e: Entity): void {
-  const ev = evidenceFor(ctx, e.key);
-  if (ev.length) confirm(ctx, 'name', e, e.text, ev);
+  const at = ctx.index.entitySentence(e.key);
+  if (at) confirm(ctx, 'name', e, e.text, [evidenceOf(at)]);
 }
 
 // ---- Counted lists ---------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 // Extraction: every fact a text states, sentence by sentence, with exact ranges.
 import { calendarSlips, extractDates, type DateMention } from './dates';
 import { extractFigures, type Figure } from './figures';
-import { STOPWORDS, HONORIFICS } from './lexicon';
+import { STOPWORDS, HONORIFICS, placeGroup } from './lexicon';
 import { extractEntities, extractTitledPeople, type Entity, type TitledPerson } from './people';
-import { parseText, type ParsedText, type Sentence, type TextFormat } from './text';
+import { parseText, type ParsedText, type Sentence, type TextFormat, type Token } from './text';
 
 export interface SentenceFacts {
   sentence: Sentence;
@@ -24,11 +24,19 @@ export interface TextFacts {
   calendarSlips: ReturnType<typeof calendarSlips>;
 }
 
+/** The term a token contributes to alignment, or undefined for a function word. */
+export function termOf(t: Token): string | undefined {
+  if (STOPWORDS.has(t.key) || t.key.length < 2) return undefined;
+  // "Israel", "Israeli" and "Israelis" are one term; so are "UK", "Britain" and "British".
+  const g = placeGroup(t.key);
+  return g !== undefined ? `@${g}` : t.stem;
+}
+
 export function contentTerms(s: Sentence): string[] {
   const out: string[] = [];
   for (const t of s.tokens) {
-    if (STOPWORDS.has(t.key) || t.key.length < 2) continue;
-    out.push(t.stem);
+    const term = termOf(t);
+    if (term !== undefined) out.push(term);
   }
   return out;
 }

@@ -49,7 +49,9 @@ export class SeedIndex {
   private postings = new Map<string, SeedSentence[]>();
   private persons = new Map<string, PersonRecord>();
   private surnames = new Map<string, Set<string>>();
-  private entityKeys = new Map<string, number>();
+  private entityKeys = new Map<string, { count: number; first: SeedSentence }>();
+  private namesByLength = new Map<number, string[]>();
+  private lowerWords = new Set<string>();
   private entityTokens = new Map<string, number>();
   private sentenceCount = 0;
   private factCount = 0;
@@ -92,6 +94,8 @@ export class SeedIndex {
     this.persons = new Map();
     this.surnames = new Map();
     this.entityKeys = new Map();
+    this.namesByLength = new Map();
+    this.lowerWords = new Set();
     this.entityTokens = new Map();
     this.sentenceCount = 0;
     this.factCount = 0;
@@ -107,8 +111,16 @@ export class SeedIndex {
         if (!list) this.postings.set(term, (list = []));
         list.push(s);
       }
+      for (const t of s.facts.sentence.tokens) if (!t.cap) this.lowerWords.add(t.key);
       for (const e of s.facts.entities) {
-        this.entityKeys.set(e.key, (this.entityKeys.get(e.key) ?? 0) + 1);
+        const known = this.entityKeys.get(e.key);
+        if (known) known.count++;
+        else {
+          this.entityKeys.set(e.key, { count: 1, first: s });
+          let bucket = this.namesByLength.get(e.key.length);
+          if (!bucket) this.namesByLength.set(e.key.length, (bucket = []));
+          bucket.push(e.key);
+        }
         for (const t of e.tokens) this.entityTokens.set(t, (this.entityTokens.get(t) ?? 0) + 1);
         if (e.type === 'person') this.notePerson(e.key, e.text, e.tokens, s);
       }
@@ -207,8 +219,21 @@ export class SeedIndex {
     return this.postings.has(term);
   }
 
-  entityNames(): IterableIterator<string> {
+  /** Names (entity keys) of the given length in characters. */
+  entityNamesOfLength(length: number): readonly string[] {
     this.refresh();
-    return this.entityKeys.keys();
+    return this.namesByLength.get(length) ?? [];
+  }
+
+  /** The first seed sentence that writes this name. */
+  entitySentence(key: string): SeedSentence | undefined {
+    this.refresh();
+    return this.entityKeys.get(key)?.first;
+  }
+
+  /** Does any seed write this word in lower case (so it is a common word, not a name)? */
+  knowsLowerWord(key: string): boolean {
+    this.refresh();
+    return this.lowerWords.has(key);
   }
 }
