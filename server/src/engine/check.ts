@@ -152,7 +152,8 @@ function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
       }
     }
     ctx.trace?.(`figure "${f.text}" agree=${agree ? `${agree.g.text}@${agree.score.toFixed(2)}` : '-'} best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
-    if (agree && (!best || agree.score >= best.score - 0.12)) {
+    // The same value in a sentence about the same thing is a paraphrase, wherever the best frame points.
+    if (agree && (!best || agree.score >= best.score - 0.12 || (agree.score >= 0.3 && agree.g.value === f.value))) {
       confirm(ctx, 'figure', f, f.text, [evidenceOf(agree.s)]);
       continue;
     }

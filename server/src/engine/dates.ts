@@ -71,7 +71,8 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
     text = text.replace(/[\s,.;:!?]+$/, '');
     if (!text || /^(?:now|tonight|this (?:morning|afternoon|evening)|morning|evening|noon|midnight)$/i.test(text)) continue;
     if (/^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m|p\.m)?$/i.test(text)) continue; // a time of day
-    if (/^(?:\d+|an?|one|two|three)\s+(?:hours?|minutes?|seconds?)/i.test(text)) continue;
+    if (/\b(?:hours?|minutes?|seconds?|mins?|hrs?)\b/i.test(text)) continue; // a duration or a time of day
+    if (/^(?:for|over|about|around|some)\b/i.test(r.text) && !/\bago\b/i.test(text)) continue; // a duration: "for 16 days"
     const known = r.start;
     const isRelativeWord = /\b(?:ago|last|next|this|yesterday|today|tomorrow|later|earlier|week|month|year)\b/i.test(text);
     let year = known.isCertain('year') ? known.get('year') ?? undefined : undefined;

@@ -45,8 +45,8 @@ const NUMBER_WORD_RE = new RegExp(
 const UNIT_AFTER: Array<[RegExp, FigureUnit, string]> = [
   [/^\s?(?:%|percent\b|per cent\b|pc\b|percentage points?\b)/i, 'percent', '%'],
   [/^-?\s?(?:years?-old|year old)\b/i, 'age', 'year-old'],
-  [/^\s?(?:ft|feet|foot|m|metres?|meters?|km|kilometres?|kilometers?|miles?|inches|inch|cm|mm|yards?)\b/i, 'length', ''],
-  [/^\s?(?:kg|kilos?|kilograms?|tonnes?|tons?|lbs?|pounds in weight|grams?|g)\b/i, 'weight', ''],
+  [/^[-\s]?(?:ft|feet|foot|m|metres?|meters?|km|kilometres?|kilometers?|miles?|inches|inch|cm|mm|yards?)\b/i, 'length', ''],
+  [/^[-\s]?(?:kg|kilos?|kilograms?|tonnes?|tons?|lbs?|pounds in weight|grams?|g)\b/i, 'weight', ''],
   [/^[-\s]?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century)\b/i, 'duration', ''],
   [/^-?\s?(?:times|time|fold)\b/i, 'multiple', 'time'],
 ];
