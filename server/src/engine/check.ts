@@ -3,11 +3,11 @@
 // and report contradictions as findings and agreements as confirmed claims.
 import { distance } from 'fastest-levenshtein';
 import { datesAgree, type DateMention } from './dates';
-import { extractFacts, termOf, type SentenceFacts, type TextFacts } from './facts';
+import { extractFacts, tokenTerms, type SentenceFacts, type TextFacts } from './facts';
 import { figuresAgree, figureUnitsComparable, type Figure } from './figures';
 import { NUMBER_WORDS, placeGroup, STOPWORDS, WEEKDAYS, MONTHS } from './lexicon';
 import { isTitleToken, titlesCompatible, type Entity, type TitledPerson } from './people';
-import { evidenceOf, type PersonRecord, type SeedIndex, type SeedSentence } from './seeds';
+import { dateTerm, evidenceOf, figureTerm, type PersonRecord, type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
 import type { Span, TextFormat } from './text';
 import type { CheckResult, Claim, Evidence, FactKind, Finding, Severity } from './types';
 
@@ -36,27 +36,79 @@ interface Ctx {
   claims: Claim[];
   kinds: Record<FactKind, boolean>;
   trace?: (line: string) => void;
+  /** How much each seed is about what the draft is about (1 for the closest seeds). */
+  topic: Map<SeedDoc, number>;
 }
 
-/** Content stems around a span, weighted by nearness. */
+function topicWeight(ctx: Ctx, s: SeedSentence): number {
+  return ctx.topic.get(s.seed) ?? 0.5;
+}
+
+/**
+ * Which seeds the draft is about: each draft sentence votes for the seeds of its best-aligned sentences.
+ * A seed about another story may share words with a sentence, but should not contradict it.
+ */
+function topicOf(index: SeedIndex, sentences: Candidate[][]): Map<SeedDoc, number> {
+  const votes = new Map<SeedDoc, number>();
+  for (const cands of sentences) {
+    const best = new Map<SeedDoc, number>();
+    for (const c of cands) best.set(c.sentence.seed, Math.max(best.get(c.sentence.seed) ?? 0, c.score));
+    for (const [doc, v] of best) votes.set(doc, (votes.get(doc) ?? 0) + v);
+  }
+  const top = Math.max(0, ...votes.values());
+  const topic = new Map<SeedDoc, number>();
+  for (const [doc, v] of votes) topic.set(doc, top === 0 ? 0.5 : Math.max(0.3, Math.min(1, Math.pow(v / top, 1.5))));
+  return topic;
+}
+
+const termsCache = new WeakMap<SentenceFacts, Array<string | undefined>>();
+
+function termsOf(sf: SentenceFacts): Array<string | undefined> {
+  let t = termsCache.get(sf);
+  if (!t) termsCache.set(sf, (t = tokenTerms(sf.sentence.tokens)));
+  return t;
+}
+
+/** Alignment terms around a span, up to `window` content words each side, weighted by nearness. */
 function localContext(sf: SentenceFacts, span: Span, window = 6): Map<string, number> {
   const toks = sf.sentence.tokens;
+  const terms = termsOf(sf);
   const ctx = new Map<string, number>();
-  const first = toks.findIndex((t) => t.end > span.start);
-  let last = -1;
-  for (let i = toks.length - 1; i >= 0; i--) if (toks[i].start < span.end) { last = i; break; }
-  const lo = first < 0 ? toks.length : first;
-  const hi = last < 0 ? -1 : last;
-  for (let i = 0; i < toks.length; i++) {
-    if (i >= lo && i <= hi) continue;
-    const term = termOf(toks[i]);
-    if (term === undefined) continue;
-    const dist = i < lo ? lo - i : i - hi;
-    if (dist > window) continue;
+  let lo = toks.findIndex((t) => t.end > span.start);
+  if (lo < 0) lo = toks.length;
+  let hi = -1;
+  for (let i = toks.length - 1; i >= 0; i--) if (toks[i].start < span.end) { hi = i; break; }
+  const add = (term: string, dist: number) => {
     const w = 1 / (1 + (dist - 1) / 3);
     ctx.set(term, Math.max(ctx.get(term) ?? 0, w));
+  };
+  for (let i = lo - 1, d = 0; i >= 0 && d < window; i--) {
+    const term = terms[i];
+    if (term === undefined || (i >= lo && i <= hi)) continue;
+    add(term, ++d);
+  }
+  for (let i = Math.max(hi, lo - 1) + 1, d = 0; i < toks.length && d < window; i++) {
+    const term = terms[i];
+    if (term === undefined) continue;
+    add(term, ++d);
   }
   return ctx;
+}
+
+/** The sentence-level candidates plus the seed sentences that best cover the claim's own clause. */
+function mentionCandidates(ctx: Ctx, sf: SentenceFacts, span: Span, base: Candidate[], value?: string): Candidate[] {
+  const clause = [...localContext(sf, span, 8).keys()];
+  const scores = new Map(base.map((c) => [c.sentence, c.score]));
+  if (value) {
+    clause.push(value);
+    // A seed sentence about this story that states the same value is a candidate whatever its wording.
+    const same = ctx.index.withTerm(value);
+    if (same.length <= 50) for (const s of same) if (topicWeight(ctx, s) === 1) scores.set(s, Math.max(scores.get(s) ?? 0, 0.35));
+  }
+  if (clause.length >= 2) {
+    for (const c of ctx.index.retrieve(clause, 12)) scores.set(c.sentence, Math.max(scores.get(c.sentence) ?? 0, 0.9 * c.score * topicWeight(ctx, c.sentence)));
+  }
+  return [...scores.entries()].map(([sentence, score]) => ({ sentence, score })).filter((c) => c.score >= ALIGN.candidate);
 }
 
 /** How many tokens right before and right after two spans read the same (a copied frame around a changed value). */
@@ -141,7 +193,7 @@ function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
     const dctx = localContext(sf, f);
     let best: { g: Figure; s: SeedSentence; score: number } | undefined;
     let agree: { g: Figure; s: SeedSentence; score: number } | undefined;
-    for (const c of cands) {
+    for (const c of mentionCandidates(ctx, sf, f, cands, figureTerm(f.value))) {
       for (const g of c.sentence.facts.figures) {
         if (!figureUnitsComparable(f, g)) continue;
         let score = 0.55 * slotScore(ctx.index, dctx, seedContext(c.sentence, g)) + 0.45 * c.score;
@@ -153,7 +205,10 @@ function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
     }
     ctx.trace?.(`figure "${f.text}" agree=${agree ? `${agree.g.text}@${agree.score.toFixed(2)}` : '-'} best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
     // The same value in a sentence about the same thing is a paraphrase, wherever the best frame points.
-    if (agree && (!best || agree.score >= best.score - 0.12 || (agree.score >= 0.3 && agree.g.value === f.value))) {
+    // "27 counts" for "21 counts of theft and six counts of extortion": a total of the seed's parts.
+    if (!agree) agree = sumOfParts(ctx, sf, f, cands);
+    const sameValue = agree && agree.g.value === f.value && (agree.score >= 0.3 || (agree.score >= 0.15 && topicWeight(ctx, agree.s) === 1));
+    if (agree && (!best || agree.score >= best.score - 0.12 || sameValue)) {
       confirm(ctx, 'figure', f, f.text, [evidenceOf(agree.s)]);
       continue;
     }
@@ -184,6 +239,19 @@ function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
   }
 }
 
+function sumOfParts(ctx: Ctx, sf: SentenceFacts, f: Figure, cands: Candidate[]): { g: Figure; s: SeedSentence; score: number } | undefined {
+  if (!f.thing || f.unit !== 'count' || f.qualifier !== 'exact') return undefined;
+  for (const c of cands) {
+    const parts = c.sentence.facts.figures.filter((g) => g.unit === 'count' && g.thing === f.thing);
+    if (parts.length < 2) continue;
+    const total = parts.reduce((n, g) => n + g.value, 0);
+    if (total === f.value) return { g: { ...parts[0], value: total, text: String(total), valueText: String(total) }, s: c.sentence, score: c.score };
+  }
+  void sf;
+  void ctx;
+  return undefined;
+}
+
 // ---- Dates ---------------------------------------------------------------------------------------
 
 function describeDate(d: DateMention): string {
@@ -205,11 +273,12 @@ function checkDates(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
     const dctx = localContext(sf, d);
     let best: { g: DateMention; s: SeedSentence; score: number } | undefined;
     let agree: { g: DateMention; s: SeedSentence; score: number } | undefined;
-    for (const c of cands) {
+    for (const c of mentionCandidates(ctx, sf, d, cands, dateTerm(d.iso))) {
       for (const g of c.sentence.facts.dates) {
         // Compare like with like: a year with a year, a day with a day.
         if ((d.precision === 'year') !== (g.precision === 'year')) continue;
-        const score = 0.55 * slotScore(ctx.index, dctx, seedContext(c.sentence, g)) + 0.45 * c.score;
+        // A date belongs to the event of its whole sentence more than to its neighbouring words.
+        const score = 0.35 * slotScore(ctx.index, dctx, seedContext(c.sentence, g)) + 0.65 * c.score;
         if (datesAgree(d, g)) {
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
         } else if (!best || score > best.score) best = { g, s: c.sentence, score };
@@ -330,8 +399,9 @@ function checkPeople(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): Set<Entit
 /** The seed statement that gives the draft's office to another person, in the sentence the draft follows. */
 function otherHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands: Candidate[]): { text: string; name: string; at: SeedSentence; score: number } | undefined {
   let best: { text: string; name: string; at: SeedSentence; score: number } | undefined;
-  const dctx = localContext(sf, { start: tp.title.start, end: tp.person.end });
-  for (const c of cands) {
+  const span = { start: tp.title.start, end: tp.person.end };
+  const dctx = localContext(sf, span);
+  for (const c of mentionCandidates(ctx, sf, span, cands)) {
     for (const p of c.sentence.facts.people) {
       if (!titlesCompatible(tp.title, p.title) || !titlesCompatible(p.title, tp.title)) continue;
       if (!sameQualifier(p.title.qualifier, tp.title.qualifier)) continue;
@@ -455,7 +525,7 @@ function isCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
   return (initial || shouting || sf.sentence.heading) && (ctx.index.knowsLowerWord(t) || STOPWORDS.has(t) || !ctx.index.knowsNameToken(t));
 }
 
-function checkNames(ctx: Ctx, sf: SentenceFacts, cands: Candidate[], handled: Set<Entity>): void {
+function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate[], handled: Set<Entity>): void {
   const draftKeys = new Set(sf.entities.map((x) => x.key));
   const draftWords = new Set(sf.sentence.tokens.map((t) => t.key));
   for (const e of sf.entities) {
@@ -471,6 +541,7 @@ function checkNames(ctx: Ctx, sf: SentenceFacts, cands: Candidate[], handled: Se
     // Substitution: the seed sentence the draft follows has another name in the same slot.
     const dctx = localContext(sf, e, 4);
     let best: { g: Entity; s: SeedSentence; score: number } | undefined;
+    const cands = mentionCandidates(ctx, sf, e, sentenceCands);
     // The best-aligned seed sentence that writes this very name supports it.
     const support = Math.max(0, ...cands.filter((c) => c.sentence.facts.entities.some((g) => sameName(e, g))).map((c) => c.score));
     for (const c of cands) {
@@ -483,9 +554,9 @@ function checkNames(ctx: Ctx, sf: SentenceFacts, cands: Candidate[], handled: Se
         const frame = frameMatch(sf, e, c.sentence.facts, g);
         // A name the seeds know elsewhere replaces this one only in a copied frame ("X has signed a new deal");
         // an unknown one needs at least a word of the frame or a closely shared context.
-        if (known ? frame < 3 : frame < 1 && local < 0.75) continue;
+        if (known ? frame < 3 : !((frame >= 1 && c.score >= 0.4) || local >= 0.75)) continue;
         const score = 0.6 * local + 0.4 * c.score + 0.05 * frame;
-        if (local >= 0.5 && (!best || score > best.score)) best = { g, s: c.sentence, score };
+        if ((local >= 0.5 || (!known && frame >= 1)) && (!best || score > best.score)) best = { g, s: c.sentence, score };
       }
     }
     const needed = 0;
@@ -577,17 +648,22 @@ function checkListCounts(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void 
 export function checkDraft(text: string, index: SeedIndex, options: CheckOptions = {}): CheckResult {
   const draft = extractFacts(text, options.format ?? 'plaintext', options.date);
   const kinds: Record<FactKind, boolean> = { name: true, title: true, date: true, figure: true, ...options.kinds };
-  const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace };
-  for (const sf of draft.sentences) {
-    const terms = [...sf.terms];
-    const cands = index.retrieve(terms, 8).filter((c) => c.score >= ALIGN.candidate);
+  const raw = draft.sentences.map((sf) => index.retrieve(sf.terms, 40));
+  const topic = topicOf(index, raw.map((r) => r.slice(0, 8)));
+  const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic };
+  draft.sentences.forEach((sf, i) => {
+    const cands = raw[i]
+      .map((c) => ({ sentence: c.sentence, score: c.score * topicWeight(ctx, c.sentence) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 8)
+      .filter((c) => c.score >= ALIGN.candidate);
     ctx.trace?.(`\n## ${sf.sentence.text.slice(0, 100)}\n   cands: ${cands.slice(0, 3).map((c) => `${c.score.toFixed(2)} ${c.sentence.facts.sentence.text.slice(0, 60)}`).join(' | ')}`);
     checkListCounts(ctx, sf, cands);
     const handled = checkPeople(ctx, sf, cands);
     checkFigures(ctx, sf, cands);
     checkDates(ctx, sf, cands);
     checkNames(ctx, sf, cands, handled);
-  }
+  });
   ctx.findings.sort((a, b) => a.range.start - b.range.start);
   ctx.claims.sort((a, b) => a.range.start - b.range.start);
   return { findings: ctx.findings.filter((f) => kinds[f.kind]), claims: ctx.claims, date: draft.date };

@@ -33,6 +33,14 @@ export interface SeedSummary {
   date?: string;
 }
 
+/** Terms for the values a sentence states, so that a claim finds the seed sentences with its value. */
+export function valueTerms(sf: SentenceFacts): string[] {
+  return [...sf.figures.map((f) => figureTerm(f.value)), ...sf.dates.map((d) => dateTerm(d.iso))];
+}
+
+export const figureTerm = (value: number): string => `=${value}`;
+export const dateTerm = (iso: string): string => `=${iso}`;
+
 export function evidenceOf(s: SeedSentence): Evidence {
   const sent = s.facts.sentence;
   return { seed: s.seed.path, range: { start: sent.start, end: sent.end }, quote: sent.text.replace(/\s+/g, ' '), date: s.seed.date };
@@ -62,7 +70,7 @@ export class SeedIndex {
     if (this.docs.has(path)) this.removeSeed(path);
     const facts = extractFacts(text, format ?? formatOf(path));
     const doc: SeedDoc = { path, date: facts.date, facts, sentences: [] };
-    for (const sf of facts.sentences) doc.sentences.push({ seed: doc, facts: sf, terms: new Set(sf.terms) });
+    for (const sf of facts.sentences) doc.sentences.push({ seed: doc, facts: sf, terms: new Set([...sf.terms, ...valueTerms(sf)]) });
     this.docs.set(path, doc);
     if (!this.dirty) this.indexDoc(doc);
     return { path, facts: countFacts(facts), sentences: doc.sentences.length, date: doc.date };
@@ -179,10 +187,18 @@ export class SeedIndex {
       for (const s of list) scores.set(s, (scores.get(s) ?? 0) + w);
     }
     if (total === 0) return [];
+    // Few words make a weak alignment: one shared word is not the same statement.
+    const confidence = Math.min(1, 0.4 + 0.2 * unique.length);
     return [...scores.entries()]
-      .map(([sentence, sc]) => ({ sentence, score: sc / total }))
+      .map(([sentence, sc]) => ({ sentence, score: (confidence * sc) / total }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
+  }
+
+  /** Seed sentences that contain a term (for example a value term from figureTerm). */
+  withTerm(term: string): readonly SeedSentence[] {
+    this.refresh();
+    return this.postings.get(term) ?? [];
   }
 
   person(key: string): PersonRecord | undefined {
