@@ -188,11 +188,22 @@ export class SeedIndex {
     }
     if (total === 0) return [];
     // Few words make a weak alignment: one shared word is not the same statement.
-    const confidence = Math.min(1, 0.4 + 0.2 * unique.length);
-    return [...scores.entries()]
-      .map(([sentence, sc]) => ({ sentence, score: (confidence * sc) / total }))
+    const confidence = (n: number) => Math.min(1, 0.4 + 0.2 * n);
+    const forward = confidence(unique.length) / total;
+    const ranked = [...scores.entries()].map(([sentence, shared]) => ({ sentence, shared, score: shared * forward }));
+    ranked.sort((a, b) => b.score - a.score);
+    // A short seed sentence wholly restated inside a longer draft sentence aligns too: score the seed
+    // sentence's own coverage for the best few.
+    const head = ranked.slice(0, Math.max(limit * 4, 32));
+    for (const r of head) {
+      let own = 0;
+      for (const t of r.sentence.terms) if (!t.startsWith('=')) own += this.idf(t);
+      if (own > 0) r.score = Math.max(r.score, 0.85 * confidence(r.sentence.terms.size) * Math.min(1, r.shared / own));
+    }
+    return head
       .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+      .slice(0, limit)
+      .map(({ sentence, score }) => ({ sentence, score }));
   }
 
   /** Seed sentences that contain a term (for example a value term from figureTerm). */
