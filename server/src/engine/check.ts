@@ -293,7 +293,8 @@ function checkDates(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
       confirm(ctx, 'date', d, d.text, [evidenceOf(agree.s)]);
       continue;
     }
-    const severity = best ? severityFor(best.score) : undefined;
+    // Dates are few in a sentence: a dated seed statement that aligns at all is most likely the same event.
+    const severity = best ? severityFor(best.score + 0.07) : undefined;
     if (!best || !severity) {
       unverified(ctx, 'date', d, d.text);
       continue;
@@ -620,7 +621,11 @@ function confirmName(ctx: Ctx, e: Entity): void {
 
 // ---- Counted lists ---------------------------------------------------------------------------------
 
-const LIST_COUNT = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+([a-z]+(?:\s+[a-z]+)?)\s*(?:—|–|:|--)\s*((?:[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)*\s*,\s*)+(?:and\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)*)/gu;
+const LIST_ITEM = "[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*)*";
+const LIST_COUNT = new RegExp(
+  `\\b(\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+([a-z]+(?:\\s+[a-z]+)?)\\s*(?:—|–|:|--)\\s*((?:${LIST_ITEM}\\s*,\\s*)+(?:and\\s+)?${LIST_ITEM}(?:,?\\s+and\\s+${LIST_ITEM})?)`,
+  'gu',
+);
 
 function checkListCounts(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
   const s = sf.sentence;

@@ -2,7 +2,14 @@
 import { extractFacts, type SentenceFacts, type TextFacts } from './facts';
 import type { Title } from './people';
 import { formatOf, type TextFormat } from './text';
+import { COMMON_STEMS } from './commonWords';
 import type { Evidence } from './types';
+
+/** Generic English words say little about which statement a claim is: they weigh less in alignment. */
+const GENERIC_WEIGHT = new Map<string, number>();
+COMMON_STEMS.split(' ').forEach((s, rank) => {
+  GENERIC_WEIGHT.set(s, rank < 500 ? 0.3 : rank < 2000 ? 0.5 : rank < 5000 ? 0.7 : 0.85);
+});
 
 export interface SeedDoc {
   path: string;
@@ -170,7 +177,7 @@ export class SeedIndex {
   idf(term: string): number {
     this.refresh();
     const df = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.sentenceCount + 1) / (df + 0.5));
+    return Math.log(1 + (this.sentenceCount + 1) / (df + 0.5)) * (GENERIC_WEIGHT.get(term) ?? 1);
   }
 
   /** Seed sentences sharing terms with the given ones, best first, scored by the draft's coverage. */
