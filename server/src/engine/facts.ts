@@ -1,9 +1,9 @@
 // Extraction: every fact a text states, sentence by sentence, with exact ranges.
 import { calendarSlips, extractDates, type DateMention } from './dates';
 import { extractFigures, type Figure } from './figures';
-import { STOPWORDS, HONORIFICS } from './lexicon';
+import { CONCEPTS, HONORIFICS, MONTH_SET, PLACE_BIGRAMS, STOPWORDS, WEEKDAY_SET, placeGroup } from './lexicon';
 import { extractEntities, extractTitledPeople, type Entity, type TitledPerson } from './people';
-import { parseText, type ParsedText, type Sentence, type TextFormat } from './text';
+import { parseText, stem, type ParsedText, type Sentence, type TextFormat, type Token } from './text';
 
 export interface SentenceFacts {
   sentence: Sentence;
@@ -24,11 +24,30 @@ export interface TextFacts {
   calendarSlips: ReturnType<typeof calendarSlips>;
 }
 
-export function contentTerms(s: Sentence): string[] {
-  const out: string[] = [];
-  for (const t of s.tokens) {
-    if (STOPWORDS.has(t.key) || t.key.length < 2) continue;
-    out.push(t.stem);
+const CONCEPT_OF = new Map<string, string>();
+for (const [concept, words] of Object.entries(CONCEPTS)) for (const w of words) CONCEPT_OF.set(stem(w), `#${concept}`);
+
+/**
+ * The term a token contributes to alignment, or undefined for a function word or a slot value
+ * (numbers, weekdays and months are what claims differ in, not what they are about).
+ */
+export function termOf(t: Token): string | undefined {
+  if (STOPWORDS.has(t.key) || t.key.length < 2 || t.num || WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) return undefined;
+  // "Israel", "Israeli" and "Israelis" are one term; so are "UK", "Britain" and "British".
+  const g = placeGroup(t.key);
+  if (g !== undefined) return `@${g}`;
+  return CONCEPT_OF.get(t.stem) ?? t.stem;
+}
+
+/** Terms of a sentence's tokens, two-word place names ("United Kingdom") folded to their country. */
+export function tokenTerms(tokens: Token[]): Array<string | undefined> {
+  const out: Array<string | undefined> = tokens.map(termOf);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const bigram = `${tokens[i].key} ${tokens[i + 1].key}`;
+    if (PLACE_BIGRAMS.has(bigram)) {
+      out[i] = `@${placeGroup(bigram)}`;
+      out[i + 1] = undefined;
+    }
   }
   return out;
 }
@@ -75,22 +94,32 @@ function readSentenceCached(prose: string, s: Sentence, date: string | undefined
 }
 
 /**
- * A copy of a reading with every offset moved by delta and every sentence number set to index (a person
- * found in both entities and people stays one object). Keep in step with the fact types' offset fields.
+ * A deep copy of a reading with every offset (any start or end) moved by d and every sentence number set
+ * to index; objects found twice (a person in both entities and people) stay one object.
  */
-function shifted(r: SentenceReading, d: number, index: number): SentenceReading {
-  const copies = new Map<Entity, Entity>();
-  const entity = (e: Entity): Entity => {
-    let c = copies.get(e);
-    if (c === undefined) copies.set(e, (c = { ...e, start: e.start + d, end: e.end + d, sentence: index }));
-    return c;
-  };
-  return {
-    dates: r.dates.map((x) => ({ ...x, start: x.start + d, end: x.end + d, sentence: index })),
-    entities: r.entities.map(entity),
-    people: r.people.map((p) => ({ ...p, person: entity(p.person), title: { ...p.title, start: p.title.start + d, end: p.title.end + d }, sentence: index })),
-    figures: r.figures.map((f) => ({ ...f, start: f.start + d, end: f.end + d, valueSpan: { start: f.valueSpan.start + d, end: f.valueSpan.end + d }, sentence: index })),
-  };
+function shifted<T>(value: T, d: number, index: number, seen = new Map<object, unknown>()): T {
+  if (typeof value !== 'object' || value === null) return value;
+  const done = seen.get(value);
+  if (done !== undefined) return done as T;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const v of value) out.push(typeof v === 'object' && v !== null ? shifted(v, d, index, seen) : v);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  const from = value as Record<string, unknown>;
+  for (const k in from) {
+    const v = from[k];
+    if (typeof v === 'number') out[k] = k === 'start' || k === 'end' ? v + d : k === 'sentence' ? index : v;
+    else out[k] = typeof v === 'object' && v !== null ? shifted(v, d, index, seen) : v;
+  }
+  return out as T;
+}
+
+export function contentTerms(s: Sentence): string[] {
+  return tokenTerms(s.tokens).filter((t): t is string => t !== undefined);
 }
 
 /** Parses a text and extracts its names, titles, dates and figures. */

@@ -2,7 +2,14 @@
 import { extractFacts, type SentenceFacts, type TextFacts } from './facts';
 import type { Title } from './people';
 import { formatOf, lazyTokens, type TextFormat } from './text';
+import { COMMON_STEMS } from './commonWords';
 import type { Evidence } from './types';
+
+/** Generic English words say little about which statement a claim is: they weigh less in alignment. */
+const GENERIC_WEIGHT = new Map<string, number>();
+COMMON_STEMS.split(' ').forEach((s, rank) => {
+  GENERIC_WEIGHT.set(s, rank < 500 ? 0.3 : rank < 2000 ? 0.5 : rank < 5000 ? 0.7 : 0.85);
+});
 
 export interface SeedDoc {
   path: string;
@@ -35,6 +42,14 @@ export interface SeedSummary {
   date?: string;
 }
 
+/** Terms for the values a sentence states, so that a claim finds the seed sentences with its value. */
+export function valueTerms(sf: SentenceFacts): string[] {
+  return [...sf.figures.map((f) => figureTerm(f.value)), ...sf.dates.map((d) => dateTerm(d.iso))];
+}
+
+export const figureTerm = (value: number): string => `=${value}`;
+export const dateTerm = (iso: string): string => `=${iso}`;
+
 const quotes = new WeakMap<SeedSentence, string>();
 
 export function evidenceOf(s: SeedSentence): Evidence {
@@ -52,12 +67,11 @@ export function countFacts(facts: TextFacts): number {
 
 const HONORIFIC_PREFIX = /^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+/;
 
-/** Names with the same number of words and the same initials fall in one bucket (see entityNamesLike). */
-function nameBucket(key: string): string {
-  const words = key.split(' ');
-  let b = String(words.length);
-  for (const w of words) b += w[0] ?? '';
-  return b;
+/** The words a seed sentence writes in lower case, each once. */
+function lowerWordsOf(s: SeedSentence): Set<string> {
+  const words = new Set<string>();
+  for (const t of s.facts.sentence.tokens) if (!t.cap) words.add(t.key);
+  return words;
 }
 
 /** Is this sentence among the mentions? Mentions are added seed by seed, so the seed being indexed has its own at the end. */
@@ -73,9 +87,12 @@ export class SeedIndex {
   private surnames = new Map<string, Set<string>>();
   private entityKeys = new Map<string, number>();
   private readonly entityTokens = new Map<string, number>();
-  /** The first seed sentence (in seed order) that writes each name, and how it writes it. */
-  private firstMentions = new Map<string, { sentence: SeedSentence; text: string }>();
-  private nameBuckets = new Map<string, string[]>();
+  /** The first seed sentence (in seed order) that writes each name. */
+  private firstMentions = new Map<string, SeedSentence>();
+  /** Names by their length, in the order seeds first wrote them. */
+  private namesByLength = new Map<number, string[]>();
+  /** Words the seeds write in lower case, with the number of sentences that do. */
+  private readonly lowerWords = new Map<string, number>();
   private sentenceCount = 0;
   private factCount = 0;
   private nextId = 0;
@@ -93,13 +110,11 @@ export class SeedIndex {
   addExtracted(path: string, facts: TextFacts): SeedSummary {
     if (this.docs.has(path)) this.removeSeed(path);
     const doc: SeedDoc = { path, date: facts.date, facts, sentences: [] };
-    for (const sf of facts.sentences) {
-      doc.sentences.push({ seed: doc, facts: sf, terms: new Set(sf.terms), id: this.nextId++ });
-      // The index holds many thousands of sentences; a check reads the tokens of a few hundred.
-      lazyTokens(sf.sentence, facts.parsed.prose);
-    }
+    for (const sf of facts.sentences) doc.sentences.push({ seed: doc, facts: sf, terms: new Set([...sf.terms, ...valueTerms(sf)]), id: this.nextId++ });
     this.docs.set(path, doc);
     this.indexDoc(doc);
+    // The index holds many thousands of sentences; a check reads the tokens of a few hundred.
+    for (const sf of facts.sentences) lazyTokens(sf.sentence, facts.parsed.prose);
     this.retrieved.clear();
     return { path, facts: countFacts(facts), sentences: doc.sentences.length, date: doc.date };
   }
@@ -126,12 +141,17 @@ export class SeedIndex {
     }
     const people = new Set<string>();
     for (const s of doc.sentences) {
+      for (const w of lowerWordsOf(s)) {
+        const n = (this.lowerWords.get(w) ?? 0) - 1;
+        if (n > 0) this.lowerWords.set(w, n);
+        else this.lowerWords.delete(w);
+      }
       for (const e of s.facts.entities) {
         const n = (this.entityKeys.get(e.key) ?? 0) - 1;
         if (n > 0) this.entityKeys.set(e.key, n);
         else {
           this.entityKeys.delete(e.key);
-          const bucket = this.nameBuckets.get(nameBucket(e.key));
+          const bucket = this.namesByLength.get(e.key.length);
           const at = bucket?.indexOf(e.key) ?? -1;
           if (bucket && at >= 0) bucket.splice(at, 1);
         }
@@ -179,8 +199,8 @@ export class SeedIndex {
     const persons = new Map<string, PersonRecord>();
     const surnames = new Map<string, Set<string>>();
     const entityKeys = new Map<string, number>();
-    const firstMentions = new Map<string, { sentence: SeedSentence; text: string }>();
-    const nameBuckets = new Map<string, string[]>();
+    const firstMentions = new Map<string, SeedSentence>();
+    const namesByLength = new Map<number, string[]>();
     const note = (key: string, text: string, tokens: string[], at: SeedSentence) => {
       const k = this.personKey(key, tokens, at);
       if (persons.has(k)) return;
@@ -200,10 +220,9 @@ export class SeedIndex {
         for (const e of s.facts.entities) {
           if (!entityKeys.has(e.key)) {
             entityKeys.set(e.key, this.entityKeys.get(e.key)!);
-            firstMentions.set(e.key, { sentence: s, text: e.text });
-            const b = nameBucket(e.key);
-            let bucket = nameBuckets.get(b);
-            if (!bucket) nameBuckets.set(b, (bucket = []));
+            firstMentions.set(e.key, s);
+            let bucket = namesByLength.get(e.key.length);
+            if (!bucket) namesByLength.set(e.key.length, (bucket = []));
             bucket.push(e.key);
           }
           if (e.type === 'person') note(e.key, e.text, e.tokens, s);
@@ -215,7 +234,7 @@ export class SeedIndex {
     this.surnames = surnames;
     this.entityKeys = entityKeys;
     this.firstMentions = firstMentions;
-    this.nameBuckets = nameBuckets;
+    this.namesByLength = namesByLength;
   }
 
   private indexDoc(doc: SeedDoc): void {
@@ -227,16 +246,16 @@ export class SeedIndex {
         if (!list) this.postings.set(term, (list = []));
         list.push(s);
       }
+      for (const w of lowerWordsOf(s)) this.lowerWords.set(w, (this.lowerWords.get(w) ?? 0) + 1);
       for (const e of s.facts.entities) {
         const n = this.entityKeys.get(e.key);
         this.entityKeys.set(e.key, (n ?? 0) + 1);
         if (n === undefined) {
-          const b = nameBucket(e.key);
-          let bucket = this.nameBuckets.get(b);
-          if (!bucket) this.nameBuckets.set(b, (bucket = []));
+          let bucket = this.namesByLength.get(e.key.length);
+          if (!bucket) this.namesByLength.set(e.key.length, (bucket = []));
           bucket.push(e.key);
         }
-        if (!this.firstMentions.has(e.key)) this.firstMentions.set(e.key, { sentence: s, text: e.text });
+        if (!this.firstMentions.has(e.key)) this.firstMentions.set(e.key, s);
         for (const t of e.tokens) this.entityTokens.set(t, (this.entityTokens.get(t) ?? 0) + 1);
         if (e.type === 'person') this.notePerson(e.key, e.text, e.tokens, s);
       }
@@ -286,7 +305,7 @@ export class SeedIndex {
   /** Inverse document frequency of a term over seed sentences. */
   idf(term: string): number {
     const df = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.sentenceCount + 1) / (df + 0.5));
+    return Math.log(1 + (this.sentenceCount + 1) / (df + 0.5)) * (GENERIC_WEIGHT.get(term) ?? 1);
   }
 
   /** Seed sentences sharing terms with the given ones, best first, scored by the draft's coverage. */
@@ -309,24 +328,49 @@ export class SeedIndex {
         scores[s.id] += w;
       }
     }
-    // The best `limit`, ties in the order the sentences were first met (as a stable sort keeps them).
-    const best: Array<{ sentence: SeedSentence; score: number }> = [];
+    if (total === 0) {
+      for (const s of touched) scores[s.id] = 0;
+      return [];
+    }
+    // Few words make a weak alignment: one shared word is not the same statement.
+    const confidence = (n: number) => Math.min(1, 0.4 + 0.2 * n);
+    const forward = confidence(unique.length) / total;
+    // The best few by the draft's coverage, ties in the order the sentences were first met (as a stable
+    // sort keeps them), without sorting them all.
+    const size = Math.max(limit * 4, 32);
+    const head: Array<{ sentence: SeedSentence; shared: number; score: number }> = [];
     for (const s of touched) {
-      const score = scores[s.id] / total;
+      const shared = scores[s.id];
       scores[s.id] = 0;
-      if (total === 0 || limit <= 0) continue;
-      if (best.length === limit && !(score > best[limit - 1].score)) continue;
-      let j = best.length < limit ? best.length : limit - 1;
-      if (best.length < limit) best.push({ sentence: s, score });
-      while (j > 0 && best[j - 1].score < score) {
-        best[j] = best[j - 1];
+      const score = shared * forward;
+      if (head.length === size && !(score > head[size - 1].score)) continue;
+      let j = head.length < size ? head.length : size - 1;
+      if (head.length < size) head.push({ sentence: s, shared, score });
+      while (j > 0 && head[j - 1].score < score) {
+        head[j] = head[j - 1];
         j--;
       }
-      best[j] = { sentence: s, score };
+      head[j] = { sentence: s, shared, score };
     }
+    // A short seed sentence wholly restated inside a longer draft sentence aligns too: score the seed
+    // sentence's own coverage for the best few.
+    for (const r of head) {
+      let own = 0;
+      for (const t of r.sentence.terms) if (!t.startsWith('=')) own += this.idf(t);
+      if (own > 0) r.score = Math.max(r.score, 0.85 * confidence(r.sentence.terms.size) * Math.min(1, r.shared / own));
+    }
+    const best = head
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map(({ sentence, score }) => ({ sentence, score }));
     if (this.retrieved.size >= 20000) this.retrieved.clear();
     this.retrieved.set(cacheKey, best);
     return best.slice();
+  }
+
+  /** Seed sentences that contain a term (for example a value term from figureTerm). */
+  withTerm(term: string): readonly SeedSentence[] {
+    return this.postings.get(term) ?? [];
   }
 
   person(key: string): PersonRecord | undefined {
@@ -360,24 +404,20 @@ export class SeedIndex {
     return this.postings.has(term);
   }
 
-  entityNames(): IterableIterator<string> {
+  /** Names (entity keys) of the given length in characters. */
+  entityNamesOfLength(length: number): readonly string[] {
     this.refresh();
-    return this.entityKeys.keys();
+    return this.namesByLength.get(length) ?? [];
   }
 
-  /**
-   * The seed names (in entityNames order) that could be another spelling of this one: as many words,
-   * each with the same first letter, and a length within two characters.
-   */
-  entityNamesLike(key: string): string[] {
-    this.refresh();
-    const bucket = this.nameBuckets.get(nameBucket(key)) ?? [];
-    return bucket.filter((name) => Math.abs(name.length - key.length) <= 2);
-  }
-
-  /** The first seed sentence (in seed order) that writes this name, and how it writes it. */
-  firstMention(key: string): { sentence: SeedSentence; text: string } | undefined {
+  /** The first seed sentence that writes this name. */
+  entitySentence(key: string): SeedSentence | undefined {
     this.refresh();
     return this.firstMentions.get(key);
+  }
+
+  /** Does any seed write this word in lower case (so it is a common word, not a name)? */
+  knowsLowerWord(key: string): boolean {
+    return this.lowerWords.has(key);
   }
 }
