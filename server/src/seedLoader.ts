@@ -199,13 +199,15 @@ interface Shard {
  * Seeds' facts on disk, keyed by a hash of the seed's format and text, in 256 shard files under a folder
  * named after the engine's fingerprint. A shard that cannot be read is ignored (with a message) and
  * written afresh; facts of texts no longer loaded are dropped when their shard outgrows its bound.
+ * Use: `const cache = new FactsCache(dir); index.addExtracted(path, cache.facts(text, format)); ...;
+ * cache.save()` (loadSeeds does this when given a cacheDir); `cache.report` counts hits and misses.
  */
-class FactsCache {
+export class FactsCache {
   readonly report: CacheReport;
   private readonly folder: string;
   private readonly shards = new Map<number, Shard>();
 
-  constructor(dir: string, private readonly engine: string) {
+  constructor(dir: string, private readonly engine: string = engineVersion()) {
     this.report = { dir, hits: 0, misses: 0, messages: [] };
     this.folder = join(dir, `factdesk-index-${FACTS_FORMAT}-${engine.replace(/[^A-Za-z0-9._-]/g, '_')}`);
   }

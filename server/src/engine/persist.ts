@@ -4,6 +4,9 @@ import type { TextFacts } from './facts';
 import type { Entity } from './people';
 import { lazyTokens, proseOf, type Sentence, type TextFormat } from './text';
 
+/** The lower-case words of restored sentences, so that indexing them does not read their tokens again. */
+export const lowerWordsKnown = new WeakMap<Sentence, string[]>();
+
 /** Bump when the shape below changes (engine changes are covered by the adapter's engine fingerprint). */
 export const FACTS_FORMAT = 1;
 
@@ -17,6 +20,8 @@ interface StoredSentence {
   figures: SentenceFactsData['figures'];
   dates: SentenceFactsData['dates'];
   terms: string[];
+  /** The words the sentence writes in lower case (the index needs them; tokens are not stored). */
+  lower: string[];
 }
 type SentenceFactsData = TextFacts['sentences'][number];
 
@@ -42,6 +47,7 @@ export function storeFacts(facts: TextFacts): StoredFacts {
       figures: sf.figures,
       dates: sf.dates,
       terms: sf.terms,
+      lower: [...new Set(sf.sentence.tokens.filter((t) => !t.cap).map((t) => t.key))],
     })),
     surnames: [...facts.surnames],
     calendarSlips: facts.calendarSlips,
@@ -59,9 +65,10 @@ export function restoreFacts(raw: string, format: TextFormat, data: unknown): Te
   const sentences: Sentence[] = [];
   const facts: TextFacts = { parsed: { raw, prose, date, sentences }, date: d.date, sentences: [], surnames: new Map(d.surnames), calendarSlips: d.calendarSlips };
   for (const s of d.sentences) {
-    if (typeof s.start !== 'number' || typeof s.end !== 'number' || s.end > raw.length || !Array.isArray(s.entities) || !Array.isArray(s.terms)) throw new Error('stored sentence is malformed');
+    if (typeof s.start !== 'number' || typeof s.end !== 'number' || s.end > raw.length || !Array.isArray(s.entities) || !Array.isArray(s.terms) || !Array.isArray(s.lower)) throw new Error('stored sentence is malformed');
     const sentence = { index: s.index, start: s.start, end: s.end, text: raw.slice(s.start, s.end), tokens: [], heading: s.heading } as Sentence;
     lazyTokens(sentence, prose);
+    lowerWordsKnown.set(sentence, s.lower);
     sentences.push(sentence);
     facts.sentences.push({ sentence, entities: s.entities, people: s.people, figures: s.figures, dates: s.dates, terms: s.terms });
   }

@@ -3,6 +3,7 @@ import { extractFacts, type SentenceFacts, type TextFacts } from './facts';
 import type { Title } from './people';
 import { formatOf, lazyTokens, type TextFormat } from './text';
 import { COMMON_STEMS } from './commonWords';
+import { lowerWordsKnown } from './persist';
 import type { Evidence } from './types';
 
 /** Generic English words say little about which statement a claim is: they weigh less in alignment. */
@@ -68,7 +69,9 @@ export function countFacts(facts: TextFacts): number {
 const HONORIFIC_PREFIX = /^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+/;
 
 /** The words a seed sentence writes in lower case, each once. */
-function lowerWordsOf(s: SeedSentence): Set<string> {
+function lowerWordsOf(s: SeedSentence): Iterable<string> {
+  const known = lowerWordsKnown.get(s.facts.sentence);
+  if (known) return known;
   const words = new Set<string>();
   for (const t of s.facts.sentence.tokens) if (!t.cap) words.add(t.key);
   return words;
@@ -100,6 +103,10 @@ export class SeedIndex {
   private reorder = false;
   private scores = new Float64Array(1024);
   private retrieved = new Map<string, Array<{ sentence: SeedSentence; score: number }>>();
+  /** Bumped at every change of the index: what was remembered before it is stale. */
+  private generation = 1;
+  private ownWeights = new Float64Array(1024);
+  private ownStamp = new Uint32Array(1024);
 
   /** Indexes (or re-indexes) one seed. */
   addSeed(path: string, text: string, format?: TextFormat): SeedSummary {
@@ -113,6 +120,7 @@ export class SeedIndex {
     for (const sf of facts.sentences) doc.sentences.push({ seed: doc, facts: sf, terms: new Set([...sf.terms, ...valueTerms(sf)]), id: this.nextId++ });
     this.docs.set(path, doc);
     this.indexDoc(doc);
+    this.generation++;
     // The index holds many thousands of sentences; a check reads the tokens of a few hundred.
     for (const sf of facts.sentences) lazyTokens(sf.sentence, facts.parsed.prose);
     this.retrieved.clear();
@@ -124,6 +132,7 @@ export class SeedIndex {
     if (!doc) return false;
     this.docs.delete(path);
     this.retrieved.clear();
+    this.generation++;
     this.factCount -= countFacts(doc.facts);
     this.sentenceCount -= doc.sentences.length;
     const seen = new Set<string>();
@@ -355,8 +364,7 @@ export class SeedIndex {
     // A short seed sentence wholly restated inside a longer draft sentence aligns too: score the seed
     // sentence's own coverage for the best few.
     for (const r of head) {
-      let own = 0;
-      for (const t of r.sentence.terms) if (!t.startsWith('=')) own += this.idf(t);
+      const own = this.ownWeight(r.sentence);
       if (own > 0) r.score = Math.max(r.score, 0.85 * confidence(r.sentence.terms.size) * Math.min(1, r.shared / own));
     }
     const best = head
@@ -366,6 +374,25 @@ export class SeedIndex {
     if (this.retrieved.size >= 20000) this.retrieved.clear();
     this.retrieved.set(cacheKey, best);
     return best.slice();
+  }
+
+  /** The summed weight of a seed sentence's own terms (value terms aside), remembered until the index changes. */
+  private ownWeight(s: SeedSentence): number {
+    if (this.ownStamp.length <= s.id) {
+      const n = Math.max(this.nextId, this.ownStamp.length * 2);
+      const weights = new Float64Array(n);
+      weights.set(this.ownWeights);
+      const stamps = new Uint32Array(n);
+      stamps.set(this.ownStamp);
+      this.ownWeights = weights;
+      this.ownStamp = stamps;
+    }
+    if (this.ownStamp[s.id] === this.generation) return this.ownWeights[s.id];
+    let own = 0;
+    for (const t of s.terms) if (!t.startsWith('=')) own += this.idf(t);
+    this.ownWeights[s.id] = own;
+    this.ownStamp[s.id] = this.generation;
+    return own;
   }
 
   /** Seed sentences that contain a term (for example a value term from figureTerm). */
