@@ -525,7 +525,7 @@ function warm(c: Corpus, count: number): void {
       extracted += part.extracted;
     }
     const coldS = (performance.now() - t1) / 1000;
-    console.log(`built the persisted index: ${extracted} seeds extracted in ${coldS.toFixed(0)} s (${(extracted / coldS).toFixed(0)} seeds/s, 2 processes' worth of work on 1 core each in turn)`);
+    console.log(`built the persisted index: ${extracted} seeds extracted in ${coldS.toFixed(0)} s (${(extracted / coldS).toFixed(0)} seeds/s; one process per 10,000 seeds, in turn; seeds with the same text as one already stored are read from it)`);
     const warmRun = child(['--warm-child', cacheDir, dir]) as WarmResult;
     console.log('\nPersisted index (seed files on disk, `loadSeeds(paths, { cacheDir })`):\n');
     console.log(
