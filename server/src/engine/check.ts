@@ -5,10 +5,10 @@ import { distance } from 'fastest-levenshtein';
 import { datesAgree, type DateMention } from './dates';
 import { extractFacts, tokenTerms, type SentenceFacts, type TextFacts } from './facts';
 import { figuresAgree, figureUnitsComparable, type Figure } from './figures';
-import { NUMBER_WORDS, placeGroup, STOPWORDS, WEEKDAYS, MONTHS } from './lexicon';
+import { NAME_PARTICLES, NUMBER_WORDS, placeGroup, STOPWORDS, WEEKDAYS, MONTHS } from './lexicon';
 import { isTitleToken, titlesCompatible, type Entity, type TitledPerson } from './people';
-import { dateTerm, evidenceOf, figureTerm, valueTerms, type PersonRecord, type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
-import type { Span, TextFormat } from './text';
+import { dateTerm, evidenceOf, figureTerm, isCommonEnglish, valueTerms, type PersonRecord, type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
+import { stem, type Span, type TextFormat } from './text';
 import type { CheckResult, Claim, Evidence, FactKind, Finding, Severity } from './types';
 
 export interface CheckOptions {
@@ -613,12 +613,14 @@ function nameSpellingFinding(ctx: Ctx, e: Entity, seedKey: string): void {
 
 // ---- Names: people, organisations, places -----------------------------------------------------------
 
+/** Does the story's seeds (those about what the draft is about) write this name, or all its words? */
 function isKnownName(ctx: Ctx, e: Entity): boolean {
-  if (ctx.index.knowsEntity(e.key)) return true;
+  const topical = (doc: SeedDoc) => (ctx.topic.get(doc) ?? 0) >= 0.6;
+  if (ctx.index.knowsEntity(e.key, topical)) return true;
   if (placeGroup(e.key) !== undefined) return true;
   // Every word of it appears in seed names ("Gaza authorities", "Fidan" alone)
   const words = e.tokens.filter((t) => !STOPWORDS.has(t));
-  return words.length > 0 && words.every((t) => ctx.index.knowsNameToken(t) || placeGroup(t) !== undefined || isTitleToken(t));
+  return words.length > 0 && words.every((t) => ctx.index.knowsNameToken(t, topical) || placeGroup(t) !== undefined || isTitleToken(t));
 }
 
 /** A capitalised word that is just a common word at the head of a sentence or in a headline. */
@@ -665,6 +667,9 @@ function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate[], han
         if ((local >= 0.5 || (!known && frame >= 1)) && (!best || score > best.score)) best = { g, s: c.sentence, score };
       }
     }
+    // A name the story's seeds never write, in a sentence that restates a seed statement about someone
+    // else ("Kylian Mbappe has signed a new deal" where the seed says Henderson has): that someone.
+    if (!best && !known && looksLikePersonName(ctx, e)) best = unknownInStatement(ctx, sf, e, cands);
     const needed = 0;
     ctx.trace?.(`name "${e.text}" (${e.type}${known ? ', known' : ''}) best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
     const severity = best ? severityFor(best.score - needed) : undefined;
@@ -704,6 +709,31 @@ function isAcronymOf(e: Entity, s: SeedSentence): boolean {
   if (!/^\p{Lu}{2,6}$/u.test(e.text)) return false;
   const caps = s.facts.sentence.tokens.filter((t) => t.cap).map((t) => t.text[0]).join('');
   return caps.includes(e.text);
+}
+
+/** "Jos Buttler", not "Box Office" or "CLICK HERE": two to four capitalised words that are not common words. */
+function looksLikePersonName(ctx: Ctx, e: Entity): boolean {
+  if (e.type !== 'person' || e.tokens.length < 2 || e.tokens.length > 4) return false;
+  const words = e.text.split(/\s+/);
+  if (words.some((w) => w.length > 1 && w === w.toUpperCase())) return false;
+  return e.tokens.every((t) => NAME_PARTICLES.has(t) || (!ctx.index.knowsLowerWord(t) && !isCommonEnglish(stem(t))));
+}
+
+function unknownInStatement(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[]): { g: Entity; s: SeedSentence; score: number } | undefined {
+  const subject = sf.entities.find((x) => !isCommonWord(ctx, sf, x)) === e;
+  let best: { g: Entity; s: SeedSentence; score: number } | undefined;
+  for (const c of cands) {
+    if (c.score < 0.35 || topicWeight(ctx, c.sentence) < 1) continue;
+    const people = c.sentence.facts.entities.filter((g) => g.type === 'person' && !sf.entities.some((x) => sameName(x, g)) && !isTitleOnly(g));
+    if (people.length === 0) continue;
+    const g = subject ? c.sentence.facts.entities.find((x) => x.type === 'person') : undefined;
+    const pick = g && people.includes(g) ? g : people.length === 1 ? people[0] : undefined;
+    if (!pick) continue;
+    const score = c.score + (subject && pick === g ? 0.1 : 0);
+    if (!best || score > best.score) best = { g: pick, s: c.sentence, score };
+  }
+  ctx.trace?.(`unknown "${e.text}" in statement: ${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
+  return best;
 }
 
 function isTitleOnly(g: Entity): boolean {
