@@ -669,7 +669,10 @@ function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate[], han
     }
     // A name the story's seeds never write, in a sentence that restates a seed statement about someone
     // else ("Kylian Mbappe has signed a new deal" where the seed says Henderson has): that someone.
-    if (!best && !known && looksLikePersonName(ctx, e)) best = unknownInStatement(ctx, sf, e, cands);
+    if (!best && !known && looksLikePersonName(ctx, e)) best = unknownInStatement(ctx, sf, e, cands, 0.35);
+    // A person the story knows, put in the place of another in a closely restated statement, where no
+    // seed statement about the draft's person aligns ("Lionel Messi scored his 300th goal").
+    if (!best && known && e.type === 'person' && support < 0.3) best = unknownInStatement(ctx, sf, e, cands, 0.55);
     const needed = 0;
     ctx.trace?.(`name "${e.text}" (${e.type}${known ? ', known' : ''}) best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
     const severity = best ? severityFor(best.score - needed) : undefined;
@@ -719,11 +722,11 @@ function looksLikePersonName(ctx: Ctx, e: Entity): boolean {
   return e.tokens.every((t) => NAME_PARTICLES.has(t) || (!ctx.index.knowsLowerWord(t) && !isCommonEnglish(stem(t))));
 }
 
-function unknownInStatement(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[]): { g: Entity; s: SeedSentence; score: number } | undefined {
+function unknownInStatement(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[], minScore: number): { g: Entity; s: SeedSentence; score: number } | undefined {
   const subject = sf.entities.find((x) => !isCommonWord(ctx, sf, x)) === e;
   let best: { g: Entity; s: SeedSentence; score: number } | undefined;
   for (const c of cands) {
-    if (c.score < 0.35 || topicWeight(ctx, c.sentence) < 1) continue;
+    if (c.score < minScore || topicWeight(ctx, c.sentence) < 1) continue;
     const people = c.sentence.facts.entities.filter((g) => g.type === 'person' && !sf.entities.some((x) => sameName(x, g)) && !isTitleOnly(g));
     if (people.length === 0) continue;
     const g = subject ? c.sentence.facts.entities.find((x) => x.type === 'person') : undefined;
