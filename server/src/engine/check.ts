@@ -395,7 +395,8 @@ function checkDates(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
       continue;
     }
     // Dates are few in a sentence: a dated seed statement that aligns at all is most likely the same event.
-    const severity = best ? severityFor(best.score + 0.07) : undefined;
+    // (Only when both state the date as precisely: "March 13" against "in April" may be two events.)
+    const severity = best ? severityFor(best.score + (best.g.precision === d.precision ? 0.07 : 0)) : undefined;
     if (!best || !severity) {
       unverified(ctx, 'date', d, d.text);
       continue;
@@ -487,7 +488,9 @@ function checkPeople(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): Set<Entit
   const handled = new Set<Entity>();
   for (const tp of sf.people) {
     const rec = findPerson(ctx, tp.person);
-    if (rec) {
+    // A person the story's seeds mention: their offices are compared. One only other stories mention
+    // may simply share a name; there the office's holder in the restated statement decides.
+    if (rec && (rec.mentions.some((m) => topicWeight(ctx, m) >= 0.6) || otherHolder(ctx, sf, tp, cands))) {
       if (checkTitleOf(ctx, sf, tp, rec, cands)) handled.add(tp.person);
       continue;
     }
