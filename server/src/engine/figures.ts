@@ -5,7 +5,7 @@ import { MONTH_SET, NUMBER_WORDS, SCALE_WORDS, STOPWORDS } from './lexicon';
 import type { Sentence, Span, Token } from './text';
 
 export type Qualifier = 'exact' | 'approx' | 'over' | 'atLeast' | 'under' | 'nearly' | 'justOver';
-export type FigureUnit = 'count' | 'percent' | 'money' | 'age' | 'score' | 'length' | 'weight' | 'duration' | 'multiple' | 'other';
+export type FigureUnit = 'ratio' | 'count' | 'percent' | 'money' | 'age' | 'score' | 'length' | 'weight' | 'duration' | 'multiple' | 'other';
 
 export interface Figure extends Span {
   text: string;
@@ -45,8 +45,8 @@ const NUMBER_WORD_RE = new RegExp(
 const UNIT_AFTER: Array<[RegExp, FigureUnit, string]> = [
   [/^\s?(?:%|percent\b|per cent\b|pc\b|percentage points?\b)/i, 'percent', '%'],
   [/^-?\s?(?:years?-old|year old)\b/i, 'age', 'year-old'],
-  [/^\s?(?:ft|feet|foot|m|metres?|meters?|km|kilometres?|kilometers?|miles?|inches|inch|cm|mm|yards?)\b/i, 'length', ''],
-  [/^\s?(?:kg|kilos?|kilograms?|tonnes?|tons?|lbs?|pounds in weight|grams?|g)\b/i, 'weight', ''],
+  [/^[-\s]?(?:ft|feet|foot|m|metres?|meters?|km|kilometres?|kilometers?|miles?|inches|inch|cm|mm|yards?)\b/i, 'length', ''],
+  [/^[-\s]?(?:kg|kilos?|kilograms?|tonnes?|tons?|lbs?|pounds in weight|grams?|g)\b/i, 'weight', ''],
   [/^[-\s]?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century)\b/i, 'duration', ''],
   [/^-?\s?(?:times|time|fold)\b/i, 'multiple', 'time'],
 ];
@@ -120,6 +120,20 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
     let value = parseNumberText(t.text);
     if (value === undefined) continue;
     const words = !t.num;
+    // "1 in 12", "one in five": a ratio
+    const ratio = /^\s(?:in|out of)\s(\d+(?:,\d{3})*|[a-z]+)\b/i.exec(prose.slice(t.end, t.end + 20));
+    if (ratio) {
+      const of = parseNumberText(ratio[1]);
+      if (of !== undefined && of > 0 && !(of >= 1800 && of <= 2100)) {
+        const end = t.end + ratio[0].length;
+        out.push({
+          start: t.start, end, text: prose.slice(t.start, end), valueText: prose.slice(t.start, end), valueSpan: { start: t.start, end },
+          value: value / of, qualifier: 'exact', unit: 'ratio', words, sentence: sentence.index,
+        });
+        while (i + 1 < toks.length && toks[i + 1].start < end) i++;
+        continue;
+      }
+    }
     if (words && t.key === 'one') {
       const next = toks[i + 1];
       if (!next || !(next.key in SCALE_WORDS) || next.key === 'm' || next.key === 'b' || next.key === 'k') continue;
@@ -258,6 +272,7 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
 
 /** Do two figures allow a common true value? */
 export function figuresAgree(a: Figure, b: Figure): boolean {
+  if (a.unit === 'ratio' || b.unit === 'ratio') return Math.abs(a.value - b.value) <= 0.02 * Math.max(a.value, b.value);
   if (a.unit === 'score' || b.unit === 'score') {
     return a.value === b.value && (a.second ?? -1) === (b.second ?? -1);
   }

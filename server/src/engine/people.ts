@@ -71,6 +71,8 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
       const gap = prose.slice(toks[j].end, toks[j + 1].start);
       const n = toks[j + 1];
       if (!/^\s+$/.test(gap) && gap !== '') break;
+      // "Labour's Liam Byrne": a possessive ends one name and the next begins.
+      if (/['’]s?$/.test(toks[j].text) || /['’]s$/.test(prose.slice(toks[j].start, toks[j + 1].start).trim())) break;
       if (n.cap && !n.num && !WEEKDAY_SET.has(n.key) && !MONTH_SET.has(n.key)) {
         j++;
         continue;

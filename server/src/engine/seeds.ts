@@ -33,6 +33,14 @@ export interface SeedSummary {
   date?: string;
 }
 
+/** Terms for the values a sentence states, so that a claim finds the seed sentences with its value. */
+export function valueTerms(sf: SentenceFacts): string[] {
+  return [...sf.figures.map((f) => figureTerm(f.value)), ...sf.dates.map((d) => dateTerm(d.iso))];
+}
+
+export const figureTerm = (value: number): string => `=${value}`;
+export const dateTerm = (iso: string): string => `=${iso}`;
+
 export function evidenceOf(s: SeedSentence): Evidence {
   const sent = s.facts.sentence;
   return { seed: s.seed.path, range: { start: sent.start, end: sent.end }, quote: sent.text.replace(/\s+/g, ' '), date: s.seed.date };
@@ -49,7 +57,9 @@ export class SeedIndex {
   private postings = new Map<string, SeedSentence[]>();
   private persons = new Map<string, PersonRecord>();
   private surnames = new Map<string, Set<string>>();
-  private entityKeys = new Map<string, number>();
+  private entityKeys = new Map<string, { count: number; first: SeedSentence }>();
+  private namesByLength = new Map<number, string[]>();
+  private lowerWords = new Set<string>();
   private entityTokens = new Map<string, number>();
   private sentenceCount = 0;
   private factCount = 0;
@@ -60,7 +70,7 @@ export class SeedIndex {
     if (this.docs.has(path)) this.removeSeed(path);
     const facts = extractFacts(text, format ?? formatOf(path));
     const doc: SeedDoc = { path, date: facts.date, facts, sentences: [] };
-    for (const sf of facts.sentences) doc.sentences.push({ seed: doc, facts: sf, terms: new Set(sf.terms) });
+    for (const sf of facts.sentences) doc.sentences.push({ seed: doc, facts: sf, terms: new Set([...sf.terms, ...valueTerms(sf)]) });
     this.docs.set(path, doc);
     if (!this.dirty) this.indexDoc(doc);
     return { path, facts: countFacts(facts), sentences: doc.sentences.length, date: doc.date };
@@ -92,6 +102,8 @@ export class SeedIndex {
     this.persons = new Map();
     this.surnames = new Map();
     this.entityKeys = new Map();
+    this.namesByLength = new Map();
+    this.lowerWords = new Set();
     this.entityTokens = new Map();
     this.sentenceCount = 0;
     this.factCount = 0;
@@ -107,8 +119,16 @@ export class SeedIndex {
         if (!list) this.postings.set(term, (list = []));
         list.push(s);
       }
+      for (const t of s.facts.sentence.tokens) if (!t.cap) this.lowerWords.add(t.key);
       for (const e of s.facts.entities) {
-        this.entityKeys.set(e.key, (this.entityKeys.get(e.key) ?? 0) + 1);
+        const known = this.entityKeys.get(e.key);
+        if (known) known.count++;
+        else {
+          this.entityKeys.set(e.key, { count: 1, first: s });
+          let bucket = this.namesByLength.get(e.key.length);
+          if (!bucket) this.namesByLength.set(e.key.length, (bucket = []));
+          bucket.push(e.key);
+        }
         for (const t of e.tokens) this.entityTokens.set(t, (this.entityTokens.get(t) ?? 0) + 1);
         if (e.type === 'person') this.notePerson(e.key, e.text, e.tokens, s);
       }
@@ -167,10 +187,18 @@ export class SeedIndex {
       for (const s of list) scores.set(s, (scores.get(s) ?? 0) + w);
     }
     if (total === 0) return [];
+    // Few words make a weak alignment: one shared word is not the same statement.
+    const confidence = Math.min(1, 0.4 + 0.2 * unique.length);
     return [...scores.entries()]
-      .map(([sentence, sc]) => ({ sentence, score: sc / total }))
+      .map(([sentence, sc]) => ({ sentence, score: (confidence * sc) / total }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
+  }
+
+  /** Seed sentences that contain a term (for example a value term from figureTerm). */
+  withTerm(term: string): readonly SeedSentence[] {
+    this.refresh();
+    return this.postings.get(term) ?? [];
   }
 
   person(key: string): PersonRecord | undefined {
@@ -207,8 +235,21 @@ export class SeedIndex {
     return this.postings.has(term);
   }
 
-  entityNames(): IterableIterator<string> {
+  /** Names (entity keys) of the given length in characters. */
+  entityNamesOfLength(length: number): readonly string[] {
     this.refresh();
-    return this.entityKeys.keys();
+    return this.namesByLength.get(length) ?? [];
+  }
+
+  /** The first seed sentence that writes this name. */
+  entitySentence(key: string): SeedSentence | undefined {
+    this.refresh();
+    return this.entityKeys.get(key)?.first;
+  }
+
+  /** Does any seed write this word in lower case (so it is a common word, not a name)? */
+  knowsLowerWord(key: string): boolean {
+    this.refresh();
+    return this.lowerWords.has(key);
   }
 }
