@@ -366,7 +366,7 @@ function statusInfo() {
   const problems = list.flatMap((f) => f.problems.map((p) => (list.length > 1 ? `${f.name}: ${p}` : p)));
   return {
     version: VERSION,
-    ok: !list.some((f) => f.seeds === 0 || [...folders, outside].find((x) => x.name === f.name)?.seedProblems.length),
+    ok: all.every((f) => f.index.stats.files > 0 && f.seedProblems.length === 0),
     seeds: list.reduce((n, f) => n + f.seeds, 0),
     facts: list.reduce((n, f) => n + f.facts, 0),
     folders: list,
@@ -576,7 +576,7 @@ connection.onCodeAction(async ({ textDocument, range, context }) => {
       }
       if (state.folder.path)
         actions.push({
-          title: `Accept “${f.text}” in the workspace (${WORKSPACE_FILE})`,
+          title: `Accept this claim in the workspace (“${f.text}”, recorded in ${WORKSPACE_FILE})`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diag],
           command: { title: 'Accept this claim in the workspace', command: COMMANDS.acceptClaim, arguments: [{ uri, kind: f.kind, text: f.text, expected: f.expected }] },
@@ -619,7 +619,7 @@ async function checkWorkspace(token: CancellationToken) {
     let state: DocState;
     if (open) state = checkText(open.uri, open.getText(), open.languageId, open.version);
     else {
-      const r = readTextFile(job.path, Math.max(job.folder.settings.maxFileSize, 1) + 1);
+      const r = readTextFile(job.path, 50 * 1024 * 1024); // checkText applies factdesk.maxFileSize with a clear note
       if (r.text === undefined) {
         log.warn(`skipped ${job.path}: ${r.reason}`);
         continue;
