@@ -107,8 +107,9 @@ test('Show Fact Base lists people with titles, events with dates, figures with w
   assert.ok(line(/^- \*\*David Cameron\*\* — .*Foreign Secretary/).includes(`(${seedUri}#L3)`));
   assert.ok(line(/^- \*\*Nov\. 11\*\* \(2023-11-11\):.*summit/).includes(`#L7)`));
   assert.ok(line(/^- \*\*Oct\. 7\*\* \(2023-10-07\)/).includes(`#L15)`));
-  assert.ok(line(/^- \*\*more than 5,800\*\* counts children/).includes(`#L17)`));
-  assert.ok(line(/^- \*\*around 1,200\*\*.*Israeli death toll/).includes(`#L17)`));
+  assert.ok(line(/^- \*\*more than 5,800\*\* · children:/).includes(`#L17)`));
+  assert.ok(line(/^- \*\*past 14,100\*\* · death toll:/).includes(`#L17)`));
+  assert.ok(line(/^- \*\*around 1,200\*\* · death toll: The Israeli death toll/).includes(`#L17)`));
 });
 
 test('Reload Seeds picks up a seed added without a file event', async () => {
