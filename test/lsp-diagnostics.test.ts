@@ -126,3 +126,20 @@ test('initializationOptions are used when the client has no workspace/configurat
   assert.equal(diags.length, 3);
   assert.ok(!diags.some((d) => String(d.code).startsWith('figure')));
 });
+
+test('status notifications carry seeds, facts and the last check; closing a draft clears its diagnostics', async () => {
+  const ws = makeWorkspace();
+  const c = await started({ folders: [ws] });
+  const uri = await c.open(join(ws, 'draft.md'), DRAFT);
+  await c.diagnostics(uri, (d) => d.length > 0);
+  const st = await c.until(() => c.statuses.find((s) => s.lastCheck), 'a status after a check');
+  assert.equal(st.ok, true);
+  assert.equal(st.seeds, 1);
+  assert.ok(st.facts > 10);
+  assert.equal(st.lastCheckFile, 'draft.md');
+  assert.deepEqual(st.problems, []);
+  assert.ok(c.logs.some((l) => /folder0: 1 seed, \d+ facts/.test(l.message)), 'the log says what was loaded');
+  const before = c.published.length;
+  await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  await c.diagnostics(uri, (d) => d.length === 0, before);
+});
