@@ -7,7 +7,7 @@ import { extractFacts, tokenTerms, type SentenceFacts, type TextFacts } from './
 import { figuresAgree, figureUnitsComparable, type Figure } from './figures';
 import { NUMBER_WORDS, placeGroup, STOPWORDS, WEEKDAYS, MONTHS } from './lexicon';
 import { isTitleToken, titlesCompatible, type Entity, type TitledPerson } from './people';
-import { dateTerm, evidenceOf, figureTerm, type PersonRecord, type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
+import { dateTerm, evidenceOf, figureTerm, valueTerms, type PersonRecord, type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
 import type { Span, TextFormat } from './text';
 import type { CheckResult, Claim, Evidence, FactKind, Finding, Severity } from './types';
 
@@ -22,7 +22,7 @@ export interface CheckOptions {
 }
 
 /** How sure a slot comparison must be before it is reported. */
-const ALIGN = { candidate: 0.2, warning: 0.5, error: 0.68 };
+const ALIGN = { candidate: 0.2, warning: 0.45, error: 0.68 };
 
 interface Candidate {
   sentence: SeedSentence;
@@ -138,15 +138,19 @@ function frameMatch(a: SentenceFacts, as: Span, b: SentenceFacts, bs: Span, max 
 }
 
 function slotScore(index: SeedIndex, d: Map<string, number>, s: Map<string, number>): number {
-  let num = 0;
-  let den = 0;
+  // Symmetric: a short seed context wholly found around the draft's claim aligns as well as the reverse.
+  let shared = 0;
+  let dTotal = 0;
+  let sTotal = 0;
   for (const [t, w] of d) {
     const idf = index.idf(t);
-    den += idf * w;
+    dTotal += idf * w;
     const sw = s.get(t);
-    if (sw !== undefined) num += idf * Math.min(w, sw);
+    if (sw !== undefined) shared += idf * Math.min(w, sw);
   }
-  return den === 0 ? 0 : num / den;
+  for (const [t, w] of s) sTotal += index.idf(t) * w;
+  if (dTotal === 0 || sTotal === 0) return 0;
+  return Math.max(shared / dTotal, (0.9 * shared) / sTotal);
 }
 
 function severityFor(score: number): Severity | undefined {
@@ -206,7 +210,7 @@ function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
     ctx.trace?.(`figure "${f.text}" agree=${agree ? `${agree.g.text}@${agree.score.toFixed(2)}` : '-'} best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
     // The same value in a sentence about the same thing is a paraphrase, wherever the best frame points.
     // "27 counts" for "21 counts of theft and six counts of extortion": a total of the seed's parts.
-    if (!agree) agree = sumOfParts(ctx, sf, f, cands);
+    if (best && (!agree || agree.score < best.score)) agree = sumOfParts(ctx, sf, f, [{ sentence: best.s, score: best.score }]) ?? agree;
     const sameValue = agree && agree.g.value === f.value && (agree.score >= 0.3 || (agree.score >= 0.15 && topicWeight(ctx, agree.s) === 1));
     if (agree && (!best || agree.score >= best.score - 0.12 || sameValue)) {
       confirm(ctx, 'figure', f, f.text, [evidenceOf(agree.s)]);
@@ -289,7 +293,8 @@ function checkDates(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
       confirm(ctx, 'date', d, d.text, [evidenceOf(agree.s)]);
       continue;
     }
-    const severity = best ? severityFor(best.score) : undefined;
+    // Dates are few in a sentence: a dated seed statement that aligns at all is most likely the same event.
+    const severity = best ? severityFor(best.score + 0.07) : undefined;
     if (!best || !severity) {
       unverified(ctx, 'date', d, d.text);
       continue;
@@ -616,7 +621,11 @@ function confirmName(ctx: Ctx, e: Entity): void {
 
 // ---- Counted lists ---------------------------------------------------------------------------------
 
-const LIST_COUNT = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+([a-z]+(?:\s+[a-z]+)?)\s*(?:—|–|:|--)\s*((?:[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)*\s*,\s*)+(?:and\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)*)/gu;
+const LIST_ITEM = "[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*)*";
+const LIST_COUNT = new RegExp(
+  `\\b(\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+([a-z]+(?:\\s+[a-z]+)?)\\s*(?:—|–|:|--)\\s*((?:${LIST_ITEM}\\s*,\\s*)+(?:and\\s+)?${LIST_ITEM}(?:,?\\s+and\\s+${LIST_ITEM})?)`,
+  'gu',
+);
 
 function checkListCounts(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
   const s = sf.sentence;
@@ -648,7 +657,7 @@ function checkListCounts(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void 
 export function checkDraft(text: string, index: SeedIndex, options: CheckOptions = {}): CheckResult {
   const draft = extractFacts(text, options.format ?? 'plaintext', options.date);
   const kinds: Record<FactKind, boolean> = { name: true, title: true, date: true, figure: true, ...options.kinds };
-  const raw = draft.sentences.map((sf) => index.retrieve(sf.terms, 40));
+  const raw = draft.sentences.map((sf) => index.retrieve([...sf.terms, ...valueTerms(sf).filter((t) => /^=\d{4}-\d\d-\d\d$/.test(t))], 40));
   const topic = topicOf(index, raw.map((r) => r.slice(0, 8)));
   const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic };
   draft.sentences.forEach((sf, i) => {

@@ -2,7 +2,14 @@
 import { extractFacts, type SentenceFacts, type TextFacts } from './facts';
 import type { Title } from './people';
 import { formatOf, type TextFormat } from './text';
+import { COMMON_STEMS } from './commonWords';
 import type { Evidence } from './types';
+
+/** Generic English words say little about which statement a claim is: they weigh less in alignment. */
+const GENERIC_WEIGHT = new Map<string, number>();
+COMMON_STEMS.split(' ').forEach((s, rank) => {
+  GENERIC_WEIGHT.set(s, rank < 500 ? 0.3 : rank < 2000 ? 0.5 : rank < 5000 ? 0.7 : 0.85);
+});
 
 export interface SeedDoc {
   path: string;
@@ -170,7 +177,7 @@ export class SeedIndex {
   idf(term: string): number {
     this.refresh();
     const df = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.sentenceCount + 1) / (df + 0.5));
+    return Math.log(1 + (this.sentenceCount + 1) / (df + 0.5)) * (GENERIC_WEIGHT.get(term) ?? 1);
   }
 
   /** Seed sentences sharing terms with the given ones, best first, scored by the draft's coverage. */
@@ -188,11 +195,22 @@ export class SeedIndex {
     }
     if (total === 0) return [];
     // Few words make a weak alignment: one shared word is not the same statement.
-    const confidence = Math.min(1, 0.4 + 0.2 * unique.length);
-    return [...scores.entries()]
-      .map(([sentence, sc]) => ({ sentence, score: (confidence * sc) / total }))
+    const confidence = (n: number) => Math.min(1, 0.4 + 0.2 * n);
+    const forward = confidence(unique.length) / total;
+    const ranked = [...scores.entries()].map(([sentence, shared]) => ({ sentence, shared, score: shared * forward }));
+    ranked.sort((a, b) => b.score - a.score);
+    // A short seed sentence wholly restated inside a longer draft sentence aligns too: score the seed
+    // sentence's own coverage for the best few.
+    const head = ranked.slice(0, Math.max(limit * 4, 32));
+    for (const r of head) {
+      let own = 0;
+      for (const t of r.sentence.terms) if (!t.startsWith('=')) own += this.idf(t);
+      if (own > 0) r.score = Math.max(r.score, 0.85 * confidence(r.sentence.terms.size) * Math.min(1, r.shared / own));
+    }
+    return head
       .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+      .slice(0, limit)
+      .map(({ sentence, score }) => ({ sentence, score }));
   }
 
   /** Seed sentences that contain a term (for example a value term from figureTerm). */
