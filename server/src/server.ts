@@ -234,7 +234,14 @@ function indexSeedFile(folder: Folder, file: string): boolean {
     folder.seedTexts.delete(file);
     return false;
   }
-  folder.index.addSeed(file, r.text);
+  try {
+    folder.index.addSeed(file, r.text);
+  } catch (err) {
+    folder.skipped.push({ path: file, reason: `could not be read as a seed: ${(err as Error)?.message ?? String(err)}` });
+    folder.index.removeSeed(file);
+    folder.seedTexts.delete(file);
+    return false;
+  }
   folder.seedTexts.set(file, r.text);
   return true;
 }
@@ -267,8 +274,16 @@ function checkText(uri: string, text: string, languageId: string | undefined, ve
       return state;
     }
     const started = Date.now();
-    state.result = checkDraft(text, folder.index, { format: formatOf(path ?? uri, languageId), kinds });
-    state.reviewed = review(text, state.result, folder.config, s);
+    try {
+      state.result = checkDraft(text, folder.index, { format: formatOf(path ?? uri, languageId), kinds });
+      state.reviewed = review(text, state.result, folder.config, s);
+    } catch (err) {
+      // An engine failure on one text must not take the server down: say so in the log, publish nothing.
+      log.error(`could not check ${path ?? uri}: ${(err as Error)?.stack ?? String(err)}`);
+      state.result = undefined;
+      state.skipped = 'internal error while checking (see the FactDesk log)';
+      return state;
+    }
     lastCheck = new Date().toISOString();
     lastCheckFile = path ? basename(path) : uri;
     log.info(`checked ${lastCheckFile} v${version}: ${state.reviewed.visible.length} finding(s), ${state.reviewed.hidden.length} hidden, in ${Date.now() - started} ms`);
