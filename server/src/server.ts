@@ -81,6 +81,8 @@ interface DocState {
   kinds: Record<FactKind, boolean>;
   /** why the document was not checked, if it was not */
   skipped?: string;
+  /** the draft is over factdesk.maxFileSize: publish one note saying so */
+  tooLarge?: boolean;
 }
 
 let initParams: InitializeParams | undefined;
@@ -271,6 +273,8 @@ function checkText(uri: string, text: string, languageId: string | undefined, ve
     const size = Buffer.byteLength(text, 'utf8');
     if (size > s.maxFileSize) {
       state.skipped = `FactDesk did not check this draft: it is ${formatBytes(size)}, over factdesk.maxFileSize (${formatBytes(s.maxFileSize)}).`;
+      state.tooLarge = true;
+      log.warn(`${path ?? uri}: ${state.skipped}`);
       return state;
     }
     const started = Date.now();
@@ -296,7 +300,7 @@ function formatBytes(n: number): string {
 }
 
 function diagnosticsOf(state: DocState): Diagnostic[] {
-  if (state.skipped?.startsWith('FactDesk did not check'))
+  if (state.tooLarge && state.skipped)
     return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'factdesk', code: 'file-too-large', message: state.skipped }];
   if (!state.reviewed) return [];
   const ref = seedRef(state.folder);
