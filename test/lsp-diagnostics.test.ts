@@ -4,7 +4,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DRAFT, MISMATCHES, SEED_NAME, TestClient, makeWorkspace, rangeOfText, uriOf } from './lspClient';
+import { BUNDLED_SEED, DRAFT, MISMATCHES, SEED_NAME, TestClient, makeWorkspace, rangeOfText, uriOf } from './lspClient';
 
 const clients: TestClient[] = [];
 after(async () => {
@@ -142,4 +142,18 @@ test('status notifications carry seeds, facts and the last check; closing a draf
   const before = c.published.length;
   await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   await c.diagnostics(uri, (d) => d.length === 0, before);
+});
+
+test('a draft outside every workspace folder is checked against the bundled seeds, loaded only then', async () => {
+  const ws = makeWorkspace();
+  const elsewhere = makeWorkspace({}, false);
+  const c = await started({ folders: [ws] });
+  const st0 = await c.command('factdesk.server.status');
+  assert.deepEqual(st0.folders.map((f: { name: string }) => f.name), ['folder0']);
+  const uri = await c.open(join(elsewhere, 'loose.md'), DRAFT);
+  const diags = await c.diagnostics(uri, (d) => d.length > 0);
+  assert.equal(diags.length, 4);
+  assert.equal(diags[0].relatedInformation![0].location.uri, uriOf(BUNDLED_SEED));
+  const st = await c.command('factdesk.server.status');
+  assert.deepEqual(st.folders.map((f: { name: string }) => f.name), ['folder0', '(no folder)']);
 });

@@ -254,8 +254,20 @@ async function loadFolder(folder: Folder): Promise<void> {
   loadSeedsOf(folder);
 }
 
+/** The workspace folders, and the scope for files outside them once such a file was opened (or there is no folder). */
+function active(): Folder[] {
+  return outside.loadedAt || folders.length === 0 ? [...folders, outside] : folders;
+}
+
+/** Loads the outside-every-folder scope the first time a file there is checked. */
+async function ensureLoaded(folder: Folder): Promise<void> {
+  if (folder.loadedAt) return;
+  ready = ready.then(() => (folder.loadedAt ? undefined : loadFolder(folder).then(() => sendStatus())));
+  await ready;
+}
+
 async function loadAll(): Promise<void> {
-  await Promise.all([...folders, outside].map(loadFolder));
+  await Promise.all(active().map(loadFolder));
   sendStatus();
 }
 
@@ -334,6 +346,7 @@ async function runCheck(uri: string): Promise<void> {
   if (previous) previous.cancelled = true;
   runs.set(uri, token);
   await ready;
+  await ensureLoaded(folderOf(uri));
   await new Promise((r) => setImmediate(r)); // let newer edits that already arrived be read first
   if (token.cancelled || documents.get(uri)?.version !== version) return;
   const state = checkText(uri, doc.getText(), doc.languageId, version);
@@ -350,6 +363,7 @@ async function runCheck(uri: string): Promise<void> {
 /** The state for the document's current text, checking it now if the last check is stale. */
 async function freshState(uri: string): Promise<DocState | undefined> {
   await ready;
+  await ensureLoaded(folderOf(uri));
   const doc = documents.get(uri);
   const st = states.get(uri);
   if (doc && st && st.version === doc.version && st.folder === folderOf(uri)) return st;
@@ -372,7 +386,7 @@ function recheckOpen(filter: (f: Folder) => boolean = () => true): void {
 // ---- Status -------------------------------------------------------------------------------------
 
 function statusInfo() {
-  const all = [...folders, outside].filter((f) => f !== outside || folders.length === 0 || documents.all().some((d) => folderOf(d.uri) === outside));
+  const all = active();
   const list = all.map((f) => ({
     name: f.name,
     uri: f.uri,
@@ -447,7 +461,7 @@ async function registerWatchers(): Promise<void> {
     { globPattern: `**/${WORKSPACE_FILE}` },
   ];
   if (caps.relativePatternSupport)
-    for (const f of [...folders, outside])
+    for (const f of active())
       for (const root of f.seedRoots)
         if (!folders.some((w) => w.path && isInside(w.path, root))) watchers.push({ globPattern: { baseUri: pathToUri(root), pattern: '**/*.{txt,md,markdown}' } });
   const old = watcherRegistration;
@@ -479,7 +493,7 @@ connection.onDidChangeConfiguration(async (change) => {
   }
   ready = (async () => {
     await ready;
-    for (const f of [...folders, outside]) {
+    for (const f of active()) {
       const before = JSON.stringify(f.settings.seedPaths);
       await fetchSettings(f);
       if (JSON.stringify(f.settings.seedPaths) !== before) loadSeedsOf(f);
@@ -510,7 +524,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
       continue;
     }
     if (!SEED_EXTENSIONS.has(path.slice(path.lastIndexOf('.')).toLowerCase())) continue;
-    for (const f of [...folders, outside]) {
+    for (const f of active()) {
       if (!f.seedRoots.some((r) => isInside(r, path))) continue;
       if (f.path && isSeedIgnored(f.config, f.path, path, matchGlob)) continue;
       const started = Date.now();
@@ -684,12 +698,13 @@ connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
       const a = args?.[0];
       const uri = typeof a === 'string' ? a : (a as { uri?: string } | undefined)?.uri;
       const list = uri ? [folderOf(uri)] : folders.length ? folders : [outside];
+      for (const f of list) await ensureLoaded(f);
       const markdown = list.map((f) => renderFactBase(f.index, seedRef(f), list.length > 1 || folders.length > 1 ? `FactDesk fact base — ${f.name}` : 'FactDesk fact base')).join('\n');
       return { title: 'FactDesk fact base', markdown };
     }
     case COMMANDS.reloadSeeds: {
       await ready;
-      ready = Promise.all([...folders, outside].map(loadFolder)).then(registerWatchers);
+      ready = Promise.all(active().map(loadFolder)).then(registerWatchers);
       await ready;
       sendStatus();
       recheckOpen();
