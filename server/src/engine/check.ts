@@ -192,8 +192,102 @@ function describeFigure(f: Figure): string {
   return f.text;
 }
 
+/** Two names for one person: the same key, or one's words all among the other's ("Abbie" and "Abbie Conman"). */
+function samePerson(a: string, b: string): boolean {
+  if (a === b) return true;
+  const at = a.split(' ');
+  const bt = b.split(' ');
+  return at.every((t) => bt.includes(t)) || bt.every((t) => at.includes(t));
+}
+
+/** A person's age against the ages the topical seeds give the same person. */
+function checkAge(ctx: Ctx, f: Figure): boolean {
+  if (!f.person) return false;
+  const ages: Array<{ g: Figure; s: SeedSentence }> = [];
+  for (const [doc, w] of ctx.topic) {
+    if (w < 1) continue;
+    for (const s of doc.sentences) for (const g of s.facts.figures) if (g.unit === 'age' && g.person && samePerson(g.person, f.person)) ages.push({ g, s });
+  }
+  if (ages.length === 0) return false;
+  const ok = ages.find((a) => figuresAgree(f, a.g));
+  if (ok) {
+    confirm(ctx, 'figure', f, f.text, [evidenceOf(ok.s)]);
+    return true;
+  }
+  // Another person in the story has this age: the name or the age is wrong ("Lesley Conman, 12" where
+  // the seeds give 12 to Abbie): one finding over both, offering the seed's age for the named person.
+  const other = otherAge(ctx, f);
+  if (other && f.personSpan) {
+    const raw = ctx.draft.parsed.raw;
+    const span = { start: Math.min(f.personSpan.start, f.valueSpan.start), end: Math.max(f.personSpan.end, f.valueSpan.end) };
+    const text = raw.slice(span.start, span.end);
+    const valueText = raw.slice(f.valueSpan.start, f.valueSpan.end);
+    const own = ages[0].g.value;
+    push(ctx, {
+      kind: 'figure',
+      code: 'figure-mismatch',
+      range: span,
+      text,
+      expected: text.replace(valueText, String(own)),
+      message: `The seeds give ${titleCase(f.person)} the age ${own}; ${f.value} is the age of ${titleCase(other.g.person!)}.`,
+      severity: 'warning',
+      evidence: [evidenceOf(ages[0].s), evidenceOf(other.s)],
+    });
+    return true;
+  }
+  const a = ages[0];
+  push(ctx, {
+    kind: 'figure',
+    code: 'figure-mismatch',
+    range: { start: f.valueSpan.start, end: f.end },
+    text: ctx.draft.parsed.raw.slice(f.valueSpan.start, f.end),
+    expected: String(a.g.value),
+    message: `The seeds give ${titleCase(f.person)}'s age as ${a.g.value}, not ${f.value}.`,
+    severity: 'error',
+    evidence: [evidenceOf(a.s)],
+  });
+  return true;
+}
+
+function otherAge(ctx: Ctx, f: Figure): { g: Figure; s: SeedSentence } | undefined {
+  for (const [doc, w] of ctx.topic) {
+    if (w < 1) continue;
+    for (const s of doc.sentences) {
+      for (const g of s.facts.figures) {
+        if (g.unit === 'age' && g.person && !samePerson(g.person, f.person!) && figuresAgree(f, g)) return { g, s };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** "£3,311" where the story's seeds say "£1,311": one digit off a seed figure about the same thing. */
+function mistypedFigure(ctx: Ctx, f: Figure, cands: Candidate[]): { g: Figure; s: SeedSentence; score: number } | undefined {
+  if (f.words || f.qualifier !== 'exact') return undefined;
+  const digits = f.valueText.replace(/\D/g, '');
+  if (digits.length < 2) return undefined;
+  const score = new Map(cands.map((c) => [c.sentence, c.score]));
+  let found: { g: Figure; s: SeedSentence; score: number } | undefined;
+  for (const [doc, w] of ctx.topic) {
+    if (w < 1) continue;
+    for (const s of doc.sentences) {
+      for (const g of s.facts.figures) {
+        if (g.words || !figureUnitsComparable(f, g)) continue;
+        if (figuresAgree(f, g)) return undefined; // the story has this value: not a typo
+        const gd = g.valueText.replace(/\D/g, '');
+        if (gd.length !== digits.length || distance(gd, digits) !== 1) continue;
+        if (digits.length < 3 && !(f.thing && f.thing === g.thing)) continue;
+        const sc = score.get(s) ?? 0;
+        if (sc >= 0.15 && (!found || sc > found.score)) found = { g, s, score: sc };
+      }
+    }
+  }
+  return found;
+}
+
 function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
   for (const f of sf.figures) {
+    if (f.unit === 'age' && checkAge(ctx, f)) continue;
     const dctx = localContext(sf, f);
     let best: { g: Figure; s: SeedSentence; score: number } | undefined;
     let agree: { g: Figure; s: SeedSentence; score: number } | undefined;
@@ -215,6 +309,13 @@ function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
     if (agree && (!best || agree.score >= best.score - 0.12 || sameValue)) {
       confirm(ctx, 'figure', f, f.text, [evidenceOf(agree.s)]);
       continue;
+    }
+    if (!best || !severityFor(best.score)) {
+      const typo = mistypedFigure(ctx, f, mentionCandidates(ctx, sf, f, cands));
+      if (typo) {
+        best = typo;
+        best.score = Math.max(best.score, ALIGN.warning);
+      }
     }
     if (!best) {
       unverified(ctx, 'figure', f, f.text);
