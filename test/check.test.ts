@@ -132,3 +132,36 @@ test('removing a seed removes its facts', () => {
   assert.deepEqual(index.stats, { files: 0, facts: 0, sentences: 0 });
   assert.equal(checkDraft('British Prime Minister David Cameron spoke.', index).findings.length, 0);
 });
+
+const STORY = ` date 2015-04-10 Kevin Bollaert, 28, was convicted in February of 21 counts of identity theft and six counts of extortion. His victim Abbie Grey, 12, and her mother Lesley Grey, 34, spoke in court. The website charged victims £1,311 to remove photos.`;
+
+function storyIndex(): SeedIndex {
+  const index = new SeedIndex();
+  index.addSeed('story.txt', STORY);
+  return index;
+}
+
+const storyFlags = (draft: string) => checkDraft(draft, storyIndex(), { date: '2015-04-10' }).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+
+test("a total of the seed's parts agrees: 27 counts = 21 + six", () => {
+  assert.deepEqual(storyFlags('Kevin Bollaert was found guilty of 27 counts of identity theft and extortion.').map((f) => f.text), []);
+});
+
+test("a person's age is compared with the age the seeds give that person", () => {
+  const [f] = storyFlags('Kevin Bollaert, 29, was convicted of identity theft.');
+  assert.equal(f?.kind, 'figure');
+  assert.equal(f?.expected, '28');
+});
+
+test('an age the seeds give to someone else: one finding over the name and the age', () => {
+  const draft = 'Lesley Grey, 12, spoke in court about the website.';
+  const [f] = storyFlags(draft);
+  assert.ok(f);
+  assert.equal(draft.slice(f.range.start, f.range.end), 'Lesley Grey, 12');
+  assert.equal(f.expected, 'Lesley Grey, 34');
+});
+
+test('a figure one digit off a figure of the story is flagged as mistyped', () => {
+  const [f] = storyFlags('Victims paid £3,311 to have photos removed from the website.');
+  assert.equal(f?.expected, '£1,311');
+});

@@ -71,3 +71,33 @@ test('weekdays resolve to the past of the text date; month-days take its year', 
 test('durations and times of day are not dates', () => {
   assert.deepEqual(dates('They drove for 16 hours a day and talked for about 90 minutes.').map((d) => d.text), []);
 });
+
+test('touching intervals do not agree: "four" is not "five", a 4-year-old is not a 3-year-old', () => {
+  const [four] = figures('She named her top four breads.');
+  const [five] = figures('She named her top five breads.');
+  assert.ok(!figuresAgree(four, five));
+  const [a4] = figures('The 4-year-old girl recovered.');
+  const [a3] = figures('The 3-year-old girl recovered.');
+  assert.ok(!figuresAgree(a4, a3));
+});
+
+test('number words joined to what they measure: "three-year deal", "4-course meal"', () => {
+  const f = figures('He signed a three-year deal after a 4-course meal.');
+  assert.deepEqual(f.map((x) => [x.text, x.value, x.unit, x.thing ?? null]), [['three-year', 3, 'duration', 'deal'], ['4-course', 4, 'count', 'cours']]);
+});
+
+test('rounding follows the scale word: £13bn may stand for £13.17bn, £6bn for £6.7bn', () => {
+  const [b13] = figures('It is worth £13billion.');
+  const [b1317] = figures('It is worth £13.17billion.');
+  const [b6] = figures('It would save £6billion.');
+  const [b67] = figures('It would save £6.7bn.');
+  const [b9] = figures('It would save £9bn.');
+  assert.ok(figuresAgree(b13, b1317));
+  assert.ok(figuresAgree(b6, b67));
+  assert.ok(!figuresAgree(b9, b67));
+});
+
+test('ages belong to the person named next to them', () => {
+  const f = figures('Abbie Conman, 17, and Kerry Green, 13, were targeted. The 66-year-old Monica was jailed at the age of 61.');
+  assert.deepEqual(f.map((x) => [x.value, x.unit, x.person ?? null]), [[17, 'age', 'abbie conman'], [13, 'age', 'kerry green'], [66, 'age', 'monica'], [61, 'age', null]]);
+});

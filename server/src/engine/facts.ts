@@ -135,6 +135,17 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   const surnames = new Map<string, Entity>();
   for (const s of parsed.sentences) {
     const { dates, entities, people, figures } = readSentenceCached(prose, s, date, lowerVocabulary);
+    // Whose age: "Robert Haney, 56," / "66-year-old Monica" / "Abbie Conman (17)"
+    for (const f of figures) {
+      if (f.unit !== 'age') continue;
+      const before = entities.filter((e) => e.end <= f.start && /^\s*[,(]\s*(?:aged\s+)?$/.test(prose.slice(e.end, f.start))).pop();
+      const after = entities.find((e) => e.start >= f.end && /^\s+$/.test(prose.slice(f.end, e.start)));
+      const owner = before ?? after;
+      if (owner && owner.type !== 'place' && owner.type !== 'org') {
+        f.person = owner.key;
+        f.personSpan = { start: owner.start, end: owner.end };
+      }
+    }
     slips.push(...calendarSlips(prose, dates));
     for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
     for (const e of entities) if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(e.tokens[e.tokens.length - 1])) surnames.set(e.tokens[e.tokens.length - 1], e);
@@ -142,6 +153,7 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   }
   // "Mr Cameron" and "Cameron" after a full mention are that person.
   for (const sf of sentences) {
+    for (const f of sf.figures) if (f.person && !f.person.includes(' ')) f.person = surnames.get(f.person)?.key ?? f.person;
     for (const e of sf.entities) {
       if (e.tokens.length === 1 && surnames.has(e.tokens[0])) e.type = 'person';
       if (e.type !== 'person') {

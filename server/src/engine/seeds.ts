@@ -12,6 +12,13 @@ COMMON_STEMS.split(' ').forEach((s, rank) => {
   GENERIC_WEIGHT.set(s, rank < 500 ? 0.3 : rank < 2000 ? 0.5 : rank < 5000 ? 0.7 : 0.85);
 });
 
+/** Is this word stem among the most frequent English words (the first `top` of them)? */
+const COMMON_RANK = new Map<string, number>();
+COMMON_STEMS.split(' ').forEach((s, rank) => COMMON_RANK.set(s, rank));
+export function isCommonEnglish(stemmed: string, top = 3000): boolean {
+  return (COMMON_RANK.get(stemmed) ?? Infinity) < top;
+}
+
 export interface SeedDoc {
   path: string;
   date?: string;
@@ -77,6 +84,19 @@ function lowerWordsOf(s: SeedSentence): Iterable<string> {
   return words;
 }
 
+function list(map: Map<string, Set<SeedDoc>>, key: string, doc: SeedDoc): void {
+  let docs = map.get(key);
+  if (!docs) map.set(key, (docs = new Set()));
+  docs.add(doc);
+}
+
+function unlist(map: Map<string, Set<SeedDoc>>, key: string, doc: SeedDoc): void {
+  const docs = map.get(key);
+  if (!docs) return;
+  docs.delete(doc);
+  if (docs.size === 0) map.delete(key);
+}
+
 /** Is this sentence among the mentions? Mentions are added seed by seed, so the seed being indexed has its own at the end. */
 function mentionedIn(mentions: SeedSentence[], s: SeedSentence): boolean {
   for (let i = mentions.length - 1; i >= 0 && mentions[i].seed === s.seed; i--) if (mentions[i] === s) return true;
@@ -89,7 +109,9 @@ export class SeedIndex {
   private persons = new Map<string, PersonRecord>();
   private surnames = new Map<string, Set<string>>();
   private entityKeys = new Map<string, number>();
-  private readonly entityTokens = new Map<string, number>();
+  /** The seeds that write each name, and each word of a name. */
+  private readonly entityDocs = new Map<string, Set<SeedDoc>>();
+  private readonly entityTokens = new Map<string, Set<SeedDoc>>();
   /** The first seed sentence (in seed order) that writes each name. */
   private firstMentions = new Map<string, SeedSentence>();
   /** Names by their length, in the order seeds first wrote them. */
@@ -164,11 +186,8 @@ export class SeedIndex {
           const at = bucket?.indexOf(e.key) ?? -1;
           if (bucket && at >= 0) bucket.splice(at, 1);
         }
-        for (const t of e.tokens) {
-          const m = (this.entityTokens.get(t) ?? 0) - 1;
-          if (m > 0) this.entityTokens.set(t, m);
-          else this.entityTokens.delete(t);
-        }
+        unlist(this.entityDocs, e.key, doc);
+        for (const t of e.tokens) unlist(this.entityTokens, t, doc);
         if (e.type === 'person') people.add(this.personKey(e.key, e.tokens, s));
       }
       for (const p of s.facts.people) people.add(this.personKey(p.person.key, p.person.tokens, s));
@@ -265,7 +284,8 @@ export class SeedIndex {
           bucket.push(e.key);
         }
         if (!this.firstMentions.has(e.key)) this.firstMentions.set(e.key, s);
-        for (const t of e.tokens) this.entityTokens.set(t, (this.entityTokens.get(t) ?? 0) + 1);
+        list(this.entityDocs, e.key, doc);
+        for (const t of e.tokens) list(this.entityTokens, t, doc);
         if (e.type === 'person') this.notePerson(e.key, e.text, e.tokens, s);
       }
       for (const p of s.facts.people) {
@@ -416,14 +436,16 @@ export class SeedIndex {
     return this.persons.values();
   }
 
-  /** Does any seed write this name (an entity key)? */
-  knowsEntity(key: string): boolean {
-    return this.entityKeys.has(key);
+  /** Does a seed write this name (an entity key)? Only seeds that `within` accepts count, if given. */
+  knowsEntity(key: string, within?: (doc: SeedDoc) => boolean): boolean {
+    const docs = this.entityDocs.get(key);
+    return !!docs && (!within || [...docs].some(within));
   }
 
-  /** Does any seed's name contain this word? */
-  knowsNameToken(token: string): boolean {
-    return this.entityTokens.has(token);
+  /** Does a seed's name contain this word? Only seeds that `within` accepts count, if given. */
+  knowsNameToken(token: string, within?: (doc: SeedDoc) => boolean): boolean {
+    const docs = this.entityTokens.get(token);
+    return !!docs && (!within || [...docs].some(within));
   }
 
   /** Does any seed sentence contain this term at all? */
