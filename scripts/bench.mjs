@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { engineVersion } from './engine-version.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'node_modules', '.cache', 'factdesk-bench');
@@ -19,7 +20,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   logLevel: 'warning',
-  define: { FACTDESK_VERSION: JSON.stringify(pkg.version) },
+  define: { FACTDESK_VERSION: JSON.stringify(pkg.version), FACTDESK_ENGINE_HASH: JSON.stringify(engineVersion()) },
 });
 const r = spawnSync(process.execPath, ['--expose-gc', outfile, '--root', root, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -1,16 +1,11 @@
 // Bundles the VS Code client, the language server and the CLI with esbuild.
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { engineVersion as computeEngineVersion } from './engine-version.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
-// The engine's fingerprint keys the persisted index: its sources and the date parser's version.
-const engineHash = createHash('sha256');
-const engineDir = new URL('../server/src/engine/', import.meta.url);
-for (const f of readdirSync(engineDir).sort()) engineHash.update(f).update(readFileSync(new URL(f, engineDir)));
-engineHash.update(JSON.parse(readFileSync(new URL('../node_modules/chrono-node/package.json', import.meta.url), 'utf8')).version);
-const engineVersion = `${pkg.version}+${engineHash.digest('hex').slice(0, 16)}`;
+const engineVersion = computeEngineVersion();
 const common = {
   bundle: true,
   platform: 'node',
