@@ -459,7 +459,7 @@ function nearSpelling(ctx: Ctx, key: string): string | undefined {
   const tokens = key.split(' ');
   const limit = key.length >= 10 ? 2 : 1;
   for (let len = key.length - limit; len <= key.length + limit; len++) {
-    for (const name of ctx.index.entityNamesOfLength(len)) {
+    for (const name of ctx.index.entityNamesLike(key, len)) {
       if (name === key) continue;
       const nt = name.split(' ');
       if (nt.length !== tokens.length) continue;

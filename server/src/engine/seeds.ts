@@ -84,6 +84,14 @@ function lowerWordsOf(s: SeedSentence): Iterable<string> {
   return words;
 }
 
+/** A name's length, word count and initials ("12:2:dc" for "david cameron"). */
+function nameShape(key: string, length = key.length): string {
+  const words = key.split(' ');
+  let initials = '';
+  for (const w of words) initials += w.slice(0, 1);
+  return `${length}:${words.length}:${initials}`;
+}
+
 function list(map: Map<string, Set<SeedDoc>>, key: string, doc: SeedDoc): void {
   let docs = map.get(key);
   if (!docs) map.set(key, (docs = new Set()));
@@ -114,8 +122,9 @@ export class SeedIndex {
   private readonly entityTokens = new Map<string, Set<SeedDoc>>();
   /** The first seed sentence (in seed order) that writes each name. */
   private firstMentions = new Map<string, SeedSentence>();
-  /** Names by their length, in the order seeds first wrote them. */
+  /** Names by their length, in the order seeds first wrote them; and by length, word count and initials. */
   private namesByLength = new Map<number, string[]>();
+  private namesByShape = new Map<string, string[]>();
   /** Words the seeds write in lower case, with the number of sentences that do. */
   private readonly lowerWords = new Map<string, number>();
   private sentenceCount = 0;
@@ -182,9 +191,10 @@ export class SeedIndex {
         if (n > 0) this.entityKeys.set(e.key, n);
         else {
           this.entityKeys.delete(e.key);
-          const bucket = this.namesByLength.get(e.key.length);
-          const at = bucket?.indexOf(e.key) ?? -1;
-          if (bucket && at >= 0) bucket.splice(at, 1);
+          for (const bucket of [this.namesByLength.get(e.key.length), this.namesByShape.get(nameShape(e.key))]) {
+            const at = bucket?.indexOf(e.key) ?? -1;
+            if (bucket && at >= 0) bucket.splice(at, 1);
+          }
         }
         unlist(this.entityDocs, e.key, doc);
         for (const t of e.tokens) unlist(this.entityTokens, t, doc);
@@ -229,6 +239,7 @@ export class SeedIndex {
     const entityKeys = new Map<string, number>();
     const firstMentions = new Map<string, SeedSentence>();
     const namesByLength = new Map<number, string[]>();
+    const namesByShape = new Map<string, string[]>();
     const note = (key: string, text: string, tokens: string[], at: SeedSentence) => {
       const k = this.personKey(key, tokens, at);
       if (persons.has(k)) return;
@@ -252,6 +263,10 @@ export class SeedIndex {
             let bucket = namesByLength.get(e.key.length);
             if (!bucket) namesByLength.set(e.key.length, (bucket = []));
             bucket.push(e.key);
+            const shape = nameShape(e.key);
+            let similar = namesByShape.get(shape);
+            if (!similar) namesByShape.set(shape, (similar = []));
+            similar.push(e.key);
           }
           if (e.type === 'person') note(e.key, e.text, e.tokens, s);
         }
@@ -263,6 +278,7 @@ export class SeedIndex {
     this.entityKeys = entityKeys;
     this.firstMentions = firstMentions;
     this.namesByLength = namesByLength;
+    this.namesByShape = namesByShape;
   }
 
   private indexDoc(doc: SeedDoc): void {
@@ -282,6 +298,10 @@ export class SeedIndex {
           let bucket = this.namesByLength.get(e.key.length);
           if (!bucket) this.namesByLength.set(e.key.length, (bucket = []));
           bucket.push(e.key);
+          const shape = nameShape(e.key);
+          let similar = this.namesByShape.get(shape);
+          if (!similar) this.namesByShape.set(shape, (similar = []));
+          similar.push(e.key);
         }
         if (!this.firstMentions.has(e.key)) this.firstMentions.set(e.key, s);
         list(this.entityDocs, e.key, doc);
@@ -457,6 +477,15 @@ export class SeedIndex {
   entityNamesOfLength(length: number): readonly string[] {
     this.refresh();
     return this.namesByLength.get(length) ?? [];
+  }
+
+  /**
+   * Names of the given length with as many words as this one, each word with the same first letter (the
+   * only names a near spelling of it can be), in entityNamesOfLength order.
+   */
+  entityNamesLike(key: string, length: number): readonly string[] {
+    this.refresh();
+    return this.namesByShape.get(nameShape(key, length)) ?? [];
   }
 
   /** The first seed sentence that writes this name. */
