@@ -67,7 +67,8 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (!t.cap || t.num || sentenceInitialCommon(t, i, lowerVocabulary) || WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) {
+    // "I", "I've", "I'm" are the writer, not a name.
+    if (!t.cap || t.num || /^I(?:['’].*)?$/.test(t.text) || sentenceInitialCommon(t, i, lowerVocabulary) || WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) {
       i++;
       continue;
     }
