@@ -529,10 +529,14 @@ function otherHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands: Candi
 
 /** Returns true when the person's title was settled (confirmed or contradicted). */
 function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec: PersonRecord, cands: Candidate[]): boolean {
-  if (rec.titles.length === 0 || tp.title.former) {
+  // Offices the story's own seeds give the person come first; a former office compares with former ones.
+  const topical = rec.titles.filter((t) => topicWeight(ctx, t.at) >= 0.6);
+  const titles = (topical.length ? topical : rec.titles).filter((t) => t.title.former === tp.title.former);
+  if (titles.length === 0) {
     unverified(ctx, 'title', tp.title, tp.title.text);
     return false;
   }
+  rec = { ...rec, titles };
   const ok = rec.titles.find((t) => titlesCompatible(tp.title, t.title));
   if (ok) {
     confirm(ctx, 'title', tp.title, tp.title.text, [evidenceOf(ok.at)]);

@@ -296,7 +296,7 @@ function trimEntity(prose: string, e: Entity, from: number, toks: Token[]): Enti
 
 /** Are two titles for the same person compatible (one names the office the other does, or a general form)? */
 export function titlesCompatible(draft: Title, seed: Title): boolean {
-  if (draft.former || seed.former) return true;
+  if (draft.former !== seed.former) return true;
   if (draft.office === seed.office) return true;
   const dw = new Set(draft.words.map(foldWord));
   const sw = new Set(seed.words.map(foldWord));
