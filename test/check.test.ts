@@ -182,3 +182,10 @@ test('undated texts still compare today with tomorrow', () => {
   assert.equal(f?.kind, 'date');
   assert.equal(f?.expected, 'today');
 });
+
+test('a figure counts the whole noun phrase after it: "seven Environment Agency flood alerts"', () => {
+  const index = new SeedIndex();
+  index.addSeed('floods.txt', 'Strong winds have prompted five flood alerts to be in place today for Devon, Cornwall and Cumbria.');
+  const [f] = checkDraft('Seven Environment Agency flood alerts are in place for Devon, Cornwall and Cumbria.', index).findings;
+  assert.equal(f?.expected, 'five');
+});
