@@ -138,6 +138,8 @@ export class SeedIndex {
   private generation = 1;
   private ownWeights = new Float64Array(1024);
   private ownStamp = new Uint32Array(1024);
+  private readonly idfs = new Map<string, number>();
+  private idfGeneration = 0;
 
   /** Indexes (or re-indexes) one seed. */
   addSeed(path: string, text: string, format?: TextFormat): SeedSummary {
@@ -353,8 +355,17 @@ export class SeedIndex {
 
   /** Inverse document frequency of a term over seed sentences. */
   idf(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.sentenceCount + 1) / (df + 0.5)) * (GENERIC_WEIGHT.get(term) ?? 1);
+    if (this.idfGeneration !== this.generation) {
+      this.idfs.clear();
+      this.idfGeneration = this.generation;
+    }
+    let w = this.idfs.get(term);
+    if (w === undefined) {
+      const df = this.postings.get(term)?.length ?? 0;
+      w = Math.log(1 + (this.sentenceCount + 1) / (df + 0.5)) * (GENERIC_WEIGHT.get(term) ?? 1);
+      this.idfs.set(term, w);
+    }
+    return w;
   }
 
   /** Seed sentences sharing terms with the given ones, best first, scored by the draft's coverage. */
