@@ -94,7 +94,8 @@ try {
     page.on('console', (m) => {
       const t = m.text();
       lines.push(t);
-      if (t.startsWith('[factdesk-host]')) process.stdout.write(`  ${t.slice(16)}\n`);
+      const at = t.indexOf('[factdesk-host]');
+      if (at >= 0) process.stdout.write(`  ${t.slice(at + 16)}\n`);
     });
     const exit = new Promise((r) => page.exposeFunction('codeAutomationExit', (code) => r(code)));
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
