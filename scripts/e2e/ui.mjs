@@ -272,6 +272,13 @@ export async function runUi({ page, baseUrl, ws, out }) {
       seen(rows.map((r) => `${r.file} | ${r.message} | ${r.source} | ${r.code} | ${r.line}:${r.col}`));
       return others.every((e) => rows.some((r) => matches(r, e, expectedRange(ws, e)))) && !rows.some((r) => (r.file ?? '').startsWith('clean.md'));
     });
+    // the command's own report: a notification giving the number of findings the Problems panel lists
+    const total = (await findingRows(page)).filter((r) => r.source === 'factdesk').length;
+    await poll(`a FactDesk notification reporting ${total} findings`, async (seen) => {
+      const toasts = await page.locator('.notifications-toasts .notification-toast .notification-list-item-message').allInnerTexts().catch(() => []);
+      seen(toasts);
+      return toasts.some((t) => t.includes('FactDesk') && new RegExp(`\\b${total} findings?\\b`).test(t));
+    });
   });
 
   await step('"FactDesk: Show Fact Base" shows what the seeds say', async () => {
