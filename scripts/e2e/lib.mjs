@@ -46,8 +46,9 @@ export function ensureSystemPackages() {
 }
 
 /** Fails loudly when Chromium is there but cannot run (missing libraries, wrong binary). */
-export function checkChromium() {
-  const r = spawnSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--dump-dom', 'data:text/html,<p>ok</p>'], { encoding: 'utf8', timeout: 60_000 });
+export function checkChromium(runDir) {
+  const args = ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${join(runDir, 'chromium-check')}`, '--dump-dom', 'data:text/html,<p>ok</p>'];
+  const r = spawnSync(CHROMIUM, args, { encoding: 'utf8', timeout: 60_000, env: { ...process.env, XDG_CACHE_HOME: join(runDir, 'xdg-cache'), XDG_CONFIG_HOME: join(runDir, 'xdg-config') } });
   if (r.status !== 0 || !r.stdout.includes('<p>ok</p>'))
     throw new Error(`Chromium (${CHROMIUM}) cannot run headless (status ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${(r.stderr || '').slice(-3000)}`);
   return (spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout || '').trim();

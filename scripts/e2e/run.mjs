@@ -7,7 +7,7 @@
 // Environment: FACTDESK_E2E_CACHE (tools cache), FACTDESK_E2E_VSIX (test this .vsix instead of building one),
 // FACTDESK_E2E_KEEP=1 (keep the run folder), FACTDESK_E2E_ONLY=ui|host.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -34,10 +34,11 @@ let browser;
 let failed = false;
 try {
   mkdirSync(out, { recursive: true });
+  for (const f of readdirSync(out)) if (/^(failure-|host-console)/.test(f)) rmSync(join(out, f), { force: true });
   log(`run folder ${runDir}; tools cache ${cacheDir()}`);
   const cs = await timed('tools', async () => {
     ensureSystemPackages();
-    log(checkChromium());
+    log(checkChromium(runDir));
     return ensureCodeServer();
   });
   log(`code-server ${cs.installed ? 'installed' : 'reused'}: ${cs.dir}`);
@@ -66,7 +67,7 @@ try {
   const baseUrl = `http://127.0.0.1:${port}`;
   log(`code-server listening on ${baseUrl}`);
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, XDG_CACHE_HOME: join(runDir, 'xdg-cache'), XDG_CONFIG_HOME: join(runDir, 'xdg-config') } });
 
   if (only !== 'host') {
     const ws = makeWorkspace(join(runDir, 'ws-ui'));
