@@ -37,6 +37,10 @@ test('npm run package builds a .vsix with the bundles, seeds and docs only, unde
     const sizeOf = new Map(entries.map((e) => [e.name.slice('extension/'.length), e.size]));
     for (const f of ['dist/client.js', 'dist/server.js', 'dist/cli.js', ...seeds]) assert.equal(sizeOf.get(f), statSync(join(root, f)).size, `${f} differs from the built file`);
     assert.ok(inExt.includes(pkg.main.replace(/^\.\//, '')), `main ${pkg.main} is not packed`);
+    // The README's relative images (its tour) are in the package, so the extension page shows them.
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((u) => !/^[a-z]+:/i.test(u));
+    for (const img of images) assert.ok(inExt.includes(img.replace(/^\.\//, '')), `README image ${img} is not in the .vsix`);
     // The server bundle carries its dependencies (packaged with --no-dependencies): it must not be a stub.
     assert.ok((sizeOf.get('dist/server.js') ?? 0) > 50_000, 'dist/server.js looks unbundled');
   } finally {

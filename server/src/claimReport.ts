@@ -62,7 +62,7 @@ export function renderReport(input: ReportInput, seeds: ReportSeeds): string {
       if (f?.message) head += `. ${f.message}`;
     }
     out.push(head);
-    for (const e of (f?.evidence ?? c.evidence).slice(0, 2)) out.push(ev(e, seeds));
+    for (const e of (f?.evidence ?? c.evidence).slice(0, 1)) out.push(ev(e, seeds));
   }
   if (claims.length === 0) out.push('_No checkable claims found._');
   return out.join('\n') + '\n';

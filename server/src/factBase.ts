@@ -18,6 +18,18 @@ export function snippet(s: SeedSentence, span: { start: number; end: number }, w
   return `${clean(before)}**${clean(raw.slice(span.start, span.end))}**${clean(after)}`;
 }
 
+const TALLY = /\b((?:[a-z]+\s+)?(?:toll|tally|total|count|number of [a-z]+|share of [a-z]+|rate|figure))\b/gi;
+
+/** What a figure counts: its counted noun, else the tally the sentence names before it ("death toll"). */
+export function countedThing(s: SeedSentence, f: { start: number; thing?: string }): string | undefined {
+  if (f.thing) return f.thing;
+  const raw = s.seed.facts.parsed.raw;
+  const before = raw.slice(s.facts.sentence.start, f.start);
+  let last: string | undefined;
+  for (const m of before.matchAll(TALLY)) last = m[1];
+  return last?.replace(/\s+/g, ' ').replace(/^(?:the|a|an|its|their|his|her)\s+/i, '').toLowerCase();
+}
+
 function link(s: SeedSentence, seeds: SeedRef): string {
   const ev = evidenceOf(s);
   const line = seeds.lines.range(ev).start.line + 1;
@@ -63,7 +75,8 @@ export function renderFactBase(index: SeedIndex, seeds: SeedRef, heading = 'Fact
     for (const s of d.sentences)
       for (const f of s.facts.figures) {
         figures++;
-        const counts = f.thing ? ` counts ${f.thing}` : f.unit !== 'count' ? ` (${f.unit})` : '';
+        const thing = countedThing(s, f);
+        const counts = thing ? ` · ${thing}` : f.unit !== 'count' ? ` · ${f.unit}` : '';
         out.push(`- **${f.text.replace(/\s+/g, ' ')}**${counts}: ${snippet(s, f)} — ${link(s, seeds)}`);
       }
   if (figures === 0) out.push('_No figures found._');

@@ -81,6 +81,8 @@ interface DocState {
   kinds: Record<FactKind, boolean>;
   /** why the document was not checked, if it was not */
   skipped?: string;
+  /** the draft is over factdesk.maxFileSize: publish one note saying so */
+  tooLarge?: boolean;
 }
 
 let initParams: InitializeParams | undefined;
@@ -234,7 +236,14 @@ function indexSeedFile(folder: Folder, file: string): boolean {
     folder.seedTexts.delete(file);
     return false;
   }
-  folder.index.addSeed(file, r.text);
+  try {
+    folder.index.addSeed(file, r.text);
+  } catch (err) {
+    folder.skipped.push({ path: file, reason: `could not be read as a seed: ${(err as Error)?.message ?? String(err)}` });
+    folder.index.removeSeed(file);
+    folder.seedTexts.delete(file);
+    return false;
+  }
   folder.seedTexts.set(file, r.text);
   return true;
 }
@@ -245,8 +254,20 @@ async function loadFolder(folder: Folder): Promise<void> {
   loadSeedsOf(folder);
 }
 
+/** The workspace folders, and the scope for files outside them once such a file was opened (or there is no folder). */
+function active(): Folder[] {
+  return outside.loadedAt || folders.length === 0 ? [...folders, outside] : folders;
+}
+
+/** Loads the outside-every-folder scope the first time a file there is checked. */
+async function ensureLoaded(folder: Folder): Promise<void> {
+  if (folder.loadedAt) return;
+  ready = ready.then(() => (folder.loadedAt ? undefined : loadFolder(folder).then(() => sendStatus())));
+  await ready;
+}
+
 async function loadAll(): Promise<void> {
-  await Promise.all([...folders, outside].map(loadFolder));
+  await Promise.all(active().map(loadFolder));
   sendStatus();
 }
 
@@ -264,11 +285,21 @@ function checkText(uri: string, text: string, languageId: string | undefined, ve
     const size = Buffer.byteLength(text, 'utf8');
     if (size > s.maxFileSize) {
       state.skipped = `FactDesk did not check this draft: it is ${formatBytes(size)}, over factdesk.maxFileSize (${formatBytes(s.maxFileSize)}).`;
+      state.tooLarge = true;
+      log.warn(`${path ?? uri}: ${state.skipped}`);
       return state;
     }
     const started = Date.now();
-    state.result = checkDraft(text, folder.index, { format: formatOf(path ?? uri, languageId), kinds });
-    state.reviewed = review(text, state.result, folder.config, s);
+    try {
+      state.result = checkDraft(text, folder.index, { format: formatOf(path ?? uri, languageId), kinds });
+      state.reviewed = review(text, state.result, folder.config, s);
+    } catch (err) {
+      // An engine failure on one text must not take the server down: say so in the log, publish nothing.
+      log.error(`could not check ${path ?? uri}: ${(err as Error)?.stack ?? String(err)}`);
+      state.result = undefined;
+      state.skipped = 'internal error while checking (see the FactDesk log)';
+      return state;
+    }
     lastCheck = new Date().toISOString();
     lastCheckFile = path ? basename(path) : uri;
     log.info(`checked ${lastCheckFile} v${version}: ${state.reviewed.visible.length} finding(s), ${state.reviewed.hidden.length} hidden, in ${Date.now() - started} ms`);
@@ -281,7 +312,7 @@ function formatBytes(n: number): string {
 }
 
 function diagnosticsOf(state: DocState): Diagnostic[] {
-  if (state.skipped?.startsWith('FactDesk did not check'))
+  if (state.tooLarge && state.skipped)
     return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'factdesk', code: 'file-too-large', message: state.skipped }];
   if (!state.reviewed) return [];
   const ref = seedRef(state.folder);
@@ -315,6 +346,7 @@ async function runCheck(uri: string): Promise<void> {
   if (previous) previous.cancelled = true;
   runs.set(uri, token);
   await ready;
+  await ensureLoaded(folderOf(uri));
   await new Promise((r) => setImmediate(r)); // let newer edits that already arrived be read first
   if (token.cancelled || documents.get(uri)?.version !== version) return;
   const state = checkText(uri, doc.getText(), doc.languageId, version);
@@ -331,6 +363,7 @@ async function runCheck(uri: string): Promise<void> {
 /** The state for the document's current text, checking it now if the last check is stale. */
 async function freshState(uri: string): Promise<DocState | undefined> {
   await ready;
+  await ensureLoaded(folderOf(uri));
   const doc = documents.get(uri);
   const st = states.get(uri);
   if (doc && st && st.version === doc.version && st.folder === folderOf(uri)) return st;
@@ -353,7 +386,7 @@ function recheckOpen(filter: (f: Folder) => boolean = () => true): void {
 // ---- Status -------------------------------------------------------------------------------------
 
 function statusInfo() {
-  const all = [...folders, outside].filter((f) => f !== outside || folders.length === 0 || documents.all().some((d) => folderOf(d.uri) === outside));
+  const all = active();
   const list = all.map((f) => ({
     name: f.name,
     uri: f.uri,
@@ -366,7 +399,7 @@ function statusInfo() {
   const problems = list.flatMap((f) => f.problems.map((p) => (list.length > 1 ? `${f.name}: ${p}` : p)));
   return {
     version: VERSION,
-    ok: !list.some((f) => f.seeds === 0 || [...folders, outside].find((x) => x.name === f.name)?.seedProblems.length),
+    ok: all.every((f) => f.index.stats.files > 0 && f.seedProblems.length === 0),
     seeds: list.reduce((n, f) => n + f.seeds, 0),
     facts: list.reduce((n, f) => n + f.facts, 0),
     folders: list,
@@ -428,7 +461,7 @@ async function registerWatchers(): Promise<void> {
     { globPattern: `**/${WORKSPACE_FILE}` },
   ];
   if (caps.relativePatternSupport)
-    for (const f of [...folders, outside])
+    for (const f of active())
       for (const root of f.seedRoots)
         if (!folders.some((w) => w.path && isInside(w.path, root))) watchers.push({ globPattern: { baseUri: pathToUri(root), pattern: '**/*.{txt,md,markdown}' } });
   const old = watcherRegistration;
@@ -460,7 +493,7 @@ connection.onDidChangeConfiguration(async (change) => {
   }
   ready = (async () => {
     await ready;
-    for (const f of [...folders, outside]) {
+    for (const f of active()) {
       const before = JSON.stringify(f.settings.seedPaths);
       await fetchSettings(f);
       if (JSON.stringify(f.settings.seedPaths) !== before) loadSeedsOf(f);
@@ -491,7 +524,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
       continue;
     }
     if (!SEED_EXTENSIONS.has(path.slice(path.lastIndexOf('.')).toLowerCase())) continue;
-    for (const f of [...folders, outside]) {
+    for (const f of active()) {
       if (!f.seedRoots.some((r) => isInside(r, path))) continue;
       if (f.path && isSeedIgnored(f.config, f.path, path, matchGlob)) continue;
       const started = Date.now();
@@ -576,7 +609,7 @@ connection.onCodeAction(async ({ textDocument, range, context }) => {
       }
       if (state.folder.path)
         actions.push({
-          title: `Accept “${f.text}” in the workspace (${WORKSPACE_FILE})`,
+          title: `Accept this claim in the workspace (“${f.text}”, recorded in ${WORKSPACE_FILE})`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diag],
           command: { title: 'Accept this claim in the workspace', command: COMMANDS.acceptClaim, arguments: [{ uri, kind: f.kind, text: f.text, expected: f.expected }] },
@@ -619,7 +652,7 @@ async function checkWorkspace(token: CancellationToken) {
     let state: DocState;
     if (open) state = checkText(open.uri, open.getText(), open.languageId, open.version);
     else {
-      const r = readTextFile(job.path, Math.max(job.folder.settings.maxFileSize, 1) + 1);
+      const r = readTextFile(job.path, 50 * 1024 * 1024); // checkText applies factdesk.maxFileSize with a clear note
       if (r.text === undefined) {
         log.warn(`skipped ${job.path}: ${r.reason}`);
         continue;
@@ -665,12 +698,13 @@ connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
       const a = args?.[0];
       const uri = typeof a === 'string' ? a : (a as { uri?: string } | undefined)?.uri;
       const list = uri ? [folderOf(uri)] : folders.length ? folders : [outside];
+      for (const f of list) await ensureLoaded(f);
       const markdown = list.map((f) => renderFactBase(f.index, seedRef(f), list.length > 1 || folders.length > 1 ? `FactDesk fact base — ${f.name}` : 'FactDesk fact base')).join('\n');
       return { title: 'FactDesk fact base', markdown };
     }
     case COMMANDS.reloadSeeds: {
       await ready;
-      ready = Promise.all([...folders, outside].map(loadFolder)).then(registerWatchers);
+      ready = Promise.all(active().map(loadFolder)).then(registerWatchers);
       await ready;
       sendStatus();
       recheckOpen();

@@ -111,6 +111,14 @@ test('clean.md: checked, nothing flagged', async () => {
   say(`  Check Current Document on clean.md returned ${JSON.stringify(r)}`);
   if (r && typeof r === 'object' && 'findings' in r) assert.equal((r as { findings: number }).findings, 0);
   assert.deepEqual(ours(doc.uri), []);
+  // checked, not skipped: a claim the seed states is hovered as confirmed
+  const at = rangeOf(doc, 'Foreign Secretary').start.translate(0, 2);
+  const text = await poll('a "confirmed" hover on clean.md', async () => {
+    const hs = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at)) ?? [];
+    const t = hs.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    return /confirmed/i.test(t) && t;
+  });
+  assert.ok(text.includes('Foreign Secretary'), text);
 });
 
 test('hover on a flagged span quotes the seed sentence', async () => {
