@@ -76,7 +76,13 @@ function matches(row, e, range) {
   );
 }
 
+/** Takes the keyboard focus out of a webview (a Markdown preview swallows shortcuts) back to the workbench. */
+async function focusWorkbench(page) {
+  await page.locator('.part.sidebar .composite.title').first().click({ position: { x: 60, y: 10 } });
+}
+
 async function quickOpen(page, name) {
+  await focusWorkbench(page);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -96,6 +102,7 @@ async function quickOpen(page, name) {
 }
 
 async function runCommand(page, title) {
+  await focusWorkbench(page);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
