@@ -135,4 +135,8 @@ try {
   if (process.env.FACTDESK_E2E_KEEP) log(`kept ${runDir}`);
   else rmSync(runDir, { recursive: true, force: true });
 }
+// One closing line a CI reader understands: the stages that ran (browser scenario, extension-host tests).
+const stages = ['ui', 'host'].filter((k) => k in timings);
+const passedStages = failed ? Math.max(0, stages.length - 1) : stages.length;
+process.stdout.write(`e2e: ${passedStages} passed, ${failed ? 1 : 0} failed\n`);
 process.exitCode = failed ? 1 : 0;
