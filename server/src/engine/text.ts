@@ -77,14 +77,54 @@ function blankMatches(raw: string, chars: string[], re: RegExp, group?: number):
   }
 }
 
+/**
+ * Blanks images and the syntax of links, keeping link text: what /!\[[^\]\n]*\]\([^)\n]*\)/g and
+ * /\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])/g matched, in linear time: as regular expressions,
+ * a long line of unclosed "[a](" rescanned the rest of the line from every bracket (quadratic).
+ */
+function maskLinks(raw: string, chars: string[]): void {
+  if (!raw.includes('[')) return;
+  const n = raw.length;
+  // The first "]" (or ")") at or after each index, stopping at a line end.
+  const nextBracket = new Int32Array(n + 1);
+  const nextParen = new Int32Array(n + 1);
+  nextBracket[n] = n;
+  nextParen[n] = n;
+  for (let i = n - 1; i >= 0; i--) {
+    const c = raw.charCodeAt(i);
+    nextBracket[i] = c === 93 || c === 10 ? i : nextBracket[i + 1];
+    nextParen[i] = c === 41 || c === 10 ? i : nextParen[i + 1];
+  }
+  const at = (i: number) => (i < n ? raw[i] : '');
+  const closeParen = (j: number) => (j < n && at(j) === '(' && at(nextParen[j + 1]) === ')' ? nextParen[j + 1] : -1);
+  for (let i = raw.indexOf('!['); i >= 0; ) {
+    const j = nextBracket[i + 2];
+    const k = at(j) === ']' ? closeParen(j + 1) : -1;
+    if (k >= 0) blank(chars, i, k + 1);
+    i = raw.indexOf('![', k >= 0 ? k + 1 : i + 1);
+  }
+  for (let i = raw.indexOf('['); i >= 0; ) {
+    const j = nextBracket[i + 1];
+    let k = -1;
+    if (j > i + 1 && at(j) === ']') {
+      k = closeParen(j + 1);
+      if (k < 0 && at(j + 1) === '[' && at(nextBracket[j + 2]) === ']') k = nextBracket[j + 2];
+    }
+    if (k >= 0) {
+      blank(chars, i, i + 1);
+      blank(chars, j, k + 1);
+    }
+    i = raw.indexOf('[', k >= 0 ? k + 1 : i + 1);
+  }
+}
+
 /** Blanks Markdown syntax so that only prose is left, at the same offsets. */
 function maskMarkdown(raw: string, chars: string[]): void {
   blankMatches(raw, chars, /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\1[^\n]*$|(?![\s\S]))/gm);
   blankMatches(raw, chars, /<!--[\s\S]*?(?:-->|$(?![\s\S]))/g);
   blankMatches(raw, chars, /`[^`\n]+`/g);
-  blankMatches(raw, chars, /!\[[^\]\n]*\]\([^)\n]*\)/g);
+  maskLinks(raw, chars);
   blankMatches(raw, chars, /^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$/gm);
-  blankMatches(raw, chars, /\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])/g, 1);
   blankMatches(raw, chars, /<\/?[A-Za-z][^<>\n]*>/g);
   blankMatches(raw, chars, /\bhttps?:\/\/[^\s<>)]+/g);
   blankMatches(raw, chars, /^[ \t]{0,3}(?:#{1,6}(?=[ \t]|$)|>+|[-*+](?=[ \t])|\d{1,3}[.)](?=[ \t]))/gm);
