@@ -36,18 +36,78 @@ interface Ctx {
   claims: Claim[];
   kinds: Record<FactKind, boolean>;
   trace?: (line: string) => void;
+  /** Live findings by place; `findings` keeps their order, with replaced ones listed in `removed`. */
+  findingSpans: SpanIndex<Finding>;
+  removed: Set<Finding>;
+  claimSpans: SpanIndex<Claim>;
+  claimRanges: Set<string>;
+}
+
+/**
+ * Ranged items by the 256-character buckets they cover, so that finding the first (oldest) item
+ * overlapping a span costs the items near it, not all of them: with one list, a long draft's
+ * thousands of claims made checking quadratic.
+ */
+class SpanIndex<T extends { range: Span }> {
+  private static readonly SIZE = 256;
+  private readonly buckets = new Map<number, T[]>();
+  private readonly order = new Map<T, number>();
+  private next = 0;
+  private keys(r: Span): [number, number] {
+    const a = Math.floor(r.start / SpanIndex.SIZE);
+    return [a, Math.max(a, Math.floor((r.end - 1) / SpanIndex.SIZE))];
+  }
+  add(item: T): void {
+    this.order.set(item, this.next++);
+    const [a, b] = this.keys(item.range);
+    for (let k = a; k <= b; k++) {
+      const list = this.buckets.get(k);
+      if (list) list.push(item);
+      else this.buckets.set(k, [item]);
+    }
+  }
+  remove(item: T): void {
+    this.order.delete(item);
+    const [a, b] = this.keys(item.range);
+    for (let k = a; k <= b; k++) {
+      const list = this.buckets.get(k);
+      const at = list ? list.indexOf(item) : -1;
+      if (at >= 0) list!.splice(at, 1);
+    }
+  }
+  /** The earliest added item whose range overlaps r (both non-empty intersections, as before). */
+  firstOverlapping(r: Span): T | undefined {
+    let best: T | undefined;
+    let bestOrder = Infinity;
+    const [a, b] = this.keys(r);
+    for (let k = a; k <= b; k++) {
+      for (const g of this.buckets.get(k) ?? []) {
+        if (g.range.start < r.end && r.start < g.range.end) {
+          const o = this.order.get(g)!;
+          if (o < bestOrder) {
+            best = g;
+            bestOrder = o;
+          }
+        }
+      }
+    }
+    return best;
+  }
 }
 
 /** Content stems around a span, weighted by nearness. */
 function localContext(sf: SentenceFacts, span: Span, window = 6): Map<string, number> {
   const toks = sf.sentence.tokens;
   const ctx = new Map<string, number>();
-  const first = toks.findIndex((t) => t.end > span.start);
-  let last = -1;
-  for (let i = toks.length - 1; i >= 0; i--) if (toks[i].start < span.end) { last = i; break; }
-  const lo = first < 0 ? toks.length : first;
+  // Tokens are in text order: binary searches and a walk over the window only keep this linear
+  // in the sentence's length (a long one-sentence draft was quadratic).
+  const first = firstIndex(toks.length, (i) => toks[i].end > span.start);
+  const last = firstIndex(toks.length, (i) => toks[i].start >= span.end) - 1;
+  const lo = first >= toks.length ? toks.length : first;
   const hi = last < 0 ? -1 : last;
-  for (let i = 0; i < toks.length; i++) {
+  const from = Math.max(0, Math.min(lo, hi + 1) - window);
+  const to = Math.min(toks.length, Math.max(hi, lo - 1) + window + 1);
+  for (let i = from; i < to; i++) {
     if (i >= lo && i <= hi) continue;
     const t = toks[i];
     if (STOPWORDS.has(t.key) || t.key.length < 2) continue;
@@ -57,6 +117,18 @@ function localContext(sf: SentenceFacts, span: Span, window = 6): Map<string, nu
     ctx.set(t.stem, Math.max(ctx.get(t.stem) ?? 0, w));
   }
   return ctx;
+}
+
+/** The first i in [0, n) for which pred holds, pred being false then true along i; n if none. */
+function firstIndex(n: number, pred: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function slotScore(index: SeedIndex, d: Map<string, number>, s: Map<string, number>): number {
@@ -81,23 +153,31 @@ function push(ctx: Ctx, f: Finding): void {
   if (!ctx.kinds[f.kind]) return;
   // One finding per span: keep the most severe.
   const rank = { error: 3, warning: 2, information: 1, hint: 0 } as const;
-  const clash = ctx.findings.findIndex((g) => g.range.start < f.range.end && f.range.start < g.range.end);
-  if (clash >= 0) {
-    if (rank[ctx.findings[clash].severity] >= rank[f.severity]) return;
-    ctx.findings.splice(clash, 1);
+  const clash = ctx.findingSpans.firstOverlapping(f.range);
+  if (clash) {
+    if (rank[clash.severity] >= rank[f.severity]) return;
+    ctx.findingSpans.remove(clash);
+    ctx.removed.add(clash);
   }
   ctx.findings.push(f);
-  ctx.claims.push({ kind: f.kind, range: f.range, text: f.text, status: f.severity === 'error' || f.severity === 'warning' ? 'contradicted' : 'unverified', evidence: f.evidence, expected: f.expected });
+  ctx.findingSpans.add(f);
+  addClaim(ctx, { kind: f.kind, range: f.range, text: f.text, status: f.severity === 'error' || f.severity === 'warning' ? 'contradicted' : 'unverified', evidence: f.evidence, expected: f.expected });
 }
 
 function confirm(ctx: Ctx, kind: FactKind, span: Span, text: string, evidence: Evidence[]): void {
-  if (ctx.claims.some((c) => c.range.start === span.start && c.range.end === span.end)) return;
-  ctx.claims.push({ kind, range: { start: span.start, end: span.end }, text, status: 'confirmed', evidence });
+  if (ctx.claimRanges.has(`${span.start}:${span.end}`)) return;
+  addClaim(ctx, { kind, range: { start: span.start, end: span.end }, text, status: 'confirmed', evidence });
 }
 
 function unverified(ctx: Ctx, kind: FactKind, span: Span, text: string): void {
-  if (ctx.claims.some((c) => c.range.start < span.end && span.start < c.range.end)) return;
-  ctx.claims.push({ kind, range: { start: span.start, end: span.end }, text, status: 'unverified', evidence: [] });
+  if (ctx.claimSpans.firstOverlapping(span)) return;
+  addClaim(ctx, { kind, range: { start: span.start, end: span.end }, text, status: 'unverified', evidence: [] });
+}
+
+function addClaim(ctx: Ctx, c: Claim): void {
+  ctx.claims.push(c);
+  ctx.claimSpans.add(c);
+  ctx.claimRanges.add(`${c.range.start}:${c.range.end}`);
 }
 
 function seedContext(s: SeedSentence, span: Span): Map<string, number> {
@@ -489,7 +569,7 @@ function checkListCounts(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void 
 export function checkDraft(text: string, index: SeedIndex, options: CheckOptions = {}): CheckResult {
   const draft = extractFacts(text, options.format ?? 'plaintext', options.date);
   const kinds: Record<FactKind, boolean> = { name: true, title: true, date: true, figure: true, ...options.kinds };
-  const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace };
+  const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, findingSpans: new SpanIndex(), removed: new Set(), claimSpans: new SpanIndex(), claimRanges: new Set() };
   for (const sf of draft.sentences) {
     const terms = [...sf.terms];
     const cands = index.retrieve(terms, 8).filter((c) => c.score >= ALIGN.candidate);
@@ -500,7 +580,8 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
     checkDates(ctx, sf, cands);
     checkNames(ctx, sf, cands, handled);
   }
-  ctx.findings.sort((a, b) => a.range.start - b.range.start);
+  const findings = ctx.findings.filter((f) => !ctx.removed.has(f));
+  findings.sort((a, b) => a.range.start - b.range.start);
   ctx.claims.sort((a, b) => a.range.start - b.range.start);
-  return { findings: ctx.findings.filter((f) => kinds[f.kind]), claims: ctx.claims, date: draft.date };
+  return { findings: findings.filter((f) => kinds[f.kind]), claims: ctx.claims, date: draft.date };
 }
