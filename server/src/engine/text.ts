@@ -287,10 +287,22 @@ export function formatOf(path: string | undefined, languageId?: string): TextFor
 /** 0-based line and UTF-16 character of an offset, as LSP counts them. */
 export class LineMap {
   private readonly starts: number[] = [0];
+  /** Where each line's text ends (before its "\n" or "\r\n"). */
+  private readonly ends: number[] = [];
+  private readonly length: number;
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    this.length = text.length;
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) {
+        this.ends.push(i > 0 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
+        this.starts.push(i + 1);
+      }
+    }
+    this.ends.push(text.length);
   }
+  /** The position of an offset; offsets outside the text are clamped to it. */
   position(offset: number): { line: number; character: number } {
+    offset = Number.isNaN(offset) ? 0 : Math.max(0, Math.min(Math.floor(offset), this.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -300,8 +312,15 @@ export class LineMap {
     }
     return { line: lo, character: offset - this.starts[lo] };
   }
+  /**
+   * The offset of a position, as LSP reads one: a character past the line's end means the line's
+   * end (never the next line), a line past the last means the text's end, a negative one its start.
+   */
   offset(pos: { line: number; character: number }): number {
-    const line = Math.max(0, Math.min(pos.line, this.starts.length - 1));
-    return this.starts[line] + Math.max(0, pos.character);
+    const line = Number.isNaN(pos.line) ? 0 : Math.floor(pos.line);
+    if (line < 0) return 0;
+    if (line >= this.starts.length) return this.length;
+    const character = Number.isNaN(pos.character) ? 0 : Math.max(0, Math.floor(pos.character));
+    return Math.min(this.starts[line] + character, this.ends[line]);
   }
 }
