@@ -1,7 +1,7 @@
 // factdesk: the command-line checker. A thin adapter over the engine.
 import { relative, resolve, isAbsolute } from 'node:path';
 import { checkDraft, formatOf, LineMap, type Finding } from './engine';
-import { DEFAULT_MAX_SEED_BYTES, listTextFiles, loadSeeds, readTextFile, SEED_EXTENSIONS } from './seedLoader';
+import { DEFAULT_MAX_DRAFT_BYTES, DEFAULT_MAX_SEED_BYTES, listTextFiles, loadSeeds, readTextFile, SEED_EXTENSIONS } from './seedLoader';
 import { SeedLines, toJsonDiagnostic, type JsonDiagnostic } from './report';
 
 declare const FACTDESK_VERSION: string;
@@ -17,7 +17,7 @@ Usage:
   --seeds PATH   a seed file or folder (repeatable; default ./seeds)
   --format       text (default) or json
   --date         the drafts' date, when they carry no dateline or front matter
-  --max-size MB  skip seed and draft files larger than this (default ${DEFAULT_MAX_SEED_BYTES / 1048576})
+  --max-size MB  skip seed and draft files larger than this (default: seeds ${DEFAULT_MAX_SEED_BYTES / 1048576}, drafts ${DEFAULT_MAX_DRAFT_BYTES / 1048576})
 
 Files that cannot be read (binary, not UTF-8/UTF-16, too large, not a regular file) are named on
 stderr with the reason; the other seeds and drafts are still checked. Nothing is ever written.
@@ -27,7 +27,7 @@ or a draft that could not be read.`;
 
 class UsageError extends Error {}
 
-interface Args { seeds: string[]; format: 'text' | 'json'; date?: string; maxBytes: number; paths: string[] }
+interface Args { seeds: string[]; format: 'text' | 'json'; date?: string; maxBytes?: number; paths: string[] }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
@@ -35,7 +35,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   const [command, ...rest] = argv;
   if (command === undefined) throw new UsageError('no command given; try factdesk --help');
   if (command !== 'check') throw new UsageError(`unknown command "${command}"; try factdesk --help`);
-  const args: Args = { seeds: [], format: 'text', maxBytes: DEFAULT_MAX_SEED_BYTES, paths: [] };
+  const args: Args = { seeds: [], format: 'text', paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -98,7 +98,7 @@ function main(argv: string[]): number {
     if (skipped.length) readError = true;
     drafts.push(...files);
   }
-  const loaded = loadSeeds(args.seeds, { maxBytes: args.maxBytes });
+  const loaded = loadSeeds(args.seeds, { maxBytes: args.maxBytes ?? DEFAULT_MAX_SEED_BYTES });
   for (const s of loaded.skipped) process.stderr.write(`factdesk: skipped seed ${display(s.path)}: ${s.reason}\n`);
   if (loaded.files.length === 0) {
     process.stderr.write(`factdesk: no seed could be read from ${args.seeds.join(', ')}; nothing to check against\n`);
@@ -112,7 +112,7 @@ function main(argv: string[]): number {
   const files: Array<{ path: string; diagnostics: JsonDiagnostic[] }> = [];
   const textOut: string[] = [];
   for (const path of drafts) {
-    const r = readTextFile(path, args.maxBytes);
+    const r = readTextFile(path, args.maxBytes ?? DEFAULT_MAX_DRAFT_BYTES);
     if (r.text === undefined) {
       process.stderr.write(`factdesk: cannot read draft ${display(path)}: ${r.reason}\n`);
       readError = true;

@@ -5,12 +5,12 @@ import { SeedIndex } from './engine';
 
 export const SEED_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 /**
- * Limits. A news article is 2-50 KB; 5 MB holds a hundred long ones in one file. A larger file is
- * skipped with its reason rather than read (memory) and indexed (time: about a second per megabyte).
+ * Limits. A news article is 2-50 KB. The engine reads about a megabyte in 2-5 seconds of CPU, so a
+ * larger file is skipped with its reason rather than read: 2 MB for a seed file (dozens of long
+ * articles in one file), 1 MB for a draft (one article; the editor re-checks it as you type).
  */
-export const DEFAULT_MAX_SEED_BYTES = 5 * 1024 * 1024;
-/** Drafts have the same limit: a draft is one article. */
-export const DEFAULT_MAX_DRAFT_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_SEED_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_MAX_DRAFT_BYTES = 1 * 1024 * 1024;
 /** At most this many seed files are read from all seed paths together; the rest are reported. */
 export const DEFAULT_MAX_SEED_FILES = 10_000;
 
