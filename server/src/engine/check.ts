@@ -149,8 +149,14 @@ function severityFor(score: number): Severity | undefined {
   return undefined;
 }
 
+/** The draft's own characters in a range (extraction reads the prose, where Markdown syntax is blanked). */
+function rawText(ctx: Ctx, span: Span): string {
+  return ctx.draft.parsed.raw.slice(span.start, span.end);
+}
+
 function push(ctx: Ctx, f: Finding): void {
   if (!ctx.kinds[f.kind]) return;
+  f.text = rawText(ctx, f.range);
   // One finding per span: keep the most severe.
   const rank = { error: 3, warning: 2, information: 1, hint: 0 } as const;
   const clash = ctx.findingSpans.firstOverlapping(f.range);
@@ -166,12 +172,12 @@ function push(ctx: Ctx, f: Finding): void {
 
 function confirm(ctx: Ctx, kind: FactKind, span: Span, text: string, evidence: Evidence[]): void {
   if (ctx.claimRanges.has(`${span.start}:${span.end}`)) return;
-  addClaim(ctx, { kind, range: { start: span.start, end: span.end }, text, status: 'confirmed', evidence });
+  addClaim(ctx, { kind, range: { start: span.start, end: span.end }, text: rawText(ctx, span), status: 'confirmed', evidence });
 }
 
 function unverified(ctx: Ctx, kind: FactKind, span: Span, text: string): void {
   if (ctx.claimSpans.firstOverlapping(span)) return;
-  addClaim(ctx, { kind, range: { start: span.start, end: span.end }, text, status: 'unverified', evidence: [] });
+  addClaim(ctx, { kind, range: { start: span.start, end: span.end }, text: rawText(ctx, span), status: 'unverified', evidence: [] });
 }
 
 function addClaim(ctx: Ctx, c: Claim): void {
