@@ -96,8 +96,19 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
     text = text.replace(/[\s,.;:!?]+$/, '');
     if (!text || /^(?:now|tonight|this (?:morning|afternoon|evening)|morning|evening|noon|midnight)$/i.test(text)) continue;
     if (/^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m|p\.m)?$/i.test(text)) continue; // a time of day
-    if (/^(?:\d+|an?|one|two|three)\s+(?:hours?|minutes?|seconds?)/i.test(text)) continue;
+    if (/\b(?:hours?|minutes?|seconds?|mins?|hrs?)\b/i.test(text)) continue; // a duration or a time of day
+    if (/^(?:for|over|about|around|some)\b/i.test(r.text) && !/\bago\b/i.test(text)) continue; // a duration: "for 16 days"
     const known = r.start;
+    // "in February of 21 counts": chrono reads "of 21" as a year; a month is all the text says.
+    const ofNumber = /\s+of\s+\d{1,2}$/.exec(text);
+    if (ofNumber) {
+      text = text.slice(0, ofNumber.index);
+      const month = known.get('month') ?? undefined;
+      if (month === undefined) continue;
+      const year = ref ? (month > ref.getUTCMonth() + 2 ? ref.getUTCFullYear() - 1 : ref.getUTCFullYear()) : undefined;
+      out.push({ start, end: start + text.length, text, year, month, precision: 'month', relative: true, iso: isoOf({ year, month }), sentence: sentence.index });
+      continue;
+    }
     const isRelativeWord = /\b(?:ago|last|next|this|yesterday|today|tomorrow|later|earlier|week|month|year)\b/i.test(text);
     let year = known.isCertain('year') ? known.get('year') ?? undefined : undefined;
     let month = known.isCertain('month') ? known.get('month') ?? undefined : undefined;

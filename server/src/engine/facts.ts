@@ -1,9 +1,9 @@
 // Extraction: every fact a text states, sentence by sentence, with exact ranges.
 import { calendarSlips, extractDates, type DateMention } from './dates';
 import { extractFigures, type Figure } from './figures';
-import { STOPWORDS, HONORIFICS } from './lexicon';
+import { CONCEPTS, HONORIFICS, MONTH_SET, PLACE_BIGRAMS, STOPWORDS, WEEKDAY_SET, placeGroup } from './lexicon';
 import { extractEntities, extractTitledPeople, type Entity, type TitledPerson } from './people';
-import { parseText, type ParsedText, type Sentence, type TextFormat } from './text';
+import { parseText, stem, type ParsedText, type Sentence, type TextFormat, type Token } from './text';
 
 export interface SentenceFacts {
   sentence: Sentence;
@@ -24,13 +24,36 @@ export interface TextFacts {
   calendarSlips: ReturnType<typeof calendarSlips>;
 }
 
-export function contentTerms(s: Sentence): string[] {
-  const out: string[] = [];
-  for (const t of s.tokens) {
-    if (STOPWORDS.has(t.key) || t.key.length < 2) continue;
-    out.push(t.stem);
+const CONCEPT_OF = new Map<string, string>();
+for (const [concept, words] of Object.entries(CONCEPTS)) for (const w of words) CONCEPT_OF.set(stem(w), `#${concept}`);
+
+/**
+ * The term a token contributes to alignment, or undefined for a function word or a slot value
+ * (numbers, weekdays and months are what claims differ in, not what they are about).
+ */
+export function termOf(t: Token): string | undefined {
+  if (STOPWORDS.has(t.key) || t.key.length < 2 || t.num || WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) return undefined;
+  // "Israel", "Israeli" and "Israelis" are one term; so are "UK", "Britain" and "British".
+  const g = placeGroup(t.key);
+  if (g !== undefined) return `@${g}`;
+  return CONCEPT_OF.get(t.stem) ?? t.stem;
+}
+
+/** Terms of a sentence's tokens, two-word place names ("United Kingdom") folded to their country. */
+export function tokenTerms(tokens: Token[]): Array<string | undefined> {
+  const out: Array<string | undefined> = tokens.map(termOf);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const bigram = `${tokens[i].key} ${tokens[i + 1].key}`;
+    if (PLACE_BIGRAMS.has(bigram)) {
+      out[i] = `@${placeGroup(bigram)}`;
+      out[i + 1] = undefined;
+    }
   }
   return out;
+}
+
+export function contentTerms(s: Sentence): string[] {
+  return tokenTerms(s.tokens).filter((t): t is string => t !== undefined);
 }
 
 /** Parses a text and extracts its names, titles, dates and figures. */
@@ -56,6 +79,17 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
     }
     entities.sort((a, b) => a.start - b.start);
     const figures = extractFigures(prose, s, dates);
+    // Whose age: "Robert Haney, 56," / "66-year-old Monica" / "Abbie Conman (17)"
+    for (const f of figures) {
+      if (f.unit !== 'age') continue;
+      const before = entities.filter((e) => e.end <= f.start && /^\s*[,(]\s*(?:aged\s+)?$/.test(prose.slice(e.end, f.start))).pop();
+      const after = entities.find((e) => e.start >= f.end && /^\s+$/.test(prose.slice(f.end, e.start)));
+      const owner = before ?? after;
+      if (owner && owner.type !== 'place' && owner.type !== 'org') {
+        f.person = owner.key;
+        f.personSpan = { start: owner.start, end: owner.end };
+      }
+    }
     slips.push(...calendarSlips(prose, dates));
     for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
     for (const e of entities) if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(e.tokens[e.tokens.length - 1])) surnames.set(e.tokens[e.tokens.length - 1], e);
@@ -63,6 +97,7 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   }
   // "Mr Cameron" and "Cameron" after a full mention are that person.
   for (const sf of sentences) {
+    for (const f of sf.figures) if (f.person && !f.person.includes(' ')) f.person = surnames.get(f.person)?.key ?? f.person;
     for (const e of sf.entities) {
       if (e.tokens.length === 1 && surnames.has(e.tokens[0])) e.type = 'person';
       if (e.text.split(/\s+/).length > e.tokens.length && HONORIFICS.has(e.text.split(/\s+/)[0].toLowerCase().replace(/\.$/, ''))) e.type = 'person';

@@ -2,10 +2,10 @@
 // interval of true values they allow. Numbers that are not quantities (years, parts of dates, model
 // names, list markers, times, ordinals) are left out.
 import { MONTH_SET, NUMBER_WORDS, SCALE_WORDS, STOPWORDS } from './lexicon';
-import type { Sentence, Span, Token } from './text';
+import { stem, tokenKey, type Sentence, type Span, type Token } from './text';
 
 export type Qualifier = 'exact' | 'approx' | 'over' | 'atLeast' | 'under' | 'nearly' | 'justOver';
-export type FigureUnit = 'count' | 'percent' | 'money' | 'age' | 'score' | 'length' | 'weight' | 'duration' | 'multiple' | 'other';
+export type FigureUnit = 'ratio' | 'count' | 'percent' | 'money' | 'age' | 'score' | 'length' | 'weight' | 'duration' | 'multiple' | 'other';
 
 export interface Figure extends Span {
   text: string;
@@ -26,6 +26,9 @@ export interface Figure extends Span {
   /** Spelled with words ("five") rather than digits. */
   words: boolean;
   sentence: number;
+  /** For an age: the person it belongs to (entity key), when the text says whose it is. */
+  person?: string;
+  personSpan?: Span;
 }
 
 const QUALIFIERS: Array<[RegExp, Qualifier]> = [
@@ -45,8 +48,8 @@ const NUMBER_WORD_RE = new RegExp(
 const UNIT_AFTER: Array<[RegExp, FigureUnit, string]> = [
   [/^\s?(?:%|percent\b|per cent\b|pc\b|percentage points?\b)/i, 'percent', '%'],
   [/^-?\s?(?:years?-old|year old)\b/i, 'age', 'year-old'],
-  [/^\s?(?:ft|feet|foot|m|metres?|meters?|km|kilometres?|kilometers?|miles?|inches|inch|cm|mm|yards?)\b/i, 'length', ''],
-  [/^\s?(?:kg|kilos?|kilograms?|tonnes?|tons?|lbs?|pounds in weight|grams?|g)\b/i, 'weight', ''],
+  [/^[-\s]?(?:ft|feet|foot|m|metres?|meters?|km|kilometres?|kilometers?|miles?|inches|inch|cm|mm|yards?)\b/i, 'length', ''],
+  [/^[-\s]?(?:kg|kilos?|kilograms?|tonnes?|tons?|lbs?|pounds in weight|grams?|g)\b/i, 'weight', ''],
   [/^[-\s]?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century)\b/i, 'duration', ''],
   [/^-?\s?(?:times|time|fold)\b/i, 'multiple', 'time'],
 ];
@@ -67,22 +70,30 @@ function parseNumberText(t: string): number | undefined {
   return undefined;
 }
 
-/** Half a unit of the last significant digit: how far a written number may be from the value it rounds. */
-export function roundingSlack(valueText: string, value: number, scale: number): number {
-  const digits = valueText.replace(/,/g, '');
-  if (!/^\d/.test(digits)) return 0.5 * scale;
-  const dot = digits.indexOf('.');
-  if (dot >= 0) return 0.5 * Math.pow(10, -(digits.length - dot - 1)) * scale;
-  const trailing = /0*$/.exec(digits)?.[0].length ?? 0;
+/**
+ * How far a written number may be from the value it rounds: half a unit of its last significant digit,
+ * scaled by its scale word ("£13bn" may stand for £13.17bn). A large round number with one significant
+ * digit ("£6bn", "4,000") is an order of magnitude, good to a whole unit of that digit.
+ */
+export function roundingSlack(valueText: string, value: number): number {
+  const numeral = /\d[\d,]*(?:\.\d+)?/.exec(valueText)?.[0].replace(/,/g, '');
+  if (!numeral) return 0.5; // a number word: exact
+  const written = Number(numeral);
+  const scale = written > 0 ? value / written : 1;
+  const dot = numeral.indexOf('.');
+  if (dot >= 0) return 0.5 * Math.pow(10, -(numeral.length - dot - 1)) * scale;
   if (value === 0) return 0.5;
-  return 0.5 * Math.pow(10, Math.min(trailing, digits.length - 1)) * scale;
+  const trailing = Math.min(/0*$/.exec(numeral)?.[0].length ?? 0, numeral.length - 1);
+  const significant = numeral.length - trailing;
+  const unit = Math.pow(10, trailing) * scale;
+  return significant === 1 && value >= 1000 ? unit : 0.5 * unit;
 }
 
 /** The interval of true values a figure allows. */
-export function interval(f: Pick<Figure, 'value' | 'high' | 'qualifier' | 'valueText'>, scale = 1): [number, number] {
+export function interval(f: Pick<Figure, 'value' | 'high' | 'qualifier' | 'valueText'>): [number, number] {
   const v = f.value;
   const hi = f.high ?? v;
-  const slack = roundingSlack(f.valueText, v, scale > 1 ? scale : 1);
+  const slack = roundingSlack(f.valueText, v);
   switch (f.qualifier) {
     case 'exact':
       return [v - slack, hi + slack];
@@ -118,22 +129,44 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     let value = parseNumberText(t.text);
-    if (value === undefined) continue;
+    let tEnd = t.end;
+    if (value === undefined) {
+      // "three-year", "four-course": a number word joined to what it measures
+      const joined = /^([A-Za-z]+)-(?=\p{L})/u.exec(t.text);
+      const v = joined && joined[1].toLowerCase() !== 'one' ? parseNumberText(joined[1]) : undefined;
+      if (v === undefined) continue;
+      value = v;
+      tEnd = t.start + joined![1].length;
+    }
     const words = !t.num;
+    // "1 in 12", "one in five": a ratio
+    const ratio = /^\s(?:in|out of)\s(\d+(?:,\d{3})*|[a-z]+)\b/i.exec(prose.slice(tEnd, tEnd + 20));
+    if (ratio) {
+      const of = parseNumberText(ratio[1]);
+      if (of !== undefined && of > 0 && !(of >= 1800 && of <= 2100)) {
+        const end = tEnd + ratio[0].length;
+        out.push({
+          start: t.start, end, text: prose.slice(t.start, end), valueText: prose.slice(t.start, end), valueSpan: { start: t.start, end },
+          value: value / of, qualifier: 'exact', unit: 'ratio', words, sentence: sentence.index,
+        });
+        while (i + 1 < toks.length && toks[i + 1].start < end) i++;
+        continue;
+      }
+    }
     if (words && t.key === 'one') {
       const next = toks[i + 1];
       if (!next || !(next.key in SCALE_WORDS) || next.key === 'm' || next.key === 'b' || next.key === 'k') continue;
     }
     if (words && t.key === 'hundred') continue; // part of "two hundred", handled below
-    if (inDate(t.start, t.end)) continue;
+    if (inDate(t.start, tEnd)) continue;
     if (t.num && /:/.test(t.text)) continue; // a time
     const before = prose.slice(Math.max(0, t.start - 40), t.start);
-    let after = prose.slice(t.end, t.end + 40);
+    let after = prose.slice(tEnd, tEnd + 40);
     if (t.num && /^(?:st|nd|rd|th)\b/i.test(after)) continue; // ordinal
     if (t.num && /[\p{L}]-?$/u.test(before.slice(-2)) && !/[$£€¥]$/.test(before)) continue; // F-16, G20
     if (/^\.\s*$/.test(after.slice(0, 2)) && i === 0 && t.num) continue; // list marker "1."
     if (i === 0 && t.num && /^[.)]\s/.test(after)) continue;
-    let end = t.end;
+    let end = tEnd;
     let scaleWord: string | undefined;
     // "two hundred", "1.5 million", "$2bn"
     const sm = /^\s?(?:(hundred)\s)?(thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b/i.exec(after);
@@ -209,7 +242,7 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
       unit = 'age';
       unitWord = 'year-old';
     }
-    if (/\baged\s$/i.test(before)) {
+    if (/\b(?:aged|age of|ages of)\s$/i.test(before)) {
       unit = 'age';
       unitWord = 'year-old';
     }
@@ -225,22 +258,27 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
     }
     // The counted thing: the first content word after the figure.
     let thing: string | undefined;
+    const joinedThing = /^-(\p{L}+)/u.exec(prose.slice(end, end + 30));
+    if (joinedThing && unit === 'count') {
+      thing = stem(tokenKey(joinedThing[1]));
+      end += joinedThing[0].length;
+    }
     let j = i + 1;
     while (j < toks.length && toks[j].start < end) j++;
-    for (let k = j; k < Math.min(toks.length, j + 3); k++) {
+    for (let k = j; !thing && k < Math.min(toks.length, j + 3); k++) {
       const w = toks[k];
       if (prose.slice(toks[k - 1]?.end ?? end, w.start).match(/[,;:–—()]/)) break;
       if (STOPWORDS.has(w.key) || parseNumberText(w.text) !== undefined) continue;
       thing = w.stem;
       break;
     }
-    const valueText = prose.slice(cur ? t.start : t.start, (scaleWord ? t.end + (sm ? sm[0].length : 0) : t.end));
+    const valueText = prose.slice(cur ? t.start : t.start, (scaleWord ? tEnd + (sm ? sm[0].length : 0) : tEnd));
     out.push({
       start,
       end,
       text: prose.slice(start, end),
       valueText: valueText.trim(),
-      valueSpan: { start: t.start, end: t.end },
+      valueSpan: { start: t.start, end: tEnd },
       value,
       high,
       qualifier,
@@ -258,12 +296,14 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
 
 /** Do two figures allow a common true value? */
 export function figuresAgree(a: Figure, b: Figure): boolean {
+  if (a.unit === 'ratio' || b.unit === 'ratio') return Math.abs(a.value - b.value) <= 0.02 * Math.max(a.value, b.value);
   if (a.unit === 'score' || b.unit === 'score') {
     return a.value === b.value && (a.second ?? -1) === (b.second ?? -1);
   }
   const [a0, a1] = interval(a);
   const [b0, b1] = interval(b);
-  return a0 <= b1 && b0 <= a1;
+  // Touching intervals ("four" ends where "five" begins) do not share a value.
+  return a0 < b1 && b0 < a1;
 }
 
 export function figureUnitsComparable(a: Figure, b: Figure): boolean {

@@ -187,3 +187,29 @@ export const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 
 
 export const WEEKDAY_SET = new Set(WEEKDAYS);
 export const MONTH_SET = new Set([...MONTHS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/**
+ * Words news uses for one notion, folded to one alignment term so that a paraphrase still aligns
+ * ("killed" and "death toll", "talks" and "discussions").
+ */
+export const CONCEPTS: Record<string, string[]> = {
+  death: ['kill', 'killed', 'killing', 'dead', 'death', 'deaths', 'die', 'died', 'dying', 'toll', 'fatalities', 'perished', 'lives'],
+  injury: ['injured', 'injuries', 'injury', 'wounded', 'hurt'],
+  talk: ['talks', 'talk', 'discussions', 'discussion', 'discussed', 'meet', 'met', 'meeting', 'negotiations'],
+  attack: ['attack', 'attacks', 'assault', 'raid', 'raids', 'offensive', 'strikes', 'bombardment'],
+  country: ['nation', 'nations', 'country', 'countries', 'states'],
+  child: ['child', 'children', 'kids', 'minors'],
+  woman: ['woman', 'women'],
+  deal: ['deal', 'contract', 'agreement'],
+  sign: ['sign', 'signed', 'signs', 'inked'],
+  win: ['win', 'won', 'wins', 'beat', 'victory', 'triumph'],
+  lose: ['lose', 'lost', 'loses', 'defeat', 'defeated'],
+  arrest: ['arrest', 'arrested', 'detained', 'custody'],
+  convict: ['convicted', 'guilty', 'sentenced', 'jailed', 'imprisoned'],
+  summit: ['summit', 'conference'],
+  official: ['official', 'officials', 'authorities', 'government'],
+  figure: ['figures', 'data', 'statistics'],
+};
+
+/** Two-word place names whose words alone are not places ("United Kingdom"). */
+export const PLACE_BIGRAMS = new Set(PLACE_ALIASES.flat().filter((w) => w.includes(' ')));

@@ -40,6 +40,11 @@ const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|Jr|Sr)$/;
 const CONNECTORS = new Set(['of', 'for', 'the', '&', 'de', 'du', 'des']);
 const PLACE_WORDS = new Set(['east', 'west', 'north', 'south', 'new', 'san', 'santa', 'saint', 'st', 'port', 'mount', 'lake', 'cape', 'fort', 'upper', 'lower', 'greater']);
 
+/** "el-Sisi", "al-Assad", "bin-Salman": a lower-case particle joined to a capitalised name. */
+function isNameToken(t: Token): boolean {
+  return (t.cap && !t.num) || /^(?:al|el|bin|ibn|abu|de|da|di|van|von|ul|ur)-\p{Lu}/u.test(t.text);
+}
+
 function isTitleWord(key: string): boolean {
   return TITLE_HEADS.has(key) || TITLE_MODIFIERS.has(key) || /^(?:vice|deputy|co)-/.test(key);
 }
@@ -71,7 +76,9 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
       const gap = prose.slice(toks[j].end, toks[j + 1].start);
       const n = toks[j + 1];
       if (!/^\s+$/.test(gap) && gap !== '') break;
-      if (n.cap && !n.num && !WEEKDAY_SET.has(n.key) && !MONTH_SET.has(n.key)) {
+      // "Labour's Liam Byrne": a possessive ends one name and the next begins.
+      if (/['’]s?$/.test(toks[j].text) || /['’]s$/.test(prose.slice(toks[j].start, toks[j + 1].start).trim())) break;
+      if (isNameToken(n) && !WEEKDAY_SET.has(n.key) && !MONTH_SET.has(n.key)) {
         j++;
         continue;
       }
@@ -102,7 +109,7 @@ function makeEntity(prose: string, run: Token[], sentence: number): Entity {
   else if (placeGroup(keys.join(' ')) !== undefined) type = 'place';
   else if (k > 0) type = 'person';
   else if (PLACE_WORDS.has(keys[0])) type = 'place';
-  else if (core.length >= 2 && core.length <= 4 && core.every((t) => /^\p{Lu}[\p{Ll}'’-]/u.test(t.text) || ROMAN.test(t.text) || NAME_PARTICLES.has(t.key))) type = 'person';
+  else if (core.length >= 2 && core.length <= 4 && core.every((t) => /^\p{Lu}[\p{Ll}'’-]/u.test(t.text) || ROMAN.test(t.text) || NAME_PARTICLES.has(t.key) || isNameToken(t))) type = 'person';
   const start = run[0].start;
   const end = run[run.length - 1].end;
   return { start, end, text: prose.slice(start, end), key: keys.join(' '), tokens: keys, type, sentence };

@@ -2,7 +2,14 @@
 import { extractFacts, type SentenceFacts, type TextFacts } from './facts';
 import type { Title } from './people';
 import { formatOf, type TextFormat } from './text';
+import { COMMON_STEMS } from './commonWords';
 import type { Evidence } from './types';
+
+/** Generic English words say little about which statement a claim is: they weigh less in alignment. */
+const GENERIC_WEIGHT = new Map<string, number>();
+COMMON_STEMS.split(' ').forEach((s, rank) => {
+  GENERIC_WEIGHT.set(s, rank < 500 ? 0.3 : rank < 2000 ? 0.5 : rank < 5000 ? 0.7 : 0.85);
+});
 
 export interface SeedDoc {
   path: string;
@@ -33,6 +40,14 @@ export interface SeedSummary {
   date?: string;
 }
 
+/** Terms for the values a sentence states, so that a claim finds the seed sentences with its value. */
+export function valueTerms(sf: SentenceFacts): string[] {
+  return [...sf.figures.map((f) => figureTerm(f.value)), ...sf.dates.map((d) => dateTerm(d.iso))];
+}
+
+export const figureTerm = (value: number): string => `=${value}`;
+export const dateTerm = (iso: string): string => `=${iso}`;
+
 export function evidenceOf(s: SeedSentence): Evidence {
   const sent = s.facts.sentence;
   return { seed: s.seed.path, range: { start: sent.start, end: sent.end }, quote: sent.text.replace(/\s+/g, ' '), date: s.seed.date };
@@ -49,7 +64,9 @@ export class SeedIndex {
   private postings = new Map<string, SeedSentence[]>();
   private persons = new Map<string, PersonRecord>();
   private surnames = new Map<string, Set<string>>();
-  private entityKeys = new Map<string, number>();
+  private entityKeys = new Map<string, { count: number; first: SeedSentence }>();
+  private namesByLength = new Map<number, string[]>();
+  private lowerWords = new Set<string>();
   private entityTokens = new Map<string, number>();
   private sentenceCount = 0;
   private factCount = 0;
@@ -60,7 +77,7 @@ export class SeedIndex {
     if (this.docs.has(path)) this.removeSeed(path);
     const facts = extractFacts(text, format ?? formatOf(path));
     const doc: SeedDoc = { path, date: facts.date, facts, sentences: [] };
-    for (const sf of facts.sentences) doc.sentences.push({ seed: doc, facts: sf, terms: new Set(sf.terms) });
+    for (const sf of facts.sentences) doc.sentences.push({ seed: doc, facts: sf, terms: new Set([...sf.terms, ...valueTerms(sf)]) });
     this.docs.set(path, doc);
     if (!this.dirty) this.indexDoc(doc);
     return { path, facts: countFacts(facts), sentences: doc.sentences.length, date: doc.date };
@@ -92,6 +109,8 @@ export class SeedIndex {
     this.persons = new Map();
     this.surnames = new Map();
     this.entityKeys = new Map();
+    this.namesByLength = new Map();
+    this.lowerWords = new Set();
     this.entityTokens = new Map();
     this.sentenceCount = 0;
     this.factCount = 0;
@@ -107,8 +126,16 @@ export class SeedIndex {
         if (!list) this.postings.set(term, (list = []));
         list.push(s);
       }
+      for (const t of s.facts.sentence.tokens) if (!t.cap) this.lowerWords.add(t.key);
       for (const e of s.facts.entities) {
-        this.entityKeys.set(e.key, (this.entityKeys.get(e.key) ?? 0) + 1);
+        const known = this.entityKeys.get(e.key);
+        if (known) known.count++;
+        else {
+          this.entityKeys.set(e.key, { count: 1, first: s });
+          let bucket = this.namesByLength.get(e.key.length);
+          if (!bucket) this.namesByLength.set(e.key.length, (bucket = []));
+          bucket.push(e.key);
+        }
         for (const t of e.tokens) this.entityTokens.set(t, (this.entityTokens.get(t) ?? 0) + 1);
         if (e.type === 'person') this.notePerson(e.key, e.text, e.tokens, s);
       }
@@ -150,7 +177,7 @@ export class SeedIndex {
   idf(term: string): number {
     this.refresh();
     const df = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.sentenceCount + 1) / (df + 0.5));
+    return Math.log(1 + (this.sentenceCount + 1) / (df + 0.5)) * (GENERIC_WEIGHT.get(term) ?? 1);
   }
 
   /** Seed sentences sharing terms with the given ones, best first, scored by the draft's coverage. */
@@ -167,10 +194,29 @@ export class SeedIndex {
       for (const s of list) scores.set(s, (scores.get(s) ?? 0) + w);
     }
     if (total === 0) return [];
-    return [...scores.entries()]
-      .map(([sentence, sc]) => ({ sentence, score: sc / total }))
+    // Few words make a weak alignment: one shared word is not the same statement.
+    const confidence = (n: number) => Math.min(1, 0.4 + 0.2 * n);
+    const forward = confidence(unique.length) / total;
+    const ranked = [...scores.entries()].map(([sentence, shared]) => ({ sentence, shared, score: shared * forward }));
+    ranked.sort((a, b) => b.score - a.score);
+    // A short seed sentence wholly restated inside a longer draft sentence aligns too: score the seed
+    // sentence's own coverage for the best few.
+    const head = ranked.slice(0, Math.max(limit * 4, 32));
+    for (const r of head) {
+      let own = 0;
+      for (const t of r.sentence.terms) if (!t.startsWith('=')) own += this.idf(t);
+      if (own > 0) r.score = Math.max(r.score, 0.85 * confidence(r.sentence.terms.size) * Math.min(1, r.shared / own));
+    }
+    return head
       .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+      .slice(0, limit)
+      .map(({ sentence, score }) => ({ sentence, score }));
+  }
+
+  /** Seed sentences that contain a term (for example a value term from figureTerm). */
+  withTerm(term: string): readonly SeedSentence[] {
+    this.refresh();
+    return this.postings.get(term) ?? [];
   }
 
   person(key: string): PersonRecord | undefined {
@@ -207,8 +253,21 @@ export class SeedIndex {
     return this.postings.has(term);
   }
 
-  entityNames(): IterableIterator<string> {
+  /** Names (entity keys) of the given length in characters. */
+  entityNamesOfLength(length: number): readonly string[] {
     this.refresh();
-    return this.entityKeys.keys();
+    return this.namesByLength.get(length) ?? [];
+  }
+
+  /** The first seed sentence that writes this name. */
+  entitySentence(key: string): SeedSentence | undefined {
+    this.refresh();
+    return this.entityKeys.get(key)?.first;
+  }
+
+  /** Does any seed write this word in lower case (so it is a common word, not a name)? */
+  knowsLowerWord(key: string): boolean {
+    this.refresh();
+    return this.lowerWords.has(key);
   }
 }

@@ -1,0 +1,167 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkDraft, SeedIndex } from '../server/src/engine';
+import { bundledIndex, check, flagged, flags, SEED_TEXT } from './helpers';
+
+const FAITHFUL = `---
+date: 2023-11-22
+---
+# Turkish top diplomat takes Gaza peace bid to London
+
+Turkish Foreign Minister Hakan Fidan pressed for peace in Gaza in talks in London with UK Foreign Secretary David Cameron, the ministry said on Wednesday.
+
+Fidan, who also met counterparts from the OIC and the Arab League, will go on to Paris to meet French President Emmanuel Macron.
+
+The push began at the joint OIC-Arab League summit held in Riyadh on November 11. Israel's offensive followed the Hamas attack of October 7.
+
+Gaza authorities put the death toll at more than 14,000, among them nearly 6,000 children and 3,900 women. Israel puts its own toll at about 1,200.
+`;
+
+test('a faithful paraphrase of the seed raises no flag', () => {
+  assert.deepEqual(flags(FAITHFUL).map((f) => `${f.kind}: ${f.text} (${f.message})`), []);
+});
+
+test('a faithful paraphrase confirms its claims with seed evidence', () => {
+  const r = check(FAITHFUL);
+  const confirmed = r.claims.filter((c) => c.status === 'confirmed').map((c) => c.text);
+  for (const t of ['Foreign Minister', 'Foreign Secretary', 'more than 14,000', '3,900', 'November 11']) assert.ok(confirmed.includes(t), `${t} is confirmed`);
+  for (const c of r.claims.filter((x) => x.status === 'confirmed')) assert.ok(c.evidence.length > 0 && SEED_TEXT.slice(c.evidence[0].range.start, c.evidence[0].range.end).length > 0);
+});
+
+test('title mismatch: the right person with the wrong office', () => {
+  const draft = 'British Prime Minister David Cameron met Foreign Minister Hakan Fidan in London.';
+  const f = flagged(draft, 'Prime Minister');
+  assert.ok(f, 'flagged');
+  assert.equal(f.kind, 'title');
+  assert.equal(f.expected, 'Foreign Secretary');
+  assert.equal(draft.slice(f.range.start, f.range.end), 'Prime Minister');
+  assert.match(f.evidence[0].quote, /British Foreign Secretary David Cameron/);
+});
+
+test('name mismatch: an office the seeds give to someone else', () => {
+  const f = flagged('Foreign Minister Hakan Fidan met British Foreign Secretary James Cleverly in London on Wednesday.', 'James Cleverly');
+  assert.ok(f);
+  assert.equal(f.kind, 'name');
+  assert.equal(f.expected, 'David Cameron');
+});
+
+test('name spelling: a near miss of a seed name', () => {
+  const f = flagged("Türkiye's Foreign Minister Hakan Fiden held talks in London.", 'Hakan Fiden');
+  assert.ok(f);
+  assert.equal(f.code, 'name-spelling');
+  assert.equal(f.expected, 'Hakan Fidan');
+});
+
+test('figure mismatch: a changed number in a restated sentence', () => {
+  const draft = 'Authorities in Gaza said the death toll has risen past 15,100, including more than 5,800 children and 4,900 women.';
+  const a = flagged(draft, '15,100');
+  const b = flagged(draft, '4,900');
+  assert.equal(a?.expected, '14,100');
+  assert.equal(b?.expected, '3,900');
+  assert.ok(!flagged(draft, '5,800'), 'the unchanged figure is not flagged');
+});
+
+test('figure mismatch: a counted group takes the number of its own group', () => {
+  const f = flagged('Authorities in Gaza say more than 14,100 people have been killed, including more than 6,800 children and 3,900 women.', '6,800');
+  assert.equal(f?.expected, '5,800');
+});
+
+test('a later draft may report a higher toll: an information note, not an error', () => {
+  const r = check('Authorities in Gaza said on Tuesday that the death toll from Israeli attacks had risen past 15,800 since Oct. 7.', '2023-12-05');
+  assert.deepEqual(r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+  const note = r.findings.find((f) => f.code === 'figure-updated');
+  assert.ok(note, 'a note cites the seed figure');
+  assert.equal(note.severity, 'information');
+  assert.match(note.message, /2023-11-22/);
+});
+
+test('date mismatch: an event moved to another day', () => {
+  const f = flagged('The initiative stems from the Nov. 12 extraordinary joint summit of the OIC and the Arab League in Riyadh.', 'Nov. 12');
+  assert.equal(f?.kind, 'date');
+  assert.equal(f?.expected, 'Nov. 11');
+});
+
+test('weekday mismatch: a weekday resolved against the draft date', () => {
+  const f = flagged('On Tuesday, Foreign Minister Hakan Fidan led diplomatic efforts in discussions with the United Kingdom.', 'Tuesday');
+  assert.equal(f?.kind, 'date');
+  assert.equal(f?.expected, 'Wednesday');
+});
+
+test('calendar slip: a weekday that does not fit its date', () => {
+  const f = flagged('The summit met on Nov. 11, 2023, a Friday, in Riyadh.', 'Friday');
+  assert.equal(f?.code, 'date-weekday');
+  assert.equal(f?.expected, 'Saturday');
+});
+
+test('a counted list: "nine nations" followed by eight names', () => {
+  const f = flagged('The summit tasked foreign ministers from nine nations — Türkiye, Palestine, Saudi Arabia, Indonesia, Egypt, Jordan, Qatar and Nigeria — with ending the war.', 'nine');
+  assert.equal(f?.kind, 'figure');
+  assert.equal(f?.expected, 'eight');
+});
+
+test('claims the seeds neither confirm nor contradict raise no flag', () => {
+  const draft = 'About 200 trucks carrying food waited at the Rafah crossing, Egyptian officials said, while 1,200 tonnes of flour were held in El-Arish. Three UN agencies warned that 2.2 million people face shortages.';
+  assert.deepEqual(flags(draft).map((f) => f.text), []);
+});
+
+test('a seed about another story does not contradict the draft', () => {
+  const index = bundledIndex();
+  index.addSeed('other.txt', ' date 2023-11-20 The storm killed 40 people in Manila on Monday, officials said. Rescue teams reached 12 villages.');
+  const r = checkDraft('The storm killed 40 people in Manila on Monday, officials said. Foreign Minister Hakan Fidan met British Foreign Secretary David Cameron in London on Wednesday.', index, { date: '2023-11-22' });
+  assert.deepEqual(r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.text), []);
+});
+
+test('kinds can be switched off', () => {
+  const r = checkDraft('British Prime Minister David Cameron met Hakan Fidan.', bundledIndex(), { kinds: { title: false } });
+  assert.equal(r.findings.filter((f) => f.kind === 'title').length, 0);
+});
+
+test('every finding range covers exactly its text, with evidence inside the seed', () => {
+  const draft = 'British Prime Minister David Cameron met Hakan Fiden on Nov. 12. The toll passed 15,100.';
+  for (const f of check(draft).findings) {
+    assert.equal(draft.slice(f.range.start, f.range.end), f.text);
+    for (const e of f.evidence) assert.equal(SEED_TEXT.slice(e.range.start, e.range.end).replace(/\s+/g, ' '), e.quote);
+  }
+});
+
+test('removing a seed removes its facts', () => {
+  const index = new SeedIndex();
+  index.addSeed('a.txt', SEED_TEXT);
+  assert.ok(index.stats.facts > 10);
+  index.removeSeed('a.txt');
+  assert.deepEqual(index.stats, { files: 0, facts: 0, sentences: 0 });
+  assert.equal(checkDraft('British Prime Minister David Cameron spoke.', index).findings.length, 0);
+});
+
+const STORY = ` date 2015-04-10 Kevin Bollaert, 28, was convicted in February of 21 counts of identity theft and six counts of extortion. His victim Abbie Grey, 12, and her mother Lesley Grey, 34, spoke in court. The website charged victims £1,311 to remove photos.`;
+
+function storyIndex(): SeedIndex {
+  const index = new SeedIndex();
+  index.addSeed('story.txt', STORY);
+  return index;
+}
+
+const storyFlags = (draft: string) => checkDraft(draft, storyIndex(), { date: '2015-04-10' }).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+
+test("a total of the seed's parts agrees: 27 counts = 21 + six", () => {
+  assert.deepEqual(storyFlags('Kevin Bollaert was found guilty of 27 counts of identity theft and extortion.').map((f) => f.text), []);
+});
+
+test("a person's age is compared with the age the seeds give that person", () => {
+  const [f] = storyFlags('Kevin Bollaert, 29, was convicted of identity theft.');
+  assert.equal(f?.kind, 'figure');
+  assert.equal(f?.expected, '28');
+});
+
+test('an age the seeds give to someone else: one finding over the name and the age', () => {
+  const draft = 'Lesley Grey, 12, spoke in court about the website.';
+  const [f] = storyFlags(draft);
+  assert.ok(f);
+  assert.equal(draft.slice(f.range.start, f.range.end), 'Lesley Grey, 12');
+  assert.equal(f.expected, 'Lesley Grey, 34');
+});
+
+test('a figure one digit off a figure of the story is flagged as mistyped', () => {
+  const [f] = storyFlags('Victims paid £3,311 to have photos removed from the website.');
+  assert.equal(f?.expected, '£1,311');
+});

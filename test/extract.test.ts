@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFacts } from '../server/src/engine';
+import { figuresAgree, interval } from '../server/src/engine/figures';
+
+const people = (text: string) => extractFacts(text).sentences.flatMap((s) => s.people.map((p) => `${p.person.text} = ${p.title.office}`));
+const figures = (text: string) => extractFacts(text, 'plaintext', '2023-11-22').sentences.flatMap((s) => s.figures);
+const dates = (text: string, date = '2023-11-22') => extractFacts(text, 'plaintext', date).sentences.flatMap((s) => s.dates);
+
+test('titles before the name, with a nationality qualifier', () => {
+  assert.deepEqual(people('Fidan met British Foreign Secretary David Cameron in London.'), ['David Cameron = foreign minister']);
+  assert.deepEqual(people('The deal was signed by chief executive Thierry Breton.'), ['Thierry Breton = chief executive']);
+});
+
+test('titles in apposition after and before the name', () => {
+  assert.deepEqual(people('David Cameron, Britain\'s foreign secretary, spoke.'), ['David Cameron = foreign minister']);
+  assert.deepEqual(people('Britain\'s foreign secretary, David Cameron, spoke.'), ['David Cameron = foreign minister']);
+  assert.deepEqual(people("Türkiye's top diplomat, Hakan Fidan, arrived."), ['Hakan Fidan = foreign minister']);
+});
+
+test('names with particles, hyphens and regnal numbers stay whole', () => {
+  assert.deepEqual(people('President Abdel Fattah el-Sisi met King Abdullah II in Cairo.'), ['Abdel Fattah el-Sisi = president', 'Abdullah II = king']);
+});
+
+test('figures carry their qualifier and the thing counted', () => {
+  const f = figures('The toll has risen past 14,100, including more than 5,800 children and 3,900 women.');
+  assert.deepEqual(f.map((x) => [x.valueText, x.qualifier, x.thing]), [['14,100', 'over', undefined], ['5,800', 'over', 'children'], ['3,900', 'exact', 'women']]);
+});
+
+test('numbers that are not quantities are not figures: years, model names, dates, list markers', () => {
+  assert.deepEqual(figures('In 2023 the F-16 flew on Nov. 11, 2023.').map((x) => x.text), []);
+  assert.deepEqual(figures('1. Tip Top bread').map((x) => x.text), []);
+});
+
+test('money, scale words, percentages, ages, ranges, ratios and scores', () => {
+  const f = figures('He paid $2 billion for 40 percent, the 92-year-old said, and two to three more; 1 in 12 drivers failed. United won 2-0.');
+  assert.deepEqual(f.map((x) => [x.unit, x.value, x.high ?? null]), [
+    ['money', 2e9, null], ['percent', 40, null], ['age', 92, null], ['count', 2, 3], ['ratio', 1 / 12, null], ['score', 2, null],
+  ]);
+});
+
+test('qualifier logic: paraphrases agree, different figures do not', () => {
+  const [past14100] = figures('The toll rose past 14,100.');
+  const [moreThan14000] = figures('The toll is more than 14,000.');
+  const [past15100] = figures('The toll rose past 15,100.');
+  const [nearly6000] = figures('Nearly 6,000 children died.');
+  const [moreThan5800] = figures('More than 5,800 children died.');
+  const [about1400] = figures('About 1,400 people died.');
+  const [around1200] = figures('Around 1,200 people died.');
+  assert.ok(figuresAgree(moreThan14000, past14100));
+  assert.ok(figuresAgree(nearly6000, moreThan5800));
+  assert.ok(!figuresAgree(past15100, past14100));
+  assert.ok(!figuresAgree(about1400, around1200));
+  assert.deepEqual(interval(past14100).map(Math.round), [14100, 14996]);
+});
+
+test('weekdays resolve to the past of the text date; month-days take its year', () => {
+  const [fri] = dates('Talks were held on Friday.');
+  assert.equal(fri.iso, '2023-11-17', 'Friday in a Wednesday story is last Friday');
+  const [wed] = dates('Talks were held on Wednesday.');
+  assert.equal(wed.iso, '2023-11-22', 'the same weekday is the day itself');
+  const [nextFri] = dates('He will travel on Friday.');
+  assert.equal(nextFri.iso, '2023-11-24', 'the future tense looks ahead');
+  const [nov11] = dates('The Nov. 11 summit in Riyadh.');
+  assert.equal(nov11.iso, '2023-11-11');
+  assert.equal(nov11.text, 'Nov. 11');
+  const [lastMonth] = dates('He held talks last month.', '2023-12-05');
+  assert.equal(lastMonth.iso, '2023-11');
+});
+
+test('durations and times of day are not dates', () => {
+  assert.deepEqual(dates('They drove for 16 hours a day and talked for about 90 minutes.').map((d) => d.text), []);
+});
+
+test('touching intervals do not agree: "four" is not "five", a 4-year-old is not a 3-year-old', () => {
+  const [four] = figures('She named her top four breads.');
+  const [five] = figures('She named her top five breads.');
+  assert.ok(!figuresAgree(four, five));
+  const [a4] = figures('The 4-year-old girl recovered.');
+  const [a3] = figures('The 3-year-old girl recovered.');
+  assert.ok(!figuresAgree(a4, a3));
+});
+
+test('number words joined to what they measure: "three-year deal", "4-course meal"', () => {
+  const f = figures('He signed a three-year deal after a 4-course meal.');
+  assert.deepEqual(f.map((x) => [x.text, x.value, x.unit, x.thing ?? null]), [['three-year', 3, 'duration', 'deal'], ['4-course', 4, 'count', 'cours']]);
+});
+
+test('rounding follows the scale word: £13bn may stand for £13.17bn, £6bn for £6.7bn', () => {
+  const [b13] = figures('It is worth £13billion.');
+  const [b1317] = figures('It is worth £13.17billion.');
+  const [b6] = figures('It would save £6billion.');
+  const [b67] = figures('It would save £6.7bn.');
+  const [b9] = figures('It would save £9bn.');
+  assert.ok(figuresAgree(b13, b1317));
+  assert.ok(figuresAgree(b6, b67));
+  assert.ok(!figuresAgree(b9, b67));
+});
+
+test('ages belong to the person named next to them', () => {
+  const f = figures('Abbie Conman, 17, and Kerry Green, 13, were targeted. The 66-year-old Monica was jailed at the age of 61.');
+  assert.deepEqual(f.map((x) => [x.value, x.unit, x.person ?? null]), [[17, 'age', 'abbie conman'], [13, 'age', 'kerry green'], [66, 'age', 'monica'], [61, 'age', null]]);
+});
