@@ -36,7 +36,7 @@ const fragment = fc.oneof(
 );
 
 /** Token soup: news words, punctuation, Markdown, scripts and code points in any order. */
-export const soup = (maxLength = 300) => fc.array(fragment, { maxLength }).map((parts) => parts.join(''));
+export const soup = (maxLength = 300, size: fc.SizeForArbitrary = 'small') => fc.array(fragment, { maxLength, size }).map((parts) => parts.join(''));
 
 /** Any code points of all planes (including lone surrogates as UTF-16 units). */
 export const anyText = (maxLength = 2000) =>
