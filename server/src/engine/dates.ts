@@ -3,7 +3,7 @@
 // a year is the latest such day on or before the text's date, unless the sentence speaks of the future.
 import * as chrono from 'chrono-node';
 import { WEEKDAYS } from './lexicon';
-import type { Sentence, Span } from './text';
+import { overlapTester, type Sentence, type Span } from './text';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -174,10 +174,12 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
       sentence: sentence.index,
     });
   }
-  // Bare years: "in 2012", "since 2000", "between 2012 and 2013".
+  // Bare years: "in 2012", "since 2000", "between 2012 and 2013". (Years are single tokens, so they never
+  // overlap each other: testing against the mentions found so far is enough.)
+  const inMention = overlapTester(out);
   for (const t of sentence.tokens) {
     if (!/^(1[89]\d\d|20\d\d)$/.test(t.text)) continue;
-    if (out.some((d) => t.start < d.end && d.start < t.end)) continue;
+    if (inMention(t.start, t.end)) continue;
     const before = prose.slice(Math.max(0, t.start - 2), t.start);
     const after = prose.slice(t.end, t.end + 12);
     if (/[$£€¥\d,.]$/.test(before) || /^(?:[,.]\d|\s?(?:%|percent|per cent|people|m\b|bn\b|million|billion))/i.test(after)) continue;

@@ -284,6 +284,28 @@ export function formatOf(path: string | undefined, languageId?: string): TextFor
   return path && /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'plaintext';
 }
 
+/**
+ * A test "does [start, end) overlap any of these spans?" in logarithmic time (spans sorted by start,
+ * with the running maximum of their ends), for loops that asked it of every token.
+ */
+export function overlapTester(spans: readonly Span[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const sp of sorted) maxEnd.push((m = Math.max(m, sp.end)));
+  return (start, end) => {
+    // the last span starting before `end`
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > start;
+  };
+}
+
 /** 0-based line and UTF-16 character of an offset, as LSP counts them. */
 export class LineMap {
   private readonly starts: number[] = [0];
