@@ -56,7 +56,7 @@ describe('drafts the CLI cannot read: exit 2, one line naming the file and the r
   test('a missing draft path: the others are still checked', () => {
     const r = check(join(tmp.path, 'nope.md'), tmp.draft('ok-missing.md'));
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /^factdesk: cannot read draft .*nope\.md: no such file or folder\n$/);
+    assert.match(r.stderr, /^factdesk: draft path not found: .*nope\.md\n$/);
     assert.match(r.stdout, KNOWN_FINDING);
   });
   test('an unreadable draft file (permission denied; run as "nobody" when root)', (t) => {

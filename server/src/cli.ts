@@ -94,16 +94,22 @@ function main(argv: string[]): number {
   const drafts: string[] = [];
   for (const p of args.paths) {
     const { files, skipped } = listTextFiles(resolve(p), SEED_EXTENSIONS);
-    for (const s of skipped) process.stderr.write(`factdesk: cannot read draft ${display(s.path)}: ${s.reason}\n`);
+    for (const s of skipped) {
+      if (s.path === resolve(p) && s.reason === 'no such file or folder') process.stderr.write(`factdesk: draft path not found: ${p}\n`);
+      else process.stderr.write(`factdesk: cannot read draft ${display(s.path)}: ${s.reason}\n`);
+    }
     if (skipped.length) readError = true;
     drafts.push(...files);
   }
   const loaded = loadSeeds(args.seeds, { maxBytes: args.maxBytes ?? DEFAULT_MAX_SEED_BYTES });
-  for (const s of loaded.skipped) process.stderr.write(`factdesk: skipped seed ${display(s.path)}: ${s.reason}\n`);
   if (loaded.files.length === 0) {
-    process.stderr.write(`factdesk: no seed could be read from ${args.seeds.join(', ')}; nothing to check against\n`);
+    // One line: why nothing could be read.
+    const why = loaded.skipped.slice(0, 3).map((s) => `${display(s.path)}: ${s.reason}`);
+    if (loaded.skipped.length > 3) why.push(`and ${loaded.skipped.length - 3} more`);
+    process.stderr.write(`factdesk: no seed could be read from ${args.seeds.join(', ')}${why.length ? ` (${why.join('; ')})` : ' (no .txt or .md files)'}\n`);
     return 2;
   }
+  for (const s of loaded.skipped) process.stderr.write(`factdesk: skipped seed ${display(s.path)}: ${s.reason}\n`);
   const seedTexts = new Map<string, string>();
   for (const doc of loaded.index.seeds) seedTexts.set(doc.path, doc.facts.parsed.raw);
   const seedLines = new SeedLines((p) => seedTexts.get(p));
