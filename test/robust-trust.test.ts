@@ -21,6 +21,7 @@ test('every setting that names a path, folder or cache is restricted', () => {
   const restricted = new Set(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations);
   for (const [key, schema] of Object.entries<{ description?: string; markdownDescription?: string }>(pkg.contributes.configuration.properties)) {
     const text = `${key} ${schema.description ?? ''} ${schema.markdownDescription ?? ''}`;
-    if (/path|folder|director|cache|file/i.test(key) || /\b(?:folder|directory|path) (?:to|of|where)\b/i.test(text)) assert.ok(restricted.has(key), `${key} should be in restrictedConfigurations`);
+    const last = key.split('.').pop() ?? key;
+    if (/(?:paths?|folders?|dirs?|directory|cache)$/i.test(last) || /\b(?:folder|directory|path)s? (?:to|of|where)\b/i.test(text)) assert.ok(restricted.has(key), `${key} should be in restrictedConfigurations`);
   }
 });

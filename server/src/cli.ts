@@ -1,8 +1,14 @@
 // factdesk: the command-line checker. A thin adapter over the engine.
-import { relative, resolve, isAbsolute } from 'node:path';
+import { relative, resolve, isAbsolute, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { checkDraft, formatOf, LineMap, type Finding } from './engine';
 import { DEFAULT_MAX_DRAFT_BYTES, DEFAULT_MAX_SEED_BYTES, listTextFiles, loadSeeds, readTextFile, SEED_EXTENSIONS } from './seedLoader';
 import { SeedLines, toJsonDiagnostic, type JsonDiagnostic } from './report';
+import { loadWorkspaceConfig, isSeedIgnored, WORKSPACE_FILE } from './workspaceConfig';
+import { enabledKinds, review } from './policy';
+import { renderSarif } from './sarif';
+import { renderReport } from './claimReport';
+import { matchGlob } from './workspaceFiles';
 
 declare const FACTDESK_VERSION: string;
 const VERSION = typeof FACTDESK_VERSION === 'string' ? FACTDESK_VERSION : '0.0.0-dev';
@@ -10,14 +16,20 @@ const VERSION = typeof FACTDESK_VERSION === 'string' ? FACTDESK_VERSION : '0.0.0
 const HELP = `factdesk ${VERSION} — checks news drafts against seed articles
 
 Usage:
-  factdesk check [--seeds PATH]... [--format text|json] [--date YYYY-MM-DD] [--max-size MB] PATH...
+  factdesk check [--seeds PATH]... [--format text|json|sarif] [--date YYYY-MM-DD] [--max-size MB] PATH...
+  factdesk report [--seeds PATH]... [--date YYYY-MM-DD] PATH...
   factdesk --version | --help
 
+  check          lists what the seeds contradict
+  report         a Markdown fact-check report: every claim, ✓ confirmed / ✗ contradicted / ? not in the seeds
   PATH           a draft file, or a folder searched for .md and .txt drafts
   --seeds PATH   a seed file or folder (repeatable; default ./seeds)
-  --format       text (default) or json
+  --format       text (default), json or sarif (SARIF 2.1.0)
   --date         the drafts' date, when they carry no dateline or front matter
   --max-size MB  skip seed and draft files larger than this (default: seeds ${DEFAULT_MAX_SEED_BYTES / 1048576}, drafts ${DEFAULT_MAX_DRAFT_BYTES / 1048576})
+
+${WORKSPACE_FILE} in the current folder is honoured (accepted claims, ignored seeds, per-kind switches),
+and so are <!-- factdesk-ignore-next-line --> and <!-- factdesk-disable/enable --> comments in drafts.
 
 Files that cannot be read (binary, not UTF-8/UTF-16, too large, not a regular file) are named on
 stderr with the reason; the other seeds and drafts are still checked. Nothing is ever written.
@@ -27,15 +39,15 @@ or a draft that could not be read.`;
 
 class UsageError extends Error {}
 
-interface Args { seeds: string[]; format: 'text' | 'json'; date?: string; maxBytes?: number; paths: string[] }
+interface Args { command: 'check' | 'report'; seeds: string[]; format: 'text' | 'json' | 'sarif'; date?: string; maxBytes?: number; paths: string[] }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   if (argv.includes('--version') || argv.includes('-v')) return 'version';
   const [command, ...rest] = argv;
   if (command === undefined) throw new UsageError('no command given; try factdesk --help');
-  if (command !== 'check') throw new UsageError(`unknown command "${command}"; try factdesk --help`);
-  const args: Args = { seeds: [], format: 'text', paths: [] };
+  if (command !== 'check' && command !== 'report') throw new UsageError(`unknown command "${command}"; try factdesk --help`);
+  const args: Args = { command, seeds: [], format: 'text', paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -47,7 +59,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (a.startsWith('--seeds=')) args.seeds.push(a.slice(8));
     else if (a === '--format' || a.startsWith('--format=')) {
       const f = a.includes('=') ? a.slice(9) : value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`unknown format "${f}" (text or json)`);
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (text, json or sarif)`);
+      if (command === 'report') throw new UsageError('report writes Markdown; --format is for check');
       args.format = f;
     } else if (a === '--date' || a.startsWith('--date=')) {
       const d = a.includes('=') ? a.slice(7) : value();
@@ -101,6 +114,9 @@ function main(argv: string[]): number {
     if (skipped.length) readError = true;
     drafts.push(...files);
   }
+  const workspace = loadWorkspaceConfig(process.cwd());
+  for (const p of workspace.problems) process.stderr.write(`factdesk: ${p}\n`);
+  const config = workspace.config;
   const loaded = loadSeeds(args.seeds, { maxBytes: args.maxBytes ?? DEFAULT_MAX_SEED_BYTES });
   if (loaded.files.length === 0) {
     // One line: why nothing could be read.
@@ -110,6 +126,8 @@ function main(argv: string[]): number {
     return 2;
   }
   for (const s of loaded.skipped) process.stderr.write(`factdesk: skipped seed ${display(s.path)}: ${s.reason}\n`);
+  for (const doc of [...loaded.index.seeds]) if (isSeedIgnored(config, process.cwd(), doc.path, matchGlob)) loaded.index.removeSeed(doc.path);
+  const kinds = enabledKinds(undefined, config);
   const seedTexts = new Map<string, string>();
   for (const doc of loaded.index.seeds) seedTexts.set(doc.path, doc.facts.parsed.raw);
   const seedLines = new SeedLines((p) => seedTexts.get(p));
@@ -117,6 +135,7 @@ function main(argv: string[]): number {
   let flagged = false;
   const files: Array<{ path: string; diagnostics: JsonDiagnostic[] }> = [];
   const textOut: string[] = [];
+  const reports: string[] = [];
   for (const path of drafts) {
     const r = readTextFile(path, args.maxBytes ?? DEFAULT_MAX_DRAFT_BYTES);
     if (r.text === undefined) {
@@ -126,15 +145,23 @@ function main(argv: string[]): number {
     }
     let result;
     try {
-      result = checkDraft(r.text, loaded.index, { date: args.date, format: formatOf(path) });
+      result = checkDraft(r.text, loaded.index, { date: args.date, format: formatOf(path), kinds });
     } catch (err) {
       process.stderr.write(`factdesk: internal error checking ${display(path)}: ${firstLine(err)}\n`);
       readError = true;
       continue;
     }
+    const { visible, hidden } = review(r.text, result, config);
     const lines = new LineMap(r.text);
-    const diags = result.findings.map((f) => toJsonDiagnostic(f, lines, seedLines, display));
-    if (result.findings.some((f: Finding) => f.severity === 'error' || f.severity === 'warning')) flagged = true;
+    const diags = visible.map((f) => toJsonDiagnostic(f, lines, seedLines, display));
+    if (visible.some((f: Finding) => f.severity === 'error' || f.severity === 'warning')) flagged = true;
+    if (args.command === 'report')
+      reports.push(
+        renderReport(
+          { draft: display(path), text: r.text, result, hidden, kinds, seedStats: stats },
+          { lines: seedLines, name: display, link: (seed, line) => `${display(seed).split(sep).join('/')}#L${line}` },
+        ),
+      );
     files.push({ path: display(path), diagnostics: diags });
     for (const d of diags) {
       const ev = d.evidence[0];
@@ -142,7 +169,15 @@ function main(argv: string[]): number {
       textOut.push(`${display(path)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.kind}] ${d.message}${where}`);
     }
   }
-  if (args.format === 'json') {
+  if (args.command === 'report') {
+    process.stdout.write(reports.join('\n---\n\n'));
+  } else if (args.format === 'sarif') {
+    const sarif = renderSarif(
+      files.map((f) => ({ uri: f.path.split(sep).join('/'), diagnostics: f.diagnostics })),
+      { version: VERSION, baseUri: pathToFileURL(process.cwd()).href, seedUri: (seed) => pathToFileURL(resolve(seed)).href },
+    );
+    process.stdout.write(JSON.stringify(sarif, null, 2) + '\n');
+  } else if (args.format === 'json') {
     process.stdout.write(JSON.stringify({ version: 1, seeds: { files: stats.files, facts: stats.facts }, files }, null, 2) + '\n');
   } else {
     if (textOut.length) process.stdout.write(textOut.join('\n') + '\n');

@@ -1,1 +1,755 @@
-console.log("server todo")
+// FactDesk's language server: a thin adapter between the LSP and the engine. Any LSP client can run it
+// as `node dist/server.js --stdio`; the VS Code client uses IPC. Everything a user can do is here
+// (diagnostics, hover, code actions, commands through workspace/executeCommand), so every editor gets it.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type CodeAction,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { checkDraft, formatOf, LineMap, SeedIndex, type CheckResult, type FactKind, type Finding } from './engine';
+import { listTextFiles, readTextFile, SEED_EXTENSIONS, type Skipped } from './seedLoader';
+import { SeedLines } from './report';
+import { defaultSettings, mergeRaw, parseSettings, type Settings } from './settings';
+import { enabledKinds, review, type Reviewed } from './policy';
+import { claimHover, findingHover, fixEdits, rangeOf, toLspDiagnostic, type SeedRef } from './lspDiagnostics';
+import { IGNORE_NEXT_LINE } from './suppress';
+import { acceptClaim, emptyConfig, isSeedIgnored, loadWorkspaceConfig, WORKSPACE_FILE, type WorkspaceConfig } from './workspaceConfig';
+import { isDraft, isInside, listDrafts, matchGlob, pathToUri, relPath, uriToPath } from './workspaceFiles';
+import { renderFactBase } from './factBase';
+import { renderReport } from './claimReport';
+
+declare const FACTDESK_VERSION: string;
+const VERSION = typeof FACTDESK_VERSION === 'string' ? FACTDESK_VERSION : '0.0.0-dev';
+
+/** Commands the server executes (workspace/executeCommand). The VS Code palette commands call these. */
+export const COMMANDS = {
+  checkDocument: 'factdesk.server.checkDocument',
+  checkWorkspace: 'factdesk.server.checkWorkspace',
+  showFactBase: 'factdesk.server.showFactBase',
+  reloadSeeds: 'factdesk.server.reloadSeeds',
+  exportReport: 'factdesk.server.exportReport',
+  acceptClaim: 'factdesk.server.acceptClaim',
+  status: 'factdesk.server.status',
+} as const;
+
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.factdesk`;
+const BUNDLED_SEEDS = resolve(__dirname, '..', 'seeds');
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+interface Folder {
+  /** undefined for the scope of files outside every workspace folder */
+  uri?: string;
+  path?: string;
+  name: string;
+  settings: Settings;
+  seedRoots: string[];
+  index: SeedIndex;
+  seedTexts: Map<string, string>;
+  seedLines: SeedLines;
+  skipped: Skipped[];
+  seedProblems: string[];
+  config: WorkspaceConfig;
+  configProblems: string[];
+  settingsProblems: string[];
+  loadedAt?: string;
+}
+
+interface DocState {
+  version: number;
+  text: string;
+  lines: LineMap;
+  folder: Folder;
+  result?: CheckResult;
+  reviewed?: Reviewed;
+  kinds: Record<FactKind, boolean>;
+  /** why the document was not checked, if it was not */
+  skipped?: string;
+  /** the draft is over factdesk.maxFileSize: publish one note saying so */
+  tooLarge?: boolean;
+}
+
+let initParams: InitializeParams | undefined;
+let hasConfiguration = false;
+let folders: Folder[] = [];
+let outside: Folder;
+let ready: Promise<void> = Promise.resolve();
+let lastCheck: string | undefined;
+let lastCheckFile: string | undefined;
+const states = new Map<string, DocState>();
+const timers = new Map<string, NodeJS.Timeout>();
+const runs = new Map<string, { cancelled: boolean }>();
+const seen = new Set<string>();
+
+const log = {
+  info: (m: string) => connection.console.info(`[${new Date().toISOString().slice(11, 23)}] ${m}`),
+  warn: (m: string) => connection.console.warn(`[${new Date().toISOString().slice(11, 23)}] ${m}`),
+  error: (m: string) => connection.console.error(`[${new Date().toISOString().slice(11, 23)}] ${m}`),
+};
+
+function newFolder(name: string, uri?: string): Folder {
+  const path = uri ? uriToPath(uri) : undefined;
+  return {
+    uri,
+    path,
+    name,
+    settings: defaultSettings(),
+    seedRoots: [],
+    index: new SeedIndex(),
+    seedTexts: new Map(),
+    seedLines: new SeedLines(() => undefined),
+    skipped: [],
+    seedProblems: [],
+    config: emptyConfig(),
+    configProblems: [],
+    settingsProblems: [],
+  };
+}
+
+function seedRef(folder: Folder): SeedRef {
+  return {
+    uri: pathToUri,
+    name: (p) => (folder.path && isInside(folder.path, p) ? relPath(folder.path, p) : `${basename(dirname(p))}/${basename(p)}`),
+    lines: folder.seedLines,
+  };
+}
+
+function folderOf(uri: string): Folder {
+  const path = uriToPath(uri);
+  let best: Folder | undefined;
+  if (path)
+    for (const f of folders) if (f.path && isInside(f.path, path) && (!best || (best.path?.length ?? 0) < f.path.length)) best = f;
+  return best ?? outside;
+}
+
+// ---- Settings and seeds --------------------------------------------------------------------------
+
+function initOptionsSettings(): unknown {
+  const o = initParams?.initializationOptions as Record<string, unknown> | undefined;
+  if (!o || typeof o !== 'object') return undefined;
+  return (o.factdesk as unknown) ?? (o.settings as Record<string, unknown> | undefined)?.factdesk ?? o;
+}
+
+let pushedSettings: unknown;
+
+async function fetchSettings(folder: Folder): Promise<void> {
+  let fromClient: unknown;
+  if (hasConfiguration) {
+    try {
+      fromClient = await connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'factdesk' });
+    } catch (err) {
+      log.warn(`could not read the settings from the client (${(err as Error).message}); using the defaults`);
+    }
+  } else fromClient = pushedSettings;
+  if (fromClient !== undefined && fromClient !== null && (typeof fromClient !== 'object' || Array.isArray(fromClient))) {
+    folder.settingsProblems = [`the factdesk settings should be an object, not ${JSON.stringify(fromClient)}; using the defaults`];
+    folder.settings = defaultSettings();
+    return;
+  }
+  const { settings, problems } = parseSettings(mergeRaw(initOptionsSettings(), fromClient));
+  folder.settings = settings;
+  folder.settingsProblems = problems;
+  for (const p of problems) log.warn(`settings (${folder.name}): ${p}`);
+}
+
+function resolveSeedRoots(folder: Folder): { roots: string[]; problems: string[] } {
+  const base = folder.path ?? process.cwd();
+  const problems: string[] = [];
+  if (folder.settings.seedPaths.length) {
+    const roots: string[] = [];
+    for (const p of folder.settings.seedPaths) {
+      const abs = resolve(base, p.replace(/^~(?=\/|$)/, process.env.HOME ?? '~'));
+      if (existsSync(abs)) roots.push(abs);
+      else problems.push(`seed path not found: ${p} (resolved to ${abs})`);
+    }
+    return { roots, problems };
+  }
+  if (folder.path) {
+    const own = resolve(folder.path, 'seeds');
+    try {
+      if (statSync(own).isDirectory()) return { roots: [own], problems };
+    } catch {
+      /* no seeds/ in this folder: fall back to the bundled seeds */
+    }
+  }
+  return { roots: [BUNDLED_SEEDS], problems };
+}
+
+function loadConfig(folder: Folder): void {
+  if (!folder.path) {
+    folder.config = emptyConfig();
+    folder.configProblems = [];
+    return;
+  }
+  const { config, problems } = loadWorkspaceConfig(folder.path);
+  folder.config = config;
+  folder.configProblems = problems;
+  for (const p of problems) log.warn(`${folder.name}: ${p}`);
+}
+
+function loadSeedsOf(folder: Folder): void {
+  const started = Date.now();
+  const { roots, problems } = resolveSeedRoots(folder);
+  folder.seedRoots = roots;
+  folder.index = new SeedIndex();
+  folder.seedTexts = new Map();
+  folder.skipped = [];
+  folder.seedProblems = [...problems];
+  for (const root of roots) {
+    const { files, skipped } = listTextFiles(root, SEED_EXTENSIONS);
+    folder.skipped.push(...skipped);
+    for (const file of files) {
+      if (folder.path && isSeedIgnored(folder.config, folder.path, file, matchGlob)) continue;
+      indexSeedFile(folder, file);
+    }
+  }
+  folder.seedLines = new SeedLines((p) => folder.seedTexts.get(p));
+  folder.loadedAt = new Date().toISOString();
+  const st = folder.index.stats;
+  for (const p of folder.seedProblems) log.error(`${folder.name}: ${p}`);
+  for (const s of folder.skipped) log.warn(`${folder.name}: skipped seed ${s.path}: ${s.reason}`);
+  if (st.files === 0) folder.seedProblems.push(`no seeds loaded from ${roots.join(', ') || 'the configured paths'}`);
+  log.info(`${folder.name}: ${st.files} seed${st.files === 1 ? '' : 's'}, ${st.facts} facts from ${roots.join(', ')} in ${Date.now() - started} ms`);
+}
+
+function indexSeedFile(folder: Folder, file: string): boolean {
+  const r = readTextFile(file);
+  if (r.text === undefined) {
+    folder.skipped.push({ path: file, reason: r.reason ?? 'unreadable' });
+    folder.index.removeSeed(file);
+    folder.seedTexts.delete(file);
+    return false;
+  }
+  try {
+    folder.index.addSeed(file, r.text);
+  } catch (err) {
+    folder.skipped.push({ path: file, reason: `could not be read as a seed: ${(err as Error)?.message ?? String(err)}` });
+    folder.index.removeSeed(file);
+    folder.seedTexts.delete(file);
+    return false;
+  }
+  folder.seedTexts.set(file, r.text);
+  return true;
+}
+
+async function loadFolder(folder: Folder): Promise<void> {
+  await fetchSettings(folder);
+  loadConfig(folder);
+  loadSeedsOf(folder);
+}
+
+/** The workspace folders, and the scope for files outside them once such a file was opened (or there is no folder). */
+function active(): Folder[] {
+  return outside.loadedAt || folders.length === 0 ? [...folders, outside] : folders;
+}
+
+/** Loads the outside-every-folder scope the first time a file there is checked. */
+async function ensureLoaded(folder: Folder): Promise<void> {
+  if (folder.loadedAt) return;
+  ready = ready.then(() => (folder.loadedAt ? undefined : loadFolder(folder).then(() => sendStatus())));
+  await ready;
+}
+
+async function loadAll(): Promise<void> {
+  await Promise.all(active().map(loadFolder));
+  sendStatus();
+}
+
+// ---- Checking -------------------------------------------------------------------------------------
+
+function checkText(uri: string, text: string, languageId: string | undefined, version: number): DocState {
+  const folder = folderOf(uri);
+  const s = folder.settings;
+  const kinds = enabledKinds(s, folder.config);
+  const state: DocState = { version, text, lines: new LineMap(text), folder, kinds };
+  const path = uriToPath(uri);
+  if (!s.enable) state.skipped = 'FactDesk is disabled (factdesk.enable)';
+  else if (path && !isDraft(path, folder.path, s.draftGlobs, folder.seedRoots)) state.skipped = 'not a draft (a seed, or outside factdesk.draftGlobs)';
+  else {
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > s.maxFileSize) {
+      state.skipped = `FactDesk did not check this draft: it is ${formatBytes(size)}, over factdesk.maxFileSize (${formatBytes(s.maxFileSize)}).`;
+      state.tooLarge = true;
+      log.warn(`${path ?? uri}: ${state.skipped}`);
+      return state;
+    }
+    const started = Date.now();
+    try {
+      state.result = checkDraft(text, folder.index, { format: formatOf(path ?? uri, languageId), kinds });
+      state.reviewed = review(text, state.result, folder.config, s);
+    } catch (err) {
+      // An engine failure on one text must not take the server down: say so in the log, publish nothing.
+      log.error(`could not check ${path ?? uri}: ${(err as Error)?.stack ?? String(err)}`);
+      state.result = undefined;
+      state.skipped = 'internal error while checking (see the FactDesk log)';
+      return state;
+    }
+    lastCheck = new Date().toISOString();
+    lastCheckFile = path ? basename(path) : uri;
+    log.info(`checked ${lastCheckFile} v${version}: ${state.reviewed.visible.length} finding(s), ${state.reviewed.hidden.length} hidden, in ${Date.now() - started} ms`);
+  }
+  return state;
+}
+
+function formatBytes(n: number): string {
+  return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+function diagnosticsOf(state: DocState): Diagnostic[] {
+  if (state.tooLarge && state.skipped)
+    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'factdesk', code: 'file-too-large', message: state.skipped }];
+  if (!state.reviewed) return [];
+  const ref = seedRef(state.folder);
+  return state.reviewed.visible.map((f) => toLspDiagnostic(f, state.lines, ref) as Diagnostic);
+}
+
+function publish(uri: string, state: DocState, version?: number): void {
+  void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(state) });
+}
+
+function schedule(uri: string, delay: number): void {
+  const t = timers.get(uri);
+  if (t) clearTimeout(t);
+  const run = runs.get(uri);
+  if (run) run.cancelled = true; // a check waiting for its turn is superseded
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      void runCheck(uri);
+    }, delay),
+  );
+}
+
+async function runCheck(uri: string): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const version = doc.version;
+  const token = { cancelled: false };
+  const previous = runs.get(uri);
+  if (previous) previous.cancelled = true;
+  runs.set(uri, token);
+  await ready;
+  await ensureLoaded(folderOf(uri));
+  await new Promise((r) => setImmediate(r)); // let newer edits that already arrived be read first
+  if (token.cancelled || documents.get(uri)?.version !== version) return;
+  const state = checkText(uri, doc.getText(), doc.languageId, version);
+  if (token.cancelled || documents.get(uri)?.version !== version) {
+    log.info(`dropped the result for ${basename(uriToPath(uri) ?? uri)} v${version}: a newer version arrived`);
+    return;
+  }
+  if (runs.get(uri) === token) runs.delete(uri);
+  states.set(uri, state);
+  publish(uri, state, version);
+  sendStatus();
+}
+
+/** The state for the document's current text, checking it now if the last check is stale. */
+async function freshState(uri: string): Promise<DocState | undefined> {
+  await ready;
+  await ensureLoaded(folderOf(uri));
+  const doc = documents.get(uri);
+  const st = states.get(uri);
+  if (doc && st && st.version === doc.version && st.folder === folderOf(uri)) return st;
+  if (doc) {
+    const state = checkText(uri, doc.getText(), doc.languageId, doc.version);
+    states.set(uri, state);
+    return state;
+  }
+  const path = uriToPath(uri);
+  if (!path) return undefined;
+  const r = readTextFile(path, folderOf(uri).settings.maxFileSize);
+  if (r.text === undefined) throw new ResponseError(-32602, `cannot read ${path}: ${r.reason}`);
+  return checkText(uri, r.text, undefined, 0);
+}
+
+function recheckOpen(filter: (f: Folder) => boolean = () => true): void {
+  for (const doc of documents.all()) if (filter(folderOf(doc.uri))) schedule(doc.uri, 0);
+}
+
+// ---- Status -------------------------------------------------------------------------------------
+
+function statusInfo() {
+  const all = active();
+  const list = all.map((f) => ({
+    name: f.name,
+    uri: f.uri,
+    seeds: f.index.stats.files,
+    facts: f.index.stats.facts,
+    seedRoots: f.seedRoots,
+    problems: [...f.seedProblems, ...f.settingsProblems, ...f.configProblems],
+    loadedAt: f.loadedAt,
+  }));
+  const problems = list.flatMap((f) => f.problems.map((p) => (list.length > 1 ? `${f.name}: ${p}` : p)));
+  return {
+    version: VERSION,
+    ok: all.every((f) => f.index.stats.files > 0 && f.seedProblems.length === 0),
+    seeds: list.reduce((n, f) => n + f.seeds, 0),
+    facts: list.reduce((n, f) => n + f.facts, 0),
+    folders: list,
+    problems,
+    lastCheck,
+    lastCheckFile,
+  };
+}
+
+function sendStatus(): void {
+  void connection.sendNotification('factdesk/status', statusInfo());
+}
+
+// ---- Lifecycle ------------------------------------------------------------------------------------
+
+connection.onInitialize((params): InitializeResult => {
+  initParams = params;
+  hasConfiguration = !!params.capabilities.workspace?.configuration;
+  const wf: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(uriToPath(params.rootUri) ?? 'workspace') }] : []);
+  folders = wf.map((f) => newFolder(f.name, f.uri));
+  outside = newFolder('(no folder)');
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      executeCommandProvider: { commands: Object.values(COMMANDS) },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'factdesk', version: VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  const caps = initParams?.capabilities;
+  if (caps?.workspace?.didChangeConfiguration?.dynamicRegistration)
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factdesk' });
+  if (caps?.workspace?.workspaceFolders)
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      folders = folders.filter((f) => !e.removed.some((r) => r.uri === f.uri));
+      const added = e.added.map((f) => newFolder(f.name, f.uri));
+      folders.push(...added);
+      ready = Promise.all(added.map(loadFolder)).then(() => {
+        registerWatchers();
+        recheckOpen();
+        sendStatus();
+      });
+    });
+  ready = loadAll().then(registerWatchers);
+});
+
+let watcherRegistration: { dispose(): void } | undefined;
+
+async function registerWatchers(): Promise<void> {
+  const caps = initParams?.capabilities.workspace?.didChangeWatchedFiles;
+  if (!caps?.dynamicRegistration) return;
+  const watchers: Array<{ globPattern: string | { baseUri: string; pattern: string } }> = [
+    { globPattern: '**/*.{txt,md,markdown}' },
+    { globPattern: `**/${WORKSPACE_FILE}` },
+  ];
+  if (caps.relativePatternSupport)
+    for (const f of active())
+      for (const root of f.seedRoots)
+        if (!folders.some((w) => w.path && isInside(w.path, root))) watchers.push({ globPattern: { baseUri: pathToUri(root), pattern: '**/*.{txt,md,markdown}' } });
+  const old = watcherRegistration;
+  watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  old?.dispose();
+}
+
+documents.onDidChangeContent((e) => {
+  const first = !seen.has(e.document.uri);
+  seen.add(e.document.uri);
+  schedule(e.document.uri, first ? 0 : folderOf(e.document.uri).settings.debounceMs);
+});
+
+documents.onDidClose((e) => {
+  const t = timers.get(e.document.uri);
+  if (t) clearTimeout(t);
+  timers.delete(e.document.uri);
+  const run = runs.get(e.document.uri);
+  if (run) run.cancelled = true;
+  states.delete(e.document.uri);
+  seen.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (!hasConfiguration) {
+    const s = (change.settings as Record<string, unknown> | null | undefined)?.factdesk;
+    if (s !== undefined) pushedSettings = s;
+  }
+  ready = (async () => {
+    await ready;
+    for (const f of active()) {
+      const before = JSON.stringify(f.settings.seedPaths);
+      await fetchSettings(f);
+      if (JSON.stringify(f.settings.seedPaths) !== before) loadSeedsOf(f);
+    }
+    log.info('settings changed: re-checking the open drafts');
+    await registerWatchers();
+    sendStatus();
+  })();
+  await ready;
+  recheckOpen();
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  await ready;
+  const touched = new Set<Folder>();
+  for (const c of changes) {
+    const path = uriToPath(c.uri);
+    if (!path) continue;
+    if (basename(path) === WORKSPACE_FILE) {
+      const folder = folders.find((f) => f.path && resolve(f.path) === dirname(path));
+      if (folder) {
+        const ignoredBefore = JSON.stringify(folder.config.ignoredSeeds);
+        loadConfig(folder);
+        log.info(`${folder.name}: ${WORKSPACE_FILE} ${c.type === FileChangeType.Deleted ? 'deleted' : 'changed'}`);
+        if (JSON.stringify(folder.config.ignoredSeeds) !== ignoredBefore) loadSeedsOf(folder);
+        touched.add(folder);
+      }
+      continue;
+    }
+    if (!SEED_EXTENSIONS.has(path.slice(path.lastIndexOf('.')).toLowerCase())) continue;
+    for (const f of active()) {
+      if (!f.seedRoots.some((r) => isInside(r, path))) continue;
+      if (f.path && isSeedIgnored(f.config, f.path, path, matchGlob)) continue;
+      const started = Date.now();
+      if (c.type === FileChangeType.Deleted) {
+        f.index.removeSeed(path);
+        f.seedTexts.delete(path);
+        log.info(`${f.name}: seed removed: ${path}`);
+      } else if (indexSeedFile(f, path)) {
+        log.info(`${f.name}: re-indexed seed ${path} in ${Date.now() - started} ms`);
+      } else log.warn(`${f.name}: could not read seed ${path}`);
+      f.seedLines = new SeedLines((p) => f.seedTexts.get(p));
+      f.loadedAt = new Date().toISOString();
+      touched.add(f);
+    }
+  }
+  if (touched.size) {
+    sendStatus();
+    recheckOpen((f) => touched.has(f));
+  }
+});
+
+// ---- Hover --------------------------------------------------------------------------------------
+
+connection.onHover(async ({ textDocument, position }) => {
+  const state = await freshState(textDocument.uri);
+  if (!state?.result || !state.reviewed) return null;
+  const offset = state.lines.offset(position);
+  const within = (r: { start: number; end: number }) => r.start <= offset && offset <= r.end;
+  const ref = seedRef(state.folder);
+  const f = state.reviewed.visible.find((x) => within(x.range));
+  if (f) return { contents: { kind: 'markdown', value: findingHover(f, ref) }, range: rangeOf(state.lines, f.range) };
+  const h = state.reviewed.hidden.find((x) => within(x.finding.range));
+  if (h)
+    return {
+      contents: { kind: 'markdown', value: findingHover(h.finding, ref, h.reason === 'accepted' ? `accepted in ${WORKSPACE_FILE}` : 'ignored by an inline comment') },
+      range: rangeOf(state.lines, h.finding.range),
+    };
+  const c = state.result.claims.find((x) => state.kinds[x.kind] && within(x.range));
+  if (c) return { contents: { kind: 'markdown', value: claimHover(c, ref) }, range: rangeOf(state.lines, c.range) };
+  return null;
+});
+
+// ---- Code actions -------------------------------------------------------------------------------
+
+connection.onCodeAction(async ({ textDocument, range, context }) => {
+  const uri = textDocument.uri;
+  const state = await freshState(uri);
+  if (!state?.reviewed) return [];
+  const start = state.lines.offset(range.start);
+  const end = state.lines.offset(range.end);
+  const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(k + '.'));
+  const actions: CodeAction[] = [];
+  const doc = documents.get(uri);
+  const markdown = formatOf(uriToPath(uri) ?? uri, doc?.languageId) === 'markdown';
+  const diagFor = (f: Finding): Diagnostic => {
+    const r = rangeOf(state.lines, f.range);
+    const given = context.diagnostics.find((d) => d.source === 'factdesk' && d.code === f.code && d.range.start.line === r.start.line && d.range.start.character === r.start.character);
+    return given ?? (toLspDiagnostic(f, state.lines, seedRef(state.folder)) as Diagnostic);
+  };
+  if (wants(CodeActionKind.QuickFix)) {
+    const hits = state.reviewed.visible.filter((f) => f.range.start <= end && start <= f.range.end);
+    for (const f of hits) {
+      const diag = diagFor(f);
+      const r = rangeOf(state.lines, f.range);
+      if (f.expected && f.expected !== f.text)
+        actions.push({
+          title: `Replace with “${f.expected}” (as the seeds say)`,
+          kind: CodeActionKind.QuickFix,
+          isPreferred: true,
+          diagnostics: [diag],
+          edit: { changes: { [uri]: [{ range: r, newText: f.expected }] } },
+        });
+      if (markdown) {
+        const lineText = state.text.slice(state.lines.offset({ line: r.start.line, character: 0 })).split('\n')[0];
+        const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+        actions.push({
+          title: 'Ignore this finding here',
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diag],
+          edit: { changes: { [uri]: [{ range: { start: { line: r.start.line, character: 0 }, end: { line: r.start.line, character: 0 } }, newText: `${indent}${IGNORE_NEXT_LINE}\n` }] } },
+        });
+      }
+      if (state.folder.path)
+        actions.push({
+          title: `Accept this claim in the workspace (“${f.text}”, recorded in ${WORKSPACE_FILE})`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diag],
+          command: { title: 'Accept this claim in the workspace', command: COMMANDS.acceptClaim, arguments: [{ uri, kind: f.kind, text: f.text, expected: f.expected }] },
+        });
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const edits = fixEdits(state.reviewed.visible, state.lines);
+    if (edits.length)
+      actions.push({ title: `Fix all FactDesk findings (${edits.length})`, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+  }
+  return actions;
+});
+
+// ---- Commands -----------------------------------------------------------------------------------
+
+function argUri(args: unknown[] | undefined): string {
+  const a = args?.[0];
+  const uri = typeof a === 'string' ? a : (a as { uri?: string } | undefined)?.uri;
+  if (uri) return uri;
+  const open = documents.all();
+  if (open.length === 1) return open[0].uri;
+  throw new ResponseError(-32602, 'this command needs a document URI as its first argument');
+}
+
+async function checkWorkspace(token: CancellationToken) {
+  await ready;
+  const progress = await connection.window.createWorkDoneProgress();
+  const cancelled = () => token.isCancellationRequested || progress.token.isCancellationRequested;
+  const jobs: Array<{ folder: Folder; path: string }> = [];
+  for (const f of folders) if (f.path && f.settings.enable) for (const p of listDrafts(f.path, f.settings.draftGlobs, f.seedRoots)) jobs.push({ folder: f, path: p });
+  progress.begin('FactDesk: checking drafts', 0, `${jobs.length} drafts`, true);
+  let findings = 0;
+  let checked = 0;
+  const files: Array<{ uri: string; findings: number }> = [];
+  for (const job of jobs) {
+    if (cancelled()) break;
+    const uri = pathToUri(job.path);
+    const open = documents.all().find((d) => uriToPath(d.uri) === job.path);
+    let state: DocState;
+    if (open) state = checkText(open.uri, open.getText(), open.languageId, open.version);
+    else {
+      const r = readTextFile(job.path, 50 * 1024 * 1024); // checkText applies factdesk.maxFileSize with a clear note
+      if (r.text === undefined) {
+        log.warn(`skipped ${job.path}: ${r.reason}`);
+        continue;
+      }
+      state = checkText(uri, r.text, undefined, 0);
+    }
+    if (open) states.set(open.uri, state);
+    publish(open?.uri ?? uri, state, open?.version);
+    const n = state.reviewed?.visible.length ?? 0;
+    findings += n;
+    checked++;
+    files.push({ uri: open?.uri ?? uri, findings: n });
+    progress.report(Math.round((checked / jobs.length) * 100), `${checked}/${jobs.length}: ${basename(job.path)}`);
+    await new Promise((r) => setImmediate(r)); // lets a cancellation in
+  }
+  const wasCancelled = checked < jobs.length && cancelled();
+  progress.done();
+  log.info(`checked ${checked} of ${jobs.length} drafts in the workspace: ${findings} finding(s)${wasCancelled ? ' (cancelled)' : ''}`);
+  sendStatus();
+  return { total: jobs.length, checked, findings, cancelled: wasCancelled, files };
+}
+
+connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
+  switch (command) {
+    case COMMANDS.checkDocument: {
+      const uri = argUri(args);
+      await ready;
+      const t = timers.get(uri);
+      if (t) clearTimeout(t);
+      timers.delete(uri);
+      const doc = documents.get(uri);
+      const state = await freshState(uri);
+      if (!state) throw new ResponseError(-32602, `not a file FactDesk can check: ${uri}`);
+      if (doc) states.set(uri, state);
+      publish(uri, state, doc?.version);
+      sendStatus();
+      return { uri, findings: state.reviewed?.visible.length ?? 0, hidden: state.reviewed?.hidden.length ?? 0, claims: state.result?.claims.length ?? 0, skipped: state.skipped };
+    }
+    case COMMANDS.checkWorkspace:
+      return checkWorkspace(token);
+    case COMMANDS.showFactBase: {
+      await ready;
+      const a = args?.[0];
+      const uri = typeof a === 'string' ? a : (a as { uri?: string } | undefined)?.uri;
+      const list = uri ? [folderOf(uri)] : folders.length ? folders : [outside];
+      for (const f of list) await ensureLoaded(f);
+      const markdown = list.map((f) => renderFactBase(f.index, seedRef(f), list.length > 1 || folders.length > 1 ? `FactDesk fact base — ${f.name}` : 'FactDesk fact base')).join('\n');
+      return { title: 'FactDesk fact base', markdown };
+    }
+    case COMMANDS.reloadSeeds: {
+      await ready;
+      ready = Promise.all(active().map(loadFolder)).then(registerWatchers);
+      await ready;
+      sendStatus();
+      recheckOpen();
+      return statusInfo();
+    }
+    case COMMANDS.exportReport: {
+      const uri = argUri(args);
+      const state = await freshState(uri);
+      if (!state?.result || !state.reviewed) throw new ResponseError(-32602, `FactDesk did not check ${uri}: ${state?.skipped ?? 'unknown document'}`);
+      const path = uriToPath(uri);
+      const folder = state.folder;
+      const ref = seedRef(folder);
+      const markdown = renderReport(
+        { draft: path ? (folder.path && isInside(folder.path, path) ? relPath(folder.path, path) : basename(path)) : uri, text: state.text, result: state.result, hidden: state.reviewed.hidden, kinds: state.kinds, seedStats: folder.index.stats },
+        { lines: folder.seedLines, name: ref.name, link: (seed, line) => `${pathToUri(seed)}#L${line}` },
+      );
+      const suggested = path ? path.replace(/\.(md|markdown|txt)$/i, '') + '.factcheck.md' : undefined;
+      return { markdown, suggestedPath: suggested, suggestedUri: suggested ? pathToUri(suggested) : undefined };
+    }
+    case COMMANDS.acceptClaim: {
+      const a = (args?.[0] ?? {}) as { uri?: string; kind?: FactKind; text?: string; expected?: string };
+      if (!a.uri || !a.kind || typeof a.text !== 'string') throw new ResponseError(-32602, 'acceptClaim needs { uri, kind, text, expected? }');
+      await ready;
+      const folder = folderOf(a.uri);
+      if (!folder.path) throw new ResponseError(-32602, 'claims can be accepted only in a workspace folder');
+      let result;
+      try {
+        result = acceptClaim(folder.path, { kind: a.kind, text: a.text, expected: a.expected });
+      } catch (err) {
+        log.error(`could not update ${WORKSPACE_FILE}: ${(err as Error).message}`);
+        throw new ResponseError(-32603, `could not update ${WORKSPACE_FILE}: ${(err as Error).message}`);
+      }
+      log.info(`${folder.name}: accepted ${a.kind} “${a.text}” in ${result.path}`);
+      loadConfig(folder);
+      for (const st of states.values()) if (st.folder === folder) st.version = -1; // stale
+      recheckOpen((f) => f === folder);
+      return result;
+    }
+    case COMMANDS.status:
+      await ready;
+      return statusInfo();
+    default:
+      throw new ResponseError(-32601, `unknown command ${command}`);
+  }
+});
+
+documents.listen(connection);
+connection.listen();

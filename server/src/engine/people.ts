@@ -1,7 +1,7 @@
 // Names and titles: capitalised names (people, organisations, places) and the offices people hold, in
 // the forms news uses: "British Foreign Secretary David Cameron", "David Cameron, Britain's foreign
 // secretary,", "Britain's foreign secretary, David Cameron", "chief executive Thierry Breton".
-import { HONORIFICS, NAME_PARTICLES, ORG_WORDS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_SYNONYMS, WEEKDAY_SET, MONTH_SET, placeGroup } from './lexicon';
+import { HONORIFICS, NAME_PARTICLES, NUMBER_WORDS, ORG_WORDS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_SYNONYMS, WEEKDAY_SET, MONTH_SET, placeGroup } from './lexicon';
 import type { Sentence, Span, Token } from './text';
 
 export type EntityType = 'person' | 'org' | 'place' | 'other';
@@ -92,6 +92,11 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
       break;
     }
     const run = toks.slice(i, j + 1);
+    // "Five" opening a sentence is a number, not a name.
+    if (run.every((t) => t.key in NUMBER_WORDS)) {
+      i = j + 1;
+      continue;
+    }
     out.push(makeEntity(prose, run, sentence.index));
     i = j + 1;
   }

@@ -11,6 +11,13 @@ COMMON_STEMS.split(' ').forEach((s, rank) => {
   GENERIC_WEIGHT.set(s, rank < 500 ? 0.3 : rank < 2000 ? 0.5 : rank < 5000 ? 0.7 : 0.85);
 });
 
+/** Is this word stem among the most frequent English words (the first `top` of them)? */
+const COMMON_RANK = new Map<string, number>();
+COMMON_STEMS.split(' ').forEach((s, rank) => COMMON_RANK.set(s, rank));
+export function isCommonEnglish(stemmed: string, top = 3000): boolean {
+  return (COMMON_RANK.get(stemmed) ?? Infinity) < top;
+}
+
 export interface SeedDoc {
   path: string;
   date?: string;
@@ -64,10 +71,10 @@ export class SeedIndex {
   private postings = new Map<string, SeedSentence[]>();
   private persons = new Map<string, PersonRecord>();
   private surnames = new Map<string, Set<string>>();
-  private entityKeys = new Map<string, { count: number; first: SeedSentence }>();
+  private entityKeys = new Map<string, { count: number; first: SeedSentence; docs: Set<SeedDoc> }>();
   private namesByLength = new Map<number, string[]>();
   private lowerWords = new Set<string>();
-  private entityTokens = new Map<string, number>();
+  private entityTokens = new Map<string, Set<SeedDoc>>();
   private sentenceCount = 0;
   private factCount = 0;
   private dirty = false;
@@ -129,14 +136,20 @@ export class SeedIndex {
       for (const t of s.facts.sentence.tokens) if (!t.cap) this.lowerWords.add(t.key);
       for (const e of s.facts.entities) {
         const known = this.entityKeys.get(e.key);
-        if (known) known.count++;
-        else {
-          this.entityKeys.set(e.key, { count: 1, first: s });
+        if (known) {
+          known.count++;
+          known.docs.add(doc);
+        } else {
+          this.entityKeys.set(e.key, { count: 1, first: s, docs: new Set([doc]) });
           let bucket = this.namesByLength.get(e.key.length);
           if (!bucket) this.namesByLength.set(e.key.length, (bucket = []));
           bucket.push(e.key);
         }
-        for (const t of e.tokens) this.entityTokens.set(t, (this.entityTokens.get(t) ?? 0) + 1);
+        for (const t of e.tokens) {
+          let docs = this.entityTokens.get(t);
+          if (!docs) this.entityTokens.set(t, (docs = new Set()));
+          docs.add(doc);
+        }
         if (e.type === 'person') this.notePerson(e.key, e.text, e.tokens, s);
       }
       for (const p of s.facts.people) {
@@ -235,16 +248,18 @@ export class SeedIndex {
     return this.persons.values();
   }
 
-  /** Does any seed write this name (an entity key)? */
-  knowsEntity(key: string): boolean {
+  /** Does a seed write this name (an entity key)? Only seeds that `within` accepts count, if given. */
+  knowsEntity(key: string, within?: (doc: SeedDoc) => boolean): boolean {
     this.refresh();
-    return this.entityKeys.has(key);
+    const docs = this.entityKeys.get(key)?.docs;
+    return !!docs && (!within || [...docs].some(within));
   }
 
-  /** Does any seed's name contain this word? */
-  knowsNameToken(token: string): boolean {
+  /** Does a seed's name contain this word? Only seeds that `within` accepts count, if given. */
+  knowsNameToken(token: string, within?: (doc: SeedDoc) => boolean): boolean {
     this.refresh();
-    return this.entityTokens.has(token);
+    const docs = this.entityTokens.get(token);
+    return !!docs && (!within || [...docs].some(within));
   }
 
   /** Does any seed sentence contain this term at all? */
