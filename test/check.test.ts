@@ -165,3 +165,27 @@ test('a figure one digit off a figure of the story is flagged as mistyped', () =
   const [f] = storyFlags('Victims paid £3,311 to have photos removed from the website.');
   assert.equal(f?.expected, '£1,311');
 });
+
+test('a former office is compared with the former offices the seeds give', () => {
+  const index = new SeedIndex();
+  index.addSeed('memoir.txt', ' date 2005-01-10 Former Foreign Secretary Robin Cook was paid for his memoir. Home Secretary Charles Clarke spoke.');
+  const wrong = checkDraft('Former Home Secretary Robin Cook was paid for his memoir.', index).findings;
+  assert.equal(wrong[0]?.kind, 'title');
+  assert.equal(wrong[0]?.expected, 'Foreign Secretary');
+  assert.deepEqual(checkDraft('Former Foreign Secretary Robin Cook was paid for his memoir.', index).findings, []);
+});
+
+test('undated texts still compare today with tomorrow', () => {
+  const index = new SeedIndex();
+  index.addSeed('debate.txt', 'Mr Farage will make his comments in a debate at the European Parliament today.');
+  const [f] = checkDraft('Farage will make comments in a debate at the European Parliament tomorrow.', index).findings;
+  assert.equal(f?.kind, 'date');
+  assert.equal(f?.expected, 'today');
+});
+
+test('a figure counts the whole noun phrase after it: "seven Environment Agency flood alerts"', () => {
+  const index = new SeedIndex();
+  index.addSeed('floods.txt', 'Strong winds have prompted five flood alerts to be in place today for Devon, Cornwall and Cumbria.');
+  const [f] = checkDraft('Seven Environment Agency flood alerts are in place for Devon, Cornwall and Cumbria.', index).findings;
+  assert.equal(f?.expected, 'five');
+});

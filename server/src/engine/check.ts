@@ -385,7 +385,7 @@ function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
       for (const g of c.sentence.facts.figures) {
         if (!figureUnitsComparable(f, g)) continue;
         let score = 0.55 * slotScore(ctx.index, dctx, seedContext(c.sentence, g)) + 0.45 * c.score;
-        if (f.thing && g.thing) score += f.thing === g.thing ? 0.15 : -0.15;
+        if (f.thing && g.thing) score += sameThing(f, g) ? 0.15 : -0.15;
         if (figuresAgree(f, g)) {
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
         } else if (!best || score > best.score) best = { g, s: c.sentence, score };
@@ -433,6 +433,12 @@ function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
       evidence: [evidenceOf(best.s)],
     });
   }
+}
+
+/** Do two figures count the same thing? Their noun phrases share a word ("flood alerts", "Agency flood alerts"). */
+function sameThing(a: Figure, b: Figure): boolean {
+  const bs = new Set(b.things ?? (b.thing ? [b.thing] : []));
+  return (a.things ?? (a.thing ? [a.thing] : [])).some((t) => bs.has(t));
 }
 
 function sumOfParts(ctx: Ctx, sf: SentenceFacts, f: Figure, cands: Candidate[]): { g: Figure; s: SeedSentence; score: number } | undefined {
@@ -619,10 +625,14 @@ function otherHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands: Candi
 
 /** Returns true when the person's title was settled (confirmed or contradicted). */
 function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec: PersonRecord, cands: Candidate[]): boolean {
-  if (rec.titles.length === 0 || tp.title.former) {
+  // Offices the story's own seeds give the person come first; a former office compares with former ones.
+  const topical = rec.titles.filter((t) => topicWeight(ctx, t.at) >= 0.6);
+  const titles = (topical.length ? topical : rec.titles).filter((t) => t.title.former === tp.title.former);
+  if (titles.length === 0) {
     unverified(ctx, 'title', tp.title, tp.title.text);
     return false;
   }
+  rec = { ...rec, titles };
   const ok = rec.titles.find((t) => titlesCompatible(tp.title, t.title));
   if (ok) {
     confirm(ctx, 'title', tp.title, tp.title.text, [evidenceOf(ok.at)]);

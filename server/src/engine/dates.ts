@@ -18,6 +18,8 @@ export interface DateMention extends Span {
   precision: DatePrecision;
   /** True when the year, month or day came from the text's own date (weekday, "yesterday"). */
   relative: boolean;
+  /** For "today", "yesterday", "tomorrow" in an undated text: days from the text's (unknown) date. */
+  offsetDays?: number;
   /** YYYY-MM-DD, YYYY-MM or YYYY. */
   iso: string;
   sentence: number;
@@ -117,8 +119,14 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
     let precision: DatePrecision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
     let relative = false;
     if (isRelativeWord && !/\b(?:week|month|year)s?\b/i.test(text)) {
-      // yesterday, today, tomorrow: chrono resolves them against the reference date.
-      if (!ref) continue;
+      // yesterday, today, tomorrow: chrono resolves them against the reference date. Without one, only
+      // the offset from the text's own day is known, comparable with another undated text's.
+      if (!ref) {
+        const offset = /^(?:today|tonight)$/i.test(text) ? 0 : /^yesterday$/i.test(text) ? -1 : /^tomorrow$/i.test(text) ? 1 : undefined;
+        if (offset === undefined) continue;
+        out.push({ start, end: start + text.length, text, precision: 'day', relative: true, offsetDays: offset, iso: `day${offset >= 0 ? '+' : ''}${offset}`, sentence: sentence.index });
+        continue;
+      }
       year = known.get('year') ?? undefined;
       month = known.get('month') ?? undefined;
       day = known.get('day') ?? undefined;
@@ -192,6 +200,7 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
 
 /** Compares two dates at the precision both state. Returns true (agree), false (contradict). */
 export function datesAgree(a: DateMention, b: DateMention): boolean {
+  if (a.offsetDays !== undefined || b.offsetDays !== undefined) return a.offsetDays === undefined || b.offsetDays === undefined || a.offsetDays === b.offsetDays;
   if (a.year !== undefined && b.year !== undefined && a.year !== b.year) {
     // A year resolved from the text's date ("Nov. 11" with no year) is an inference: only a stated year contradicts.
     if (!(a.relative || b.relative) || (a.precision !== 'year' && b.precision !== 'year')) {

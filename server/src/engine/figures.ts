@@ -21,6 +21,8 @@ export interface Figure extends Span {
   unitWord?: string;
   /** The counted thing: the first content word after the number (stemmed), if any. */
   thing?: string;
+  /** The content words of the noun phrase after the number (stemmed). */
+  things?: string[];
   /** A score's second number ("2-0"). */
   second?: number;
   /** Spelled with words ("five") rather than digits. */
@@ -272,6 +274,18 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
       thing = w.stem;
       break;
     }
+    // The whole noun phrase after the number ("seven Environment Agency flood alerts"): its words, up to a
+    // function word or punctuation, so that "five flood alerts" counts the same thing.
+    const things: string[] = thing ? [thing] : [];
+    for (let k = j; k < Math.min(toks.length, j + 5); k++) {
+      const w = toks[k];
+      if (k > j && prose.slice(toks[k - 1].end, w.start).match(/[,;:–—()]/)) break;
+      if (STOPWORDS.has(w.key) || parseNumberText(w.text) !== undefined) {
+        if (k > j) break;
+        continue;
+      }
+      if (!things.includes(w.stem)) things.push(w.stem);
+    }
     const valueText = prose.slice(cur ? t.start : t.start, (scaleWord ? tEnd + (sm ? sm[0].length : 0) : tEnd));
     out.push({
       start,
@@ -285,6 +299,7 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
       unit,
       unitWord,
       thing,
+      things,
       second,
       words,
       sentence: sentence.index,

@@ -67,7 +67,8 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (!t.cap || t.num || sentenceInitialCommon(t, i, lowerVocabulary) || WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) {
+    // "I", "I've", "I'm" are the writer, not a name.
+    if (!t.cap || t.num || /^I(?:['’].*)?$/.test(t.text) || sentenceInitialCommon(t, i, lowerVocabulary) || WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) {
       i++;
       continue;
     }
@@ -318,7 +319,7 @@ function trimEntity(prose: string, e: Entity, from: number, toks: Token[]): Enti
 
 /** Are two titles for the same person compatible (one names the office the other does, or a general form)? */
 export function titlesCompatible(draft: Title, seed: Title): boolean {
-  if (draft.former || seed.former) return true;
+  if (draft.former !== seed.former) return true;
   if (draft.office === seed.office) return true;
   const dw = new Set(draft.words.map(foldWord));
   const sw = new Set(seed.words.map(foldWord));
