@@ -8,7 +8,7 @@ import { anyText, assertInvariants, draftText, format, soup } from './fuzz-arbit
 import { DRAFT_TEXT, SEED_TEXT } from './robust-helpers';
 
 const SEED = 20231122;
-const RUNS = Number(process.env.FACTDESK_FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.FACTDESK_FUZZ_RUNS ?? 300);
 const seedTexts = new Map([['seed.txt', SEED_TEXT]]);
 const index = new SeedIndex();
 index.addSeed('seed.txt', SEED_TEXT);
