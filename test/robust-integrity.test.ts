@@ -62,6 +62,11 @@ describe('integrity', () => {
       assert.equal(r.status, 1, r.stderr);
       if (format === 'text') assert.match(r.stdout, KNOWN_FINDING);
     }
+    const sarif = runCli(['check', '--seeds', seeds, '--format', 'sarif', drafts], { cwd: tmp.path });
+    assert.equal(sarif.status, 1, sarif.stderr);
+    const report = runCli(['report', '--seeds', seeds, drafts], { cwd: tmp.path });
+    assert.ok(report.status === 0 || report.status === 1, report.stderr);
+    assert.ok(report.stdout.length > 0);
     runCli(['check', '--seeds', seeds, join(tmp.path, 'missing.md')], { cwd: tmp.path });
     runCli(['--help'], { cwd: tmp.path });
     assert.deepEqual(snapshot(tmp.path), before);
