@@ -493,7 +493,7 @@ interface WarmResult {
 function runWarmChild(cacheDir: string, dirs: string[]): WarmResult {
   gc();
   const t = performance.now();
-  const loaded = loadSeeds(dirs, { cacheDir });
+  const loaded = loadSeeds(dirs, { cacheDir, maxFiles: Number.MAX_SAFE_INTEGER });
   const stats = loaded.index.stats;
   const ms = performance.now() - t;
   gc();

@@ -1,9 +1,8 @@
 // factdesk: the command-line checker. A thin adapter over the engine.
 import { relative, resolve, isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { existsSync } from 'node:fs';
 import { checkDraft, formatOf, LineMap, type Finding } from './engine';
-import { isInside, listTextFiles, loadSeeds, readTextFile, SEED_EXTENSIONS } from './seedLoader';
+import { DEFAULT_MAX_DRAFT_BYTES, DEFAULT_MAX_SEED_BYTES, isInside, listTextFiles, loadSeeds, readTextFile, SEED_EXTENSIONS } from './seedLoader';
 import { SeedLines, toJsonDiagnostic, type JsonDiagnostic } from './report';
 import { loadWorkspaceConfig, isSeedIgnored, WORKSPACE_FILE } from './workspaceConfig';
 import { enabledKinds, review } from './policy';
@@ -17,7 +16,7 @@ const VERSION = typeof FACTDESK_VERSION === 'string' ? FACTDESK_VERSION : '0.0.0
 const HELP = `factdesk ${VERSION} — checks news drafts against seed articles
 
 Usage:
-  factdesk check [--seeds PATH]... [--cache DIR] [--format text|json|sarif] [--date YYYY-MM-DD] PATH...
+  factdesk check [--seeds PATH]... [--cache DIR] [--format text|json|sarif] [--date YYYY-MM-DD] [--max-size MB] PATH...
   factdesk report [--seeds PATH]... [--cache DIR] [--date YYYY-MM-DD] PATH...
   factdesk --version | --help
 
@@ -29,15 +28,20 @@ Usage:
                  that the next run reads them instead of extracting them again
   --format       text (default), json or sarif (SARIF 2.1.0)
   --date         the drafts' date, when they carry no dateline or front matter
+  --max-size MB  skip seed and draft files larger than this (default: seeds ${DEFAULT_MAX_SEED_BYTES / 1048576}, drafts ${DEFAULT_MAX_DRAFT_BYTES / 1048576})
 
 ${WORKSPACE_FILE} in the current folder is honoured (accepted claims, ignored seeds, per-kind switches),
 and so are <!-- factdesk-ignore-next-line --> and <!-- factdesk-disable/enable --> comments in drafts.
 
-Exit status: 0 nothing flagged, 1 something flagged at error or warning, 2 usage or read error.`;
+Files that cannot be read (binary, not UTF-8/UTF-16, too large, not a regular file) are named on
+stderr with the reason; the other seeds and drafts are still checked. Nothing is ever written.
+
+Exit status: 0 nothing flagged, 1 something flagged at error or warning, 2 usage error, no seeds,
+or a draft that could not be read.`;
 
 class UsageError extends Error {}
 
-interface Args { command: 'check' | 'report'; seeds: string[]; format: 'text' | 'json' | 'sarif'; date?: string; cache?: string; paths: string[] }
+interface Args { command: 'check' | 'report'; seeds: string[]; format: 'text' | 'json' | 'sarif'; date?: string; maxBytes?: number; cache?: string; paths: string[] }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
@@ -66,6 +70,11 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       const d = a.includes('=') ? a.slice(7) : value();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d))) throw new UsageError(`--date must be YYYY-MM-DD, not "${d}"`);
       args.date = d;
+    } else if (a === '--max-size' || a.startsWith('--max-size=')) {
+      const v = a.includes('=') ? a.slice(11) : value();
+      const mb = Number(v);
+      if (!/^\d+(?:\.\d+)?$/.test(v) || !(mb > 0) || mb > 1024) throw new UsageError(`--max-size must be a number of megabytes (0-1024], not "${v}"`);
+      args.maxBytes = Math.round(mb * 1048576);
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else args.paths.push(a);
   }
@@ -98,12 +107,6 @@ function main(argv: string[]): number {
     process.stdout.write(VERSION + '\n');
     return 0;
   }
-  for (const s of args.seeds) {
-    if (!existsSync(s)) {
-      process.stderr.write(`factdesk: seed path not found: ${s}\n`);
-      return 2;
-    }
-  }
   if (args.cache !== undefined) {
     const inside = args.seeds.find((s) => isInside(args.cache!, s));
     if (inside !== undefined) {
@@ -111,20 +114,28 @@ function main(argv: string[]): number {
       return 2;
     }
   }
+  let readError = false;
   const drafts: string[] = [];
   for (const p of args.paths) {
-    if (!existsSync(p)) {
-      process.stderr.write(`factdesk: draft path not found: ${p}\n`);
-      return 2;
-    }
     const { files, skipped } = listTextFiles(resolve(p), SEED_EXTENSIONS);
-    for (const s of skipped) process.stderr.write(`factdesk: skipped ${display(s.path)}: ${s.reason}\n`);
+    for (const s of skipped) {
+      if (s.path === resolve(p) && s.reason === 'no such file or folder') process.stderr.write(`factdesk: draft path not found: ${p}\n`);
+      else process.stderr.write(`factdesk: cannot read draft ${display(s.path)}: ${s.reason}\n`);
+    }
+    if (skipped.length) readError = true;
     drafts.push(...files);
   }
   const workspace = loadWorkspaceConfig(process.cwd());
   for (const p of workspace.problems) process.stderr.write(`factdesk: ${p}\n`);
   const config = workspace.config;
-  const loaded = loadSeeds(args.seeds, { cacheDir: args.cache });
+  const loaded = loadSeeds(args.seeds, { maxBytes: args.maxBytes ?? DEFAULT_MAX_SEED_BYTES, cacheDir: args.cache });
+  if (loaded.files.length === 0) {
+    // One line: why nothing could be read.
+    const why = loaded.skipped.slice(0, 3).map((s) => `${display(s.path)}: ${s.reason}`);
+    if (loaded.skipped.length > 3) why.push(`and ${loaded.skipped.length - 3} more`);
+    process.stderr.write(`factdesk: no seed could be read from ${args.seeds.join(', ')}${why.length ? ` (${why.join('; ')})` : ' (no .txt or .md files)'}\n`);
+    return 2;
+  }
   for (const s of loaded.skipped) process.stderr.write(`factdesk: skipped seed ${display(s.path)}: ${s.reason}\n`);
   for (const m of loaded.cache?.messages ?? []) process.stderr.write(`factdesk: ${m}\n`);
   for (const doc of [...loaded.index.seeds]) if (isSeedIgnored(config, process.cwd(), doc.path, matchGlob)) loaded.index.removeSeed(doc.path);
@@ -134,18 +145,24 @@ function main(argv: string[]): number {
   const seedLines = new SeedLines((p) => seedTexts.get(p));
   const stats = loaded.index.stats;
   let flagged = false;
-  let readError = false;
   const files: Array<{ path: string; diagnostics: JsonDiagnostic[] }> = [];
   const textOut: string[] = [];
   const reports: string[] = [];
   for (const path of drafts) {
-    const r = readTextFile(path, 50 * 1024 * 1024);
+    const r = readTextFile(path, args.maxBytes ?? DEFAULT_MAX_DRAFT_BYTES);
     if (r.text === undefined) {
-      process.stderr.write(`factdesk: cannot read ${display(path)}: ${r.reason}\n`);
+      process.stderr.write(`factdesk: cannot read draft ${display(path)}: ${r.reason}\n`);
       readError = true;
       continue;
     }
-    const result = checkDraft(r.text, loaded.index, { date: args.date, format: formatOf(path), kinds });
+    let result;
+    try {
+      result = checkDraft(r.text, loaded.index, { date: args.date, format: formatOf(path), kinds });
+    } catch (err) {
+      process.stderr.write(`factdesk: internal error checking ${display(path)}: ${firstLine(err)}\n`);
+      readError = true;
+      continue;
+    }
     const { visible, hidden } = review(r.text, result, config);
     const lines = new LineMap(r.text);
     const diags = visible.map((f) => toJsonDiagnostic(f, lines, seedLines, display));
@@ -183,9 +200,21 @@ function main(argv: string[]): number {
   return flagged ? 1 : 0;
 }
 
+function firstLine(err: unknown): string {
+  return String((err as Error)?.message ?? err).split('\n')[0];
+}
+
+// A closed pipe (factdesk ... | head) ends the output quietly, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (err) {
-  process.stderr.write(`factdesk: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+  process.stderr.write(`factdesk: internal error: ${firstLine(err)}\n`);
   process.exitCode = 2;
 }

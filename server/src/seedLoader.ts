@@ -1,11 +1,19 @@
 // Reads seed files from disk into a SeedIndex, skipping what cannot be read with a one-line reason.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, realpathSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, realpathSync, writeFileSync, constants } from 'node:fs';
 import { join, resolve, extname, relative, isAbsolute, dirname } from 'node:path';
 import { extractFacts, formatOf, restoreFacts, SeedIndex, storeFacts, FACTS_FORMAT, type StoredFacts, type TextFacts, type TextFormat } from './engine';
 
 export const SEED_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
-export const DEFAULT_MAX_SEED_BYTES = 5 * 1024 * 1024;
+/**
+ * Limits. A news article is 2-50 KB. The engine reads about a megabyte in 2-5 seconds of CPU, so a
+ * larger file is skipped with its reason rather than read: 2 MB for a seed file (dozens of long
+ * articles in one file), 1 MB for a draft (one article; the editor re-checks it as you type).
+ */
+export const DEFAULT_MAX_SEED_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_MAX_DRAFT_BYTES = 1 * 1024 * 1024;
+/** At most this many seed files are read from all seed paths together; the rest are reported. */
+export const DEFAULT_MAX_SEED_FILES = 10_000;
 
 export interface Skipped {
   path: string;
@@ -18,29 +26,45 @@ export interface TextRead {
 }
 
 /** Decodes a file's bytes as text: UTF-8 (with or without BOM) or UTF-16 with a BOM. Refuses binary data. */
-export function decodeText(bytes: Buffer): TextRead {
+export function decodeText(bytes: Uint8Array): TextRead {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
   const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) return { reason: 'binary file (contains NUL bytes)' };
+  if (probe.includes(0)) return { reason: 'binary file (contains NUL bytes); text must be UTF-8, or UTF-16 with a byte-order mark' };
   try {
     let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text };
   } catch {
-    return { reason: 'not valid UTF-8' };
+    return { reason: 'not valid UTF-8 (save it as UTF-8, or UTF-16 with a byte-order mark)' };
   }
 }
 
-/** Reads one text file with a size limit. */
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/**
+ * Reads one text file with a size limit. Opens it read-only and non-blocking, so a FIFO or a device
+ * never stalls the reader, and reads at most maxBytes + 1 bytes whatever the file claims its size is.
+ */
 export function readTextFile(path: string, maxBytes = DEFAULT_MAX_SEED_BYTES): TextRead {
+  let fd: number | undefined;
   try {
-    const st = statSync(path);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { reason: 'is a folder' };
     if (!st.isFile()) return { reason: 'not a regular file' };
-    if (st.size > maxBytes) return { reason: `too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(1)} MB)` };
-    return decodeText(readFileSync(path));
+    if (st.size > maxBytes) return { reason: `too large (${megabytes(st.size)}; the limit is ${megabytes(maxBytes)})` };
+    const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    let n = 0;
+    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, n)) > 0; ) n += r;
+    if (n > maxBytes) return { reason: `too large (over ${megabytes(maxBytes)}, the limit)` };
+    return decodeText(buf.subarray(0, n));
   } catch (err) {
     return { reason: describeFsError(err) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -52,15 +76,24 @@ export function describeFsError(err: unknown): string {
     case 'ELOOP': return 'symbolic link loop';
     case 'ENOTDIR': return 'not a folder';
     case 'EISDIR': return 'is a folder';
+    case 'ENAMETOOLONG': return 'path too long';
+    case 'EMFILE': case 'ENFILE': return 'too many open files';
+    case 'EAGAIN': return 'not ready to be read (a pipe or device?)';
     default: return (err as Error)?.message?.split('\n')[0] ?? String(err);
   }
 }
 
-/** Lists the text files under a path (a file or a folder, recursed), following no link twice. */
-export function listTextFiles(root: string, extensions = SEED_EXTENSIONS): { files: string[]; skipped: Skipped[] } {
+/**
+ * Lists the text files under a path (a file or a folder, recursed), following no link twice.
+ * What cannot be listed is reported in `skipped` with a one-line reason; hidden entries and
+ * node_modules are not searched. At most maxFiles are listed; the rest are counted in one reason.
+ */
+export function listTextFiles(root: string, extensions = SEED_EXTENSIONS, options: { maxFiles?: number } = {}): { files: string[]; skipped: Skipped[] } {
   const files: string[] = [];
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
+  const maxFiles = options.maxFiles ?? Infinity;
+  let over = 0;
   const walk = (p: string, top: boolean) => {
     let st;
     try {
@@ -93,11 +126,14 @@ export function listTextFiles(root: string, extensions = SEED_EXTENSIONS): { fil
         if (name.startsWith('.') || name === 'node_modules') continue;
         walk(join(p, name), false);
       }
-    } else if (st.isFile()) {
-      if (top || extensions.has(extname(p).toLowerCase())) files.push(p);
+    } else if (top || extensions.has(extname(p).toLowerCase())) {
+      if (!st.isFile()) skipped.push({ path: p, reason: 'not a regular file or folder' });
+      else if (files.length < maxFiles) files.push(p);
+      else over++;
     }
   };
   walk(root, true);
+  if (over > 0) skipped.push({ path: root, reason: `file limit reached: read ${maxFiles} files, left ${over} more unread` });
   return { files, skipped };
 }
 
@@ -121,6 +157,8 @@ export interface CacheReport {
 
 export interface LoadOptions {
   maxBytes?: number;
+  /** At most this many seed files from all paths together (DEFAULT_MAX_SEED_FILES). */
+  maxFiles?: number;
   index?: SeedIndex;
   /**
    * A folder for the persisted index (the extension's storage folder, or the CLI's --cache). Seeds whose
@@ -131,24 +169,43 @@ export interface LoadOptions {
   engineVersion?: string;
 }
 
-/** Loads every seed under the given paths. A path that does not exist is reported, not fatal. */
+/**
+ * Loads every seed under the given paths. Nothing here throws: a path that does not exist, a file
+ * that cannot be read or decoded, an empty or too large one is reported in `skipped` with a one-line
+ * reason, and the other seeds are loaded.
+ */
 export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSeeds {
   const index = options.index ?? new SeedIndex();
   const loaded: string[] = [];
   const skipped: Skipped[] = [];
+  let budget = options.maxFiles ?? DEFAULT_MAX_SEED_FILES;
   const cache = options.cacheDir !== undefined ? new FactsCache(options.cacheDir, options.engineVersion ?? engineVersion()) : undefined;
   for (const root of paths) {
-    const { files, skipped: s } = listTextFiles(resolve(root));
+    const { files, skipped: s } = listTextFiles(resolve(root), SEED_EXTENSIONS, { maxFiles: budget });
+    budget -= files.length;
     skipped.push(...s);
     for (const file of files) {
-      const r = readTextFile(file, options.maxBytes);
+      const r = readTextFile(file, options.maxBytes ?? DEFAULT_MAX_SEED_BYTES);
       if (r.text === undefined) {
         skipped.push({ path: file, reason: r.reason ?? 'unreadable' });
         continue;
       }
-      if (cache) index.addExtracted(file, cache.facts(r.text, formatOf(file)));
-      else index.addSeed(file, r.text);
-      loaded.push(file);
+      if (r.text.trim() === '') {
+        skipped.push({ path: file, reason: 'empty file' });
+        continue;
+      }
+      try {
+        if (cache) index.addExtracted(file, cache.facts(r.text, formatOf(file)));
+        else index.addSeed(file, r.text);
+        loaded.push(file);
+      } catch (err) {
+        try {
+          index.removeSeed(file);
+        } catch {
+          // nothing more to undo
+        }
+        skipped.push({ path: file, reason: `could not be indexed: ${String((err as Error)?.message ?? err).split('\n')[0]}` });
+      }
     }
   }
   cache?.save();

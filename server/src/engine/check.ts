@@ -38,6 +38,63 @@ interface Ctx {
   trace?: (line: string) => void;
   /** How much each seed is about what the draft is about (1 for the closest seeds). */
   topic: Map<SeedDoc, number>;
+  /** Live findings by place; `findings` keeps their order, with replaced ones listed in `removed`. */
+  findingSpans: SpanIndex<Finding>;
+  removed: Set<Finding>;
+  claimSpans: SpanIndex<Claim>;
+  claimRanges: Set<string>;
+}
+
+/**
+ * Ranged items by the 256-character buckets they cover, so that finding the first (oldest) item
+ * overlapping a span costs the items near it, not all of them: with one list, a long draft's
+ * thousands of claims made checking quadratic.
+ */
+class SpanIndex<T extends { range: Span }> {
+  private static readonly SIZE = 256;
+  private readonly buckets = new Map<number, T[]>();
+  private readonly order = new Map<T, number>();
+  private next = 0;
+  private keys(r: Span): [number, number] {
+    const a = Math.floor(r.start / SpanIndex.SIZE);
+    return [a, Math.max(a, Math.floor((r.end - 1) / SpanIndex.SIZE))];
+  }
+  add(item: T): void {
+    this.order.set(item, this.next++);
+    const [a, b] = this.keys(item.range);
+    for (let k = a; k <= b; k++) {
+      const list = this.buckets.get(k);
+      if (list) list.push(item);
+      else this.buckets.set(k, [item]);
+    }
+  }
+  remove(item: T): void {
+    this.order.delete(item);
+    const [a, b] = this.keys(item.range);
+    for (let k = a; k <= b; k++) {
+      const list = this.buckets.get(k);
+      const at = list ? list.indexOf(item) : -1;
+      if (at >= 0) list!.splice(at, 1);
+    }
+  }
+  /** The earliest added item whose range overlaps r (both non-empty intersections, as before). */
+  firstOverlapping(r: Span): T | undefined {
+    let best: T | undefined;
+    let bestOrder = Infinity;
+    const [a, b] = this.keys(r);
+    for (let k = a; k <= b; k++) {
+      for (const g of this.buckets.get(k) ?? []) {
+        if (g.range.start < r.end && r.start < g.range.end) {
+          const o = this.order.get(g)!;
+          if (o < bestOrder) {
+            best = g;
+            bestOrder = o;
+          }
+        }
+      }
+    }
+    return best;
+  }
 }
 
 function topicWeight(ctx: Ctx, s: SeedSentence): number {
@@ -74,25 +131,41 @@ function localContext(sf: SentenceFacts, span: Span, window = 6): Map<string, nu
   const toks = sf.sentence.tokens;
   const terms = termsOf(sf);
   const ctx = new Map<string, number>();
-  let lo = toks.findIndex((t) => t.end > span.start);
-  if (lo < 0) lo = toks.length;
-  let hi = -1;
-  for (let i = toks.length - 1; i >= 0; i--) if (toks[i].start < span.end) { hi = i; break; }
+  // Tokens are in text order: binary searches keep this linear in the sentence's length
+  // (findIndex from both ends made a long one-sentence draft quadratic).
+  const lo = firstIndex(toks.length, (i) => toks[i].end > span.start);
+  const hi = firstIndex(toks.length, (i) => toks[i].start >= span.end) - 1;
   const add = (term: string, dist: number) => {
     const w = 1 / (1 + (dist - 1) / 3);
     ctx.set(term, Math.max(ctx.get(term) ?? 0, w));
   };
-  for (let i = lo - 1, d = 0; i >= 0 && d < window; i--) {
+  // Function words carry no term: walk at most CONTEXT_WALK tokens for them (a run of thousands was quadratic).
+  for (let i = lo - 1, d = 0; i >= 0 && d < window && lo - i <= CONTEXT_WALK; i--) {
     const term = terms[i];
     if (term === undefined || (i >= lo && i <= hi)) continue;
     add(term, ++d);
   }
-  for (let i = Math.max(hi, lo - 1) + 1, d = 0; i < toks.length && d < window; i++) {
+  const after = Math.max(hi, lo - 1) + 1;
+  for (let i = after, d = 0; i < toks.length && d < window && i - after < CONTEXT_WALK; i++) {
     const term = terms[i];
     if (term === undefined) continue;
     add(term, ++d);
   }
   return ctx;
+}
+
+const CONTEXT_WALK = 64;
+
+/** The first i in [0, n) for which pred holds, pred being false then true along i; n if none. */
+function firstIndex(n: number, pred: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** The sentence-level candidates plus the seed sentences that best cover the claim's own clause. */
@@ -115,12 +188,15 @@ function mentionCandidates(ctx: Ctx, sf: SentenceFacts, span: Span, base: Candid
 function frameMatch(a: SentenceFacts, as: Span, b: SentenceFacts, bs: Span, max = 4): number {
   const at = a.sentence.tokens;
   const bt = b.sentence.tokens;
-  const aFirst = at.findIndex((t) => t.end > as.start);
-  const bFirst = bt.findIndex((t) => t.end > bs.start);
-  let aLast = -1;
-  for (let i = at.length - 1; i >= 0; i--) if (at[i].start < as.end) { aLast = i; break; }
-  let bLast = -1;
-  for (let i = bt.length - 1; i >= 0; i--) if (bt[i].start < bs.end) { bLast = i; break; }
+  // (binary searches: tokens are in text order; a scan made long sentences quadratic)
+  const first = (t: typeof at, x: number) => {
+    const k = firstIndex(t.length, (i) => t[i].end > x);
+    return k < t.length ? k : -1;
+  };
+  const aFirst = first(at, as.start);
+  const bFirst = first(bt, bs.start);
+  const aLast = firstIndex(at.length, (i) => at[i].start >= as.end) - 1;
+  const bLast = firstIndex(bt.length, (i) => bt[i].start >= bs.end) - 1;
   let n = 0;
   for (let k = 1; k <= max; k++) {
     const x = at[aFirst - k];
@@ -159,27 +235,41 @@ function severityFor(score: number): Severity | undefined {
   return undefined;
 }
 
+/** The draft's own characters in a range (extraction reads the prose, where Markdown syntax is blanked). */
+function rawText(ctx: Ctx, span: Span): string {
+  return ctx.draft.parsed.raw.slice(span.start, span.end);
+}
+
 function push(ctx: Ctx, f: Finding): void {
   if (!ctx.kinds[f.kind]) return;
+  f.text = rawText(ctx, f.range);
   // One finding per span: keep the most severe.
   const rank = { error: 3, warning: 2, information: 1, hint: 0 } as const;
-  const clash = ctx.findings.findIndex((g) => g.range.start < f.range.end && f.range.start < g.range.end);
-  if (clash >= 0) {
-    if (rank[ctx.findings[clash].severity] >= rank[f.severity]) return;
-    ctx.findings.splice(clash, 1);
+  const clash = ctx.findingSpans.firstOverlapping(f.range);
+  if (clash) {
+    if (rank[clash.severity] >= rank[f.severity]) return;
+    ctx.findingSpans.remove(clash);
+    ctx.removed.add(clash);
   }
   ctx.findings.push(f);
-  ctx.claims.push({ kind: f.kind, range: f.range, text: f.text, status: f.severity === 'error' || f.severity === 'warning' ? 'contradicted' : 'unverified', evidence: f.evidence, expected: f.expected });
+  ctx.findingSpans.add(f);
+  addClaim(ctx, { kind: f.kind, range: f.range, text: f.text, status: f.severity === 'error' || f.severity === 'warning' ? 'contradicted' : 'unverified', evidence: f.evidence, expected: f.expected });
 }
 
 function confirm(ctx: Ctx, kind: FactKind, span: Span, text: string, evidence: Evidence[]): void {
-  if (ctx.claims.some((c) => c.range.start === span.start && c.range.end === span.end)) return;
-  ctx.claims.push({ kind, range: { start: span.start, end: span.end }, text, status: 'confirmed', evidence });
+  if (ctx.claimRanges.has(`${span.start}:${span.end}`)) return;
+  addClaim(ctx, { kind, range: { start: span.start, end: span.end }, text: rawText(ctx, span), status: 'confirmed', evidence });
 }
 
 function unverified(ctx: Ctx, kind: FactKind, span: Span, text: string): void {
-  if (ctx.claims.some((c) => c.range.start < span.end && span.start < c.range.end)) return;
-  ctx.claims.push({ kind, range: { start: span.start, end: span.end }, text, status: 'unverified', evidence: [] });
+  if (ctx.claimSpans.firstOverlapping(span)) return;
+  addClaim(ctx, { kind, range: { start: span.start, end: span.end }, text: rawText(ctx, span), status: 'unverified', evidence: [] });
+}
+
+function addClaim(ctx: Ctx, c: Claim): void {
+  ctx.claims.push(c);
+  ctx.claimSpans.add(c);
+  ctx.claimRanges.add(`${c.range.start}:${c.range.end}`);
 }
 
 function seedContext(s: SeedSentence, span: Span): Map<string, number> {
@@ -813,7 +903,7 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
   const kinds: Record<FactKind, boolean> = { name: true, title: true, date: true, figure: true, ...options.kinds };
   const raw = draft.sentences.map((sf) => index.retrieve([...sf.terms, ...valueTerms(sf).filter((t) => /^=\d{4}-\d\d-\d\d$/.test(t))], 40));
   const topic = topicOf(index, raw.map((r) => r.slice(0, 8)));
-  const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic };
+  const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic, findingSpans: new SpanIndex(), removed: new Set(), claimSpans: new SpanIndex(), claimRanges: new Set() };
   draft.sentences.forEach((sf, i) => {
     const cands = raw[i]
       .map((c) => ({ sentence: c.sentence, score: c.score * topicWeight(ctx, c.sentence) }))
@@ -827,7 +917,8 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
     checkDates(ctx, sf, cands);
     checkNames(ctx, sf, cands, handled);
   });
-  ctx.findings.sort((a, b) => a.range.start - b.range.start);
+  const findings = ctx.findings.filter((f) => !ctx.removed.has(f));
+  findings.sort((a, b) => a.range.start - b.range.start);
   ctx.claims.sort((a, b) => a.range.start - b.range.start);
-  return { findings: ctx.findings.filter((f) => kinds[f.kind]), claims: ctx.claims, date: draft.date };
+  return { findings: findings.filter((f) => kinds[f.kind]), claims: ctx.claims, date: draft.date };
 }

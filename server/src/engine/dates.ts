@@ -3,7 +3,7 @@
 // a year is the latest such day on or before the text's date, unless the sentence speaks of the future.
 import * as chrono from 'chrono-node';
 import { WEEKDAYS } from './lexicon';
-import type { Sentence, Span } from './text';
+import { overlapTester, type Sentence, type Span } from './text';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -70,21 +70,46 @@ function chronoParse(slice: string, ref: Date | undefined): chrono.ParsedResult[
   return results;
 }
 
+/**
+ * chrono's refiners match a pattern against all the text before each result, so its time grows with
+ * the square of a sentence's length. A sentence longer than any real one is read in pieces cut at a
+ * space; a date written across a cut is lost, which only happens in such run-on text.
+ */
+const CHRONO_CHUNK = 2000;
+
+function chronoChunks(text: string): Array<[number, string]> {
+  if (text.length <= CHRONO_CHUNK) return [[0, text]];
+  const out: Array<[number, string]> = [];
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(text.length, at + CHRONO_CHUNK);
+    if (end < text.length) {
+      const cut = text.lastIndexOf(' ', end);
+      if (cut > at + CHRONO_CHUNK / 2) end = cut;
+    }
+    out.push([at, text.slice(at, end)]);
+    at = end;
+  }
+  return out;
+}
+
 /** Extracts date mentions of one sentence; `textDate` is the text's own date (YYYY-MM-DD). */
 export function extractDates(prose: string, sentence: Sentence, textDate?: string): DateMention[] {
   const ref = refDate(textDate);
   const slice = prose.slice(sentence.start, sentence.end);
   const out: DateMention[] = [];
   const future = FUTURE_CUE.test(slice);
-  let results: chrono.ParsedResult[] = [];
-  try {
-    results = chronoParse(slice, ref);
-  } catch {
-    results = [];
+  const results: Array<{ r: chrono.ParsedResult; base: number }> = [];
+  for (const [base, chunk] of chronoChunks(slice)) {
+    try {
+      for (const r of chronoParse(chunk, ref)) results.push({ r, base });
+    } catch {
+      // chrono failed on this text: no dates from it
+    }
   }
-  for (const r of results) {
+  for (const { r, base } of results) {
     let text = r.text;
-    let start = sentence.start + r.index;
+    let start = sentence.start + base + r.index;
     const lead = /^(?:on|since|from|by|until|till|in|at|of|the)\s+/i.exec(text);
     if (lead) {
       text = text.slice(lead[0].length);
@@ -177,10 +202,12 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
       sentence: sentence.index,
     });
   }
-  // Bare years: "in 2012", "since 2000", "between 2012 and 2013".
+  // Bare years: "in 2012", "since 2000", "between 2012 and 2013". (Years are single tokens, so they never
+  // overlap each other: testing against the mentions found so far is enough.)
+  const inMention = overlapTester(out);
   for (const t of sentence.tokens) {
     if (!/^(1[89]\d\d|20\d\d)$/.test(t.text)) continue;
-    if (out.some((d) => t.start < d.end && d.start < t.end)) continue;
+    if (inMention(t.start, t.end)) continue;
     const before = prose.slice(Math.max(0, t.start - 2), t.start);
     const after = prose.slice(t.end, t.end + 12);
     if (/[$£€¥\d,.]$/.test(before) || /^(?:[,.]\d|\s?(?:%|percent|per cent|people|m\b|bn\b|million|billion))/i.test(after)) continue;

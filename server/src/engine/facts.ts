@@ -65,9 +65,16 @@ function readSentence(prose: string, s: Sentence, date: string | undefined, lowe
   const entities = extractEntities(prose, s, lowerVocabulary).filter((e) => !dates.some((d) => e.start >= d.start && e.end <= d.end));
   const people = extractTitledPeople(prose, s, entities);
   // "British Foreign Secretary David Cameron" is the person David Cameron, whose office is read apart.
+  // (entities[0, n0) are in text order and disjoint, so the one holding a person is found by binary
+  // search; persons held by none are appended after them and searched in order, as before)
+  const n0 = entities.length;
   for (const p of people) {
-    const at = entities.findIndex((e) => e.start <= p.person.start && p.person.end <= e.end);
-    if (at >= 0) entities.splice(at, 1, p.person);
+    let at = firstAtOrAfter(entities, n0, p.person.start + 1) - 1;
+    if (!(at >= 0 && entities[at].start <= p.person.start && p.person.end <= entities[at].end)) {
+      at = -1;
+      for (let k = n0; k < entities.length; k++) if (entities[k].start <= p.person.start && p.person.end <= entities[k].end) { at = k; break; }
+    }
+    if (at >= 0) entities[at] = p.person;
     else entities.push(p.person);
   }
   entities.sort((a, b) => a.start - b.start);
@@ -122,6 +129,18 @@ export function contentTerms(s: Sentence): string[] {
   return tokenTerms(s.tokens).filter((t): t is string => t !== undefined);
 }
 
+/** The first index below n whose span starts at or after x (spans sorted by start). */
+function firstAtOrAfter(spans: ReadonlyArray<{ start: number }>, n: number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start >= x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Parses a text and extracts its names, titles, dates and figures. */
 export function extractFacts(raw: string, format: TextFormat = 'plaintext', dateOverride?: string): TextFacts {
   const parsed = parseText(raw, format);
@@ -136,10 +155,37 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   for (const s of parsed.sentences) {
     const { dates, entities, people, figures } = readSentenceCached(prose, s, date, lowerVocabulary);
     // Whose age: "Robert Haney, 56," / "66-year-old Monica" / "Abbie Conman (17)"
+    // (Entities are sorted by start: the searches walk out from the figure and stop where no entity
+    // further away can qualify, instead of testing every entity for every age.)
+    let maxEnd: number[] | undefined;
     for (const f of figures) {
       if (f.unit !== 'age') continue;
-      const before = entities.filter((e) => e.end <= f.start && /^\s*[,(]\s*(?:aged\s+)?$/.test(prose.slice(e.end, f.start))).pop();
-      const after = entities.find((e) => e.start >= f.end && /^\s+$/.test(prose.slice(f.end, e.start)));
+      if (!maxEnd) {
+        maxEnd = [];
+        let m = -Infinity;
+        for (const e of entities) maxEnd.push((m = Math.max(m, e.end)));
+      }
+      // The last entity ending before the figure with only "," or "(" (and "aged") between.
+      let gapStart = f.start;
+      while (gapStart > 0 && /[\s,(aged]/.test(prose[gapStart - 1])) gapStart--;
+      let before: Entity | undefined;
+      for (let k = firstAtOrAfter(entities, entities.length, f.start) - 1; k >= 0 && maxEnd[k] >= gapStart; k--) {
+        const e = entities[k];
+        if (e.end <= f.start && /^\s*[,(]\s*(?:aged\s+)?$/.test(prose.slice(e.end, f.start))) {
+          before = e;
+          break;
+        }
+      }
+      // The first entity after the figure with only white space between.
+      let after: Entity | undefined;
+      for (let k = firstAtOrAfter(entities, entities.length, f.end); k < entities.length; k++) {
+        const gap = prose.slice(f.end, entities[k].start);
+        if (/^\s+$/.test(gap)) {
+          after = entities[k];
+          break;
+        }
+        if (/\S/.test(gap)) break;
+      }
       const owner = before ?? after;
       if (owner && owner.type !== 'place' && owner.type !== 'org') {
         f.person = owner.key;

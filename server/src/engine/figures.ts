@@ -2,7 +2,7 @@
 // interval of true values they allow. Numbers that are not quantities (years, parts of dates, model
 // names, list markers, times, ordinals) are left out.
 import { MONTH_SET, NUMBER_WORDS, SCALE_WORDS, STOPWORDS } from './lexicon';
-import { stem, tokenKey, type Sentence, type Span, type Token } from './text';
+import { overlapTester, stem, tokenKey, type Sentence, type Span, type Token } from './text';
 
 export type Qualifier = 'exact' | 'approx' | 'over' | 'atLeast' | 'under' | 'nearly' | 'justOver';
 export type FigureUnit = 'ratio' | 'count' | 'percent' | 'money' | 'age' | 'score' | 'length' | 'weight' | 'duration' | 'multiple' | 'other';
@@ -127,7 +127,7 @@ function isYearLike(t: Token): boolean {
 export function extractFigures(prose: string, sentence: Sentence, dateSpans: Span[]): Figure[] {
   const out: Figure[] = [];
   const toks = sentence.tokens;
-  const inDate = (s: number, e: number) => dateSpans.some((d) => s < d.end && d.start < e);
+  const inDate = overlapTester(dateSpans); // (was a scan of every date for every token)
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     let value = parseNumberText(t.text);

@@ -132,6 +132,21 @@ interface TitlePhrase {
   lastTok: number;
 }
 
+/** The first i in [0, n) for which pred holds, pred being false then true along i; n if none. */
+function firstIndex(n: number, pred: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** No title phrase is longer: a run of title words is read in bounded time from each token. */
+const MAX_TITLE_TOKENS = 12;
+
 /** Reads a title phrase ending at or starting from token i: qualifiers, modifiers, head. */
 function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefined {
   let j = i;
@@ -140,7 +155,7 @@ function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefin
   let qualStart = toks[i].start;
   let former = false;
   // Qualifier: a place/nationality ("British", "Britain's", "US") or an organisation name before the office.
-  while (j < toks.length) {
+  while (j < toks.length && j - i < MAX_TITLE_TOKENS) {
     const t = toks[j];
     const g = placeGroup(t.key);
     if (g !== undefined && !isTitleWord(t.key)) {
@@ -156,7 +171,7 @@ function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefin
     break;
   }
   const first = j;
-  while (j < toks.length) {
+  while (j < toks.length && j - first < MAX_TITLE_TOKENS) {
     const t = toks[j];
     let key = t.key;
     if (key === 'and' && words.length > 0 && j + 1 < toks.length && TITLE_MODIFIERS.has(toks[j + 1].key) && TITLE_MODIFIERS.has(words[words.length - 1])) {
@@ -215,7 +230,11 @@ function toTitle(prose: string, p: TitlePhrase): Title {
 export function extractTitledPeople(prose: string, sentence: Sentence, entities: Entity[]): TitledPerson[] {
   const toks = sentence.tokens;
   const out: TitledPerson[] = [];
-  const entityStartingAt = (offset: number) => entities.find((e) => e.start <= offset && offset < e.end);
+  // Entities and tokens are in text order and disjoint: binary searches keep a long sentence linear.
+  const entityStartingAt = (offset: number) => {
+    const k = firstIndex(entities.length, (x) => entities[x].start > offset) - 1;
+    return k >= 0 && offset < entities[k].end ? entities[k] : undefined;
+  };
   for (let i = 0; i < toks.length; i++) {
     const p = titleAt(prose, toks, i);
     if (!p) continue;
@@ -228,7 +247,8 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
         const name = trimEntity(prose, e, nameTokStart, toks);
         if (name) {
           out.push({ person: name, title: toTitle(prose, p), sentence: sentence.index });
-          const lastNameTok = toks.findIndex((t) => t.end === name.end);
+          const endAt = firstIndex(toks.length, (x) => toks[x].end >= name.end);
+          const lastNameTok = endAt < toks.length && toks[endAt].end === name.end ? endAt : -1;
           i = Math.max(p.lastTok, lastNameTok);
           continue;
         }
@@ -244,7 +264,8 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
       }
     }
     // Form 2: "David Cameron, Britain's foreign secretary," / "Frank Weise, head of the Federal Labour Agency"
-    const firstTok = toks.findIndex((t) => t.start === p.qualStart);
+    const startAt = firstIndex(toks.length, (x) => toks[x].start >= p.qualStart);
+    const firstTok = startAt < toks.length && toks[startAt].start === p.qualStart ? startAt : -1;
     const before = firstTok > 0 ? toks[firstTok - 1] : undefined;
     if (before) {
       const gap = prose.slice(before.end, p.qualStart);
@@ -261,11 +282,12 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
         const orgTok = before;
         const org = entityStartingAt(orgTok.start);
         if (org && org.end === orgTok.end) {
-          const g2 = prose.slice(0, org.start);
-          const cm = /,\s*(?:the\s+)?$/.exec(g2);
-          const prevTok = toks.filter((t) => t.end <= org.start).pop();
+          // (The comma must follow the person's name: matching on the gap alone, not on the whole text before it.)
+          const prevAt = firstIndex(toks.length, (x) => toks[x].end > org.start) - 1;
+          const prevTok = prevAt >= 0 ? toks[prevAt] : undefined;
           e = prevTok ? entityStartingAt(prevTok.start) : undefined;
-          if (cm && e && e.type === 'person' && e.end === prevTok!.end && cm.index === e.end) {
+          const cm = e !== undefined && /^,\s*(?:the\s+)?$/.test(prose.slice(e.end, org.start));
+          if (cm && e && e.type === 'person' && e.end === prevTok!.end) {
             out.push({ person: e, title: { ...toTitle(prose, p), qualifier: org.key }, sentence: sentence.index });
           }
         }
@@ -278,7 +300,8 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
 
 /** The name part of an entity that starts after an office: drops a trailing org word run. */
 function trimEntity(prose: string, e: Entity, from: number, toks: Token[]): Entity | undefined {
-  const run = toks.filter((t) => t.start >= from && t.end <= e.end);
+  const run: Token[] = [];
+  for (let k = firstIndex(toks.length, (x) => toks[x].start >= from); k < toks.length && toks[k].end <= e.end; k++) run.push(toks[k]);
   if (run.length === 0) return undefined;
   // Stop the name at a connector ("Hakan Fidan and ...") or an org word.
   const nameToks: Token[] = [];

@@ -77,14 +77,54 @@ function blankMatches(raw: string, chars: string[], re: RegExp, group?: number):
   }
 }
 
+/**
+ * Blanks images and the syntax of links, keeping link text: what /!\[[^\]\n]*\]\([^)\n]*\)/g and
+ * /\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])/g matched, in linear time: as regular expressions,
+ * a long line of unclosed "[a](" rescanned the rest of the line from every bracket (quadratic).
+ */
+function maskLinks(raw: string, chars: string[]): void {
+  if (!raw.includes('[')) return;
+  const n = raw.length;
+  // The first "]" (or ")") at or after each index, stopping at a line end.
+  const nextBracket = new Int32Array(n + 1);
+  const nextParen = new Int32Array(n + 1);
+  nextBracket[n] = n;
+  nextParen[n] = n;
+  for (let i = n - 1; i >= 0; i--) {
+    const c = raw.charCodeAt(i);
+    nextBracket[i] = c === 93 || c === 10 ? i : nextBracket[i + 1];
+    nextParen[i] = c === 41 || c === 10 ? i : nextParen[i + 1];
+  }
+  const at = (i: number) => (i < n ? raw[i] : '');
+  const closeParen = (j: number) => (j < n && at(j) === '(' && at(nextParen[j + 1]) === ')' ? nextParen[j + 1] : -1);
+  for (let i = raw.indexOf('!['); i >= 0; ) {
+    const j = nextBracket[i + 2];
+    const k = at(j) === ']' ? closeParen(j + 1) : -1;
+    if (k >= 0) blank(chars, i, k + 1);
+    i = raw.indexOf('![', k >= 0 ? k + 1 : i + 1);
+  }
+  for (let i = raw.indexOf('['); i >= 0; ) {
+    const j = nextBracket[i + 1];
+    let k = -1;
+    if (j > i + 1 && at(j) === ']') {
+      k = closeParen(j + 1);
+      if (k < 0 && at(j + 1) === '[' && at(nextBracket[j + 2]) === ']') k = nextBracket[j + 2];
+    }
+    if (k >= 0) {
+      blank(chars, i, i + 1);
+      blank(chars, j, k + 1);
+    }
+    i = raw.indexOf('[', k >= 0 ? k + 1 : i + 1);
+  }
+}
+
 /** Blanks Markdown syntax so that only prose is left, at the same offsets. */
 function maskMarkdown(raw: string, chars: string[]): void {
   blankMatches(raw, chars, /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\1[^\n]*$|(?![\s\S]))/gm);
   blankMatches(raw, chars, /<!--[\s\S]*?(?:-->|$(?![\s\S]))/g);
   blankMatches(raw, chars, /`[^`\n]+`/g);
-  blankMatches(raw, chars, /!\[[^\]\n]*\]\([^)\n]*\)/g);
+  maskLinks(raw, chars);
   blankMatches(raw, chars, /^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$/gm);
-  blankMatches(raw, chars, /\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])/g, 1);
   blankMatches(raw, chars, /<\/?[A-Za-z][^<>\n]*>/g);
   blankMatches(raw, chars, /\bhttps?:\/\/[^\s<>)]+/g);
   blankMatches(raw, chars, /^[ \t]{0,3}(?:#{1,6}(?=[ \t]|$)|>+|[-*+](?=[ \t])|\d{1,3}[.)](?=[ \t]))/gm);
@@ -295,13 +335,47 @@ export function formatOf(path: string | undefined, languageId?: string): TextFor
   return path && /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'plaintext';
 }
 
+/**
+ * A test "does [start, end) overlap any of these spans?" in logarithmic time (spans sorted by start,
+ * with the running maximum of their ends), for loops that asked it of every token.
+ */
+export function overlapTester(spans: readonly Span[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const sp of sorted) maxEnd.push((m = Math.max(m, sp.end)));
+  return (start, end) => {
+    // the last span starting before `end`
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > start;
+  };
+}
+
 /** 0-based line and UTF-16 character of an offset, as LSP counts them. */
 export class LineMap {
   private readonly starts: number[] = [0];
+  /** Where each line's text ends (before its "\n" or "\r\n"). */
+  private readonly ends: number[] = [];
+  private readonly length: number;
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    this.length = text.length;
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) {
+        this.ends.push(i > 0 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
+        this.starts.push(i + 1);
+      }
+    }
+    this.ends.push(text.length);
   }
+  /** The position of an offset; offsets outside the text are clamped to it. */
   position(offset: number): { line: number; character: number } {
+    offset = Number.isNaN(offset) ? 0 : Math.max(0, Math.min(Math.floor(offset), this.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -311,8 +385,15 @@ export class LineMap {
     }
     return { line: lo, character: offset - this.starts[lo] };
   }
+  /**
+   * The offset of a position, as LSP reads one: a character past the line's end means the line's
+   * end (never the next line), a line past the last means the text's end, a negative one its start.
+   */
   offset(pos: { line: number; character: number }): number {
-    const line = Math.max(0, Math.min(pos.line, this.starts.length - 1));
-    return this.starts[line] + Math.max(0, pos.character);
+    const line = Number.isNaN(pos.line) ? 0 : Math.floor(pos.line);
+    if (line < 0) return 0;
+    if (line >= this.starts.length) return this.length;
+    const character = Number.isNaN(pos.character) ? 0 : Math.max(0, Math.floor(pos.character));
+    return Math.min(this.starts[line] + character, this.ends[line]);
   }
 }
