@@ -1,0 +1,157 @@
+// Alignment: which seed statements a draft claim speaks about, and how closely (retrieval per sentence and
+// per claim clause, the draft's topic among the seeds, the words around a claim, copied frames).
+import { tokenTerms, type SentenceFacts } from './facts';
+import { type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
+import { type Span } from './text';
+import { type Severity } from './types';
+import type { Ctx } from './ledger';
+
+/** How sure a slot comparison must be before it is reported. */
+export const ALIGN = { candidate: 0.2, warning: 0.45, error: 0.68 };
+
+export interface Candidate {
+  sentence: SeedSentence;
+  score: number;
+}
+
+export function topicWeight(ctx: Ctx, s: SeedSentence): number {
+  return ctx.topic.get(s.seed) ?? 0.5;
+}
+
+/**
+ * Which seeds the draft is about: each draft sentence votes for the seeds of its best-aligned sentences.
+ * A seed about another story may share words with a sentence, but should not contradict it.
+ */
+export function topicOf(index: SeedIndex, sentences: Candidate[][]): Map<SeedDoc, number> {
+  const votes = new Map<SeedDoc, number>();
+  for (const cands of sentences) {
+    const best = new Map<SeedDoc, number>();
+    for (const c of cands) best.set(c.sentence.seed, Math.max(best.get(c.sentence.seed) ?? 0, c.score));
+    for (const [doc, v] of best) votes.set(doc, (votes.get(doc) ?? 0) + v);
+  }
+  const top = Math.max(0, ...votes.values());
+  const topic = new Map<SeedDoc, number>();
+  for (const [doc, v] of votes) topic.set(doc, top === 0 ? 0.5 : Math.max(0.3, Math.min(1, Math.pow(v / top, 1.5))));
+  return topic;
+}
+
+const termsCache = new WeakMap<SentenceFacts, Array<string | undefined>>();
+
+export function termsOf(sf: SentenceFacts): Array<string | undefined> {
+  let t = termsCache.get(sf);
+  if (!t) termsCache.set(sf, (t = tokenTerms(sf.sentence.tokens)));
+  return t;
+}
+
+/** Alignment terms around a span, up to `window` content words each side, weighted by nearness. */
+export function localContext(sf: SentenceFacts, span: Span, window = 6): Map<string, number> {
+  const toks = sf.sentence.tokens;
+  const terms = termsOf(sf);
+  const ctx = new Map<string, number>();
+  // Tokens are in text order: binary searches keep this linear in the sentence's length
+  // (findIndex from both ends made a long one-sentence draft quadratic).
+  const lo = firstIndex(toks.length, (i) => toks[i].end > span.start);
+  const hi = firstIndex(toks.length, (i) => toks[i].start >= span.end) - 1;
+  const add = (term: string, dist: number) => {
+    const w = 1 / (1 + (dist - 1) / 3);
+    ctx.set(term, Math.max(ctx.get(term) ?? 0, w));
+  };
+  // Function words carry no term: walk at most CONTEXT_WALK tokens for them (a run of thousands was quadratic).
+  for (let i = lo - 1, d = 0; i >= 0 && d < window && lo - i <= CONTEXT_WALK; i--) {
+    const term = terms[i];
+    if (term === undefined || (i >= lo && i <= hi)) continue;
+    add(term, ++d);
+  }
+  const after = Math.max(hi, lo - 1) + 1;
+  for (let i = after, d = 0; i < toks.length && d < window && i - after < CONTEXT_WALK; i++) {
+    const term = terms[i];
+    if (term === undefined) continue;
+    add(term, ++d);
+  }
+  return ctx;
+}
+
+const CONTEXT_WALK = 64;
+
+/** The first i in [0, n) for which pred holds, pred being false then true along i; n if none. */
+export function firstIndex(n: number, pred: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The sentence-level candidates plus the seed sentences that best cover the claim's own clause. */
+export function mentionCandidates(ctx: Ctx, sf: SentenceFacts, span: Span, base: Candidate[], value?: string): Candidate[] {
+  const clause = [...localContext(sf, span, 8).keys()];
+  const scores = new Map(base.map((c) => [c.sentence, c.score]));
+  if (value) {
+    clause.push(value);
+    // A seed sentence about this story that states the same value is a candidate whatever its wording.
+    const same = ctx.index.withTerm(value);
+    if (same.length <= 50) for (const s of same) if (topicWeight(ctx, s) === 1) scores.set(s, Math.max(scores.get(s) ?? 0, 0.35));
+  }
+  if (clause.length >= 2) {
+    for (const c of ctx.index.retrieve(clause, 12)) scores.set(c.sentence, Math.max(scores.get(c.sentence) ?? 0, 0.9 * c.score * topicWeight(ctx, c.sentence)));
+  }
+  return [...scores.entries()].map(([sentence, score]) => ({ sentence, score })).filter((c) => c.score >= ALIGN.candidate);
+}
+
+/** How many tokens right before and right after two spans read the same (a copied frame around a changed value). */
+export function frameMatch(a: SentenceFacts, as: Span, b: SentenceFacts, bs: Span, max = 4): number {
+  const at = a.sentence.tokens;
+  const bt = b.sentence.tokens;
+  // (binary searches: tokens are in text order; a scan made long sentences quadratic)
+  const first = (t: typeof at, x: number) => {
+    const k = firstIndex(t.length, (i) => t[i].end > x);
+    return k < t.length ? k : -1;
+  };
+  const aFirst = first(at, as.start);
+  const bFirst = first(bt, bs.start);
+  const aLast = firstIndex(at.length, (i) => at[i].start >= as.end) - 1;
+  const bLast = firstIndex(bt.length, (i) => bt[i].start >= bs.end) - 1;
+  let n = 0;
+  for (let k = 1; k <= max; k++) {
+    const x = at[aFirst - k];
+    const y = bt[bFirst - k];
+    if (!x || !y || x.key !== y.key) break;
+    n++;
+  }
+  for (let k = 1; k <= max; k++) {
+    const x = at[aLast + k];
+    const y = bt[bLast + k];
+    if (!x || !y || x.key !== y.key) break;
+    n++;
+  }
+  return n;
+}
+
+export function slotScore(index: SeedIndex, d: Map<string, number>, s: Map<string, number>): number {
+  // Symmetric: a short seed context wholly found around the draft's claim aligns as well as the reverse.
+  let shared = 0;
+  let dTotal = 0;
+  let sTotal = 0;
+  for (const [t, w] of d) {
+    const idf = index.idf(t);
+    dTotal += idf * w;
+    const sw = s.get(t);
+    if (sw !== undefined) shared += idf * Math.min(w, sw);
+  }
+  for (const [t, w] of s) sTotal += index.idf(t) * w;
+  if (dTotal === 0 || sTotal === 0) return 0;
+  return Math.max(shared / dTotal, (0.9 * shared) / sTotal);
+}
+
+export function severityFor(score: number): Severity | undefined {
+  if (score >= ALIGN.error) return 'error';
+  if (score >= ALIGN.warning) return 'warning';
+  return undefined;
+}
+
+export function seedContext(s: SeedSentence, span: Span): Map<string, number> {
+  return localContext(s.facts, span);
+}

@@ -1,0 +1,185 @@
+// Figures: a draft number against the seed number about the same thing (qualifiers, rounding, sums,
+// ages per person, one-digit slips, later counts).
+import { distance } from 'fastest-levenshtein';
+import { type SentenceFacts } from './facts';
+import { figuresAgree, figureUnitsComparable, type Figure } from './figures';
+import { evidenceOf, figureTerm, type SeedSentence } from './seeds';
+import { ALIGN, type Candidate, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
+import { type Ctx, push, confirm, unverified } from './ledger';
+import { titleCase } from './wording';
+
+export function describeFigure(f: Figure): string {
+  return f.text;
+}
+
+/** Two names for one person: the same key, or one's words all among the other's ("Abbie" and "Abbie Conman"). */
+export function samePerson(a: string, b: string): boolean {
+  if (a === b) return true;
+  const at = a.split(' ');
+  const bt = b.split(' ');
+  return at.every((t) => bt.includes(t)) || bt.every((t) => at.includes(t));
+}
+
+/** A person's age against the ages the topical seeds give the same person. */
+export function checkAge(ctx: Ctx, f: Figure): boolean {
+  if (!f.person) return false;
+  const ages: Array<{ g: Figure; s: SeedSentence }> = [];
+  for (const [doc, w] of ctx.topic) {
+    if (w < 1) continue;
+    for (const s of doc.sentences) for (const g of s.facts.figures) if (g.unit === 'age' && g.person && samePerson(g.person, f.person)) ages.push({ g, s });
+  }
+  if (ages.length === 0) return false;
+  const ok = ages.find((a) => figuresAgree(f, a.g));
+  if (ok) {
+    confirm(ctx, 'figure', f, f.text, [evidenceOf(ok.s)]);
+    return true;
+  }
+  // Another person in the story has this age: the name or the age is wrong ("Lesley Conman, 12" where
+  // the seeds give 12 to Abbie): one finding over both, offering the seed's age for the named person.
+  const other = otherAge(ctx, f);
+  if (other && f.personSpan) {
+    const raw = ctx.draft.parsed.raw;
+    const span = { start: Math.min(f.personSpan.start, f.valueSpan.start), end: Math.max(f.personSpan.end, f.valueSpan.end) };
+    const text = raw.slice(span.start, span.end);
+    const valueText = raw.slice(f.valueSpan.start, f.valueSpan.end);
+    const own = ages[0].g.value;
+    push(ctx, {
+      kind: 'figure',
+      code: 'figure-mismatch',
+      range: span,
+      text,
+      expected: text.replace(valueText, String(own)),
+      message: `The seeds give ${titleCase(f.person)} the age ${own}; ${f.value} is the age of ${titleCase(other.g.person!)}.`,
+      severity: 'warning',
+      evidence: [evidenceOf(ages[0].s), evidenceOf(other.s)],
+    });
+    return true;
+  }
+  const a = ages[0];
+  push(ctx, {
+    kind: 'figure',
+    code: 'figure-mismatch',
+    range: { start: f.valueSpan.start, end: f.end },
+    text: ctx.draft.parsed.raw.slice(f.valueSpan.start, f.end),
+    expected: String(a.g.value),
+    message: `The seeds give ${titleCase(f.person)}'s age as ${a.g.value}, not ${f.value}.`,
+    severity: 'error',
+    evidence: [evidenceOf(a.s)],
+  });
+  return true;
+}
+
+export function otherAge(ctx: Ctx, f: Figure): { g: Figure; s: SeedSentence } | undefined {
+  for (const [doc, w] of ctx.topic) {
+    if (w < 1) continue;
+    for (const s of doc.sentences) {
+      for (const g of s.facts.figures) {
+        if (g.unit === 'age' && g.person && !samePerson(g.person, f.person!) && figuresAgree(f, g)) return { g, s };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** "£3,311" where the story's seeds say "£1,311": one digit off a seed figure about the same thing. */
+export function mistypedFigure(ctx: Ctx, f: Figure, cands: Candidate[]): { g: Figure; s: SeedSentence; score: number } | undefined {
+  if (f.words || f.qualifier !== 'exact') return undefined;
+  const digits = f.valueText.replace(/\D/g, '');
+  if (digits.length < 2) return undefined;
+  const score = new Map(cands.map((c) => [c.sentence, c.score]));
+  let found: { g: Figure; s: SeedSentence; score: number } | undefined;
+  for (const [doc, w] of ctx.topic) {
+    if (w < 1) continue;
+    for (const s of doc.sentences) {
+      for (const g of s.facts.figures) {
+        if (g.words || !figureUnitsComparable(f, g)) continue;
+        if (figuresAgree(f, g)) return undefined; // the story has this value: not a typo
+        const gd = g.valueText.replace(/\D/g, '');
+        if (gd.length !== digits.length || distance(gd, digits) !== 1) continue;
+        if (digits.length < 3 && !(f.thing && f.thing === g.thing)) continue;
+        const sc = score.get(s) ?? 0;
+        if (sc >= 0.15 && (!found || sc > found.score)) found = { g, s, score: sc };
+      }
+    }
+  }
+  return found;
+}
+
+export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
+  for (const f of sf.figures) {
+    if (f.unit === 'age' && checkAge(ctx, f)) continue;
+    const dctx = localContext(sf, f);
+    let best: { g: Figure; s: SeedSentence; score: number } | undefined;
+    let agree: { g: Figure; s: SeedSentence; score: number } | undefined;
+    for (const c of mentionCandidates(ctx, sf, f, cands, figureTerm(f.value))) {
+      for (const g of c.sentence.facts.figures) {
+        if (!figureUnitsComparable(f, g)) continue;
+        let score = 0.55 * slotScore(ctx.index, dctx, seedContext(c.sentence, g)) + 0.45 * c.score;
+        if (f.thing && g.thing) score += sameThing(f, g) ? 0.15 : -0.15;
+        if (figuresAgree(f, g)) {
+          if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
+        } else if (!best || score > best.score) best = { g, s: c.sentence, score };
+      }
+    }
+    ctx.trace?.(`figure "${f.text}" agree=${agree ? `${agree.g.text}@${agree.score.toFixed(2)}` : '-'} best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
+    // The same value in a sentence about the same thing is a paraphrase, wherever the best frame points.
+    // "27 counts" for "21 counts of theft and six counts of extortion": a total of the seed's parts.
+    if (best && (!agree || agree.score < best.score)) agree = sumOfParts(ctx, sf, f, [{ sentence: best.s, score: best.score }]) ?? agree;
+    // A measured value (tonnes, pounds, feet) that the story states as such is taken as the story's.
+    const sameValue = agree && agree.g.value === f.value && (agree.score >= 0.3 || (topicWeight(ctx, agree.s) === 1 && (agree.score >= 0.15 || f.unit !== 'count')));
+    if (agree && (!best || agree.score >= best.score - 0.12 || sameValue)) {
+      confirm(ctx, 'figure', f, f.text, [evidenceOf(agree.s)]);
+      continue;
+    }
+    if (!best || !severityFor(best.score)) {
+      const typo = mistypedFigure(ctx, f, mentionCandidates(ctx, sf, f, cands));
+      if (typo) {
+        best = typo;
+        best.score = Math.max(best.score, ALIGN.warning);
+      }
+    }
+    if (!best) {
+      unverified(ctx, 'figure', f, f.text);
+      continue;
+    }
+    let severity = severityFor(best.score);
+    if (!severity) {
+      unverified(ctx, 'figure', f, f.text);
+      continue;
+    }
+    const seedDate = best.s.seed.date;
+    const later = ctx.draft.date && seedDate && ctx.draft.date > seedDate && f.value > best.g.value && f.unit === 'count';
+    if (later) severity = 'information';
+    push(ctx, {
+      kind: 'figure',
+      code: later ? 'figure-updated' : 'figure-mismatch',
+      range: { start: f.valueSpan.start, end: f.end },
+      text: ctx.draft.parsed.raw.slice(f.valueSpan.start, f.end),
+      expected: best.g.text.replace(/^(?:more than|over|past|about|around|some|nearly|almost|at least)\s+/i, ''),
+      message: later
+        ? `The seed gave ${describeFigure(best.g)} on ${seedDate}; this draft (${ctx.draft.date}) reports ${f.text}.`
+        : `The seeds say ${describeFigure(best.g)}, not ${f.text}.`,
+      severity,
+      evidence: [evidenceOf(best.s)],
+    });
+  }
+}
+
+/** Do two figures count the same thing? Their noun phrases share a word ("flood alerts", "Agency flood alerts"). */
+export function sameThing(a: Figure, b: Figure): boolean {
+  const bs = new Set(b.things ?? (b.thing ? [b.thing] : []));
+  return (a.things ?? (a.thing ? [a.thing] : [])).some((t) => bs.has(t));
+}
+
+export function sumOfParts(ctx: Ctx, sf: SentenceFacts, f: Figure, cands: Candidate[]): { g: Figure; s: SeedSentence; score: number } | undefined {
+  if (!f.thing || f.unit !== 'count' || f.qualifier !== 'exact') return undefined;
+  for (const c of cands) {
+    const parts = c.sentence.facts.figures.filter((g) => g.unit === 'count' && g.thing === f.thing);
+    if (parts.length < 2) continue;
+    const total = parts.reduce((n, g) => n + g.value, 0);
+    if (total === f.value) return { g: { ...parts[0], value: total, text: String(total), valueText: String(total) }, s: c.sentence, score: c.score };
+  }
+  void sf;
+  void ctx;
+  return undefined;
+}

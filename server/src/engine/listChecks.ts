@@ -1,0 +1,37 @@
+// Counted lists: "nine nations — A, B, …" must list as many as it says.
+import { type SentenceFacts } from './facts';
+import { NUMBER_WORDS } from './lexicon';
+import { evidenceOf } from './seeds';
+import { type Candidate } from './align';
+import { type Ctx, push } from './ledger';
+import { matchCase } from './wording';
+
+export const LIST_ITEM = "[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*)*";
+export const LIST_COUNT = new RegExp(
+  `\\b(\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+([a-z]+(?:\\s+[a-z]+)?)\\s*(?:—|–|:|--)\\s*((?:${LIST_ITEM}\\s*,\\s*)+(?:and\\s+)?${LIST_ITEM}(?:,?\\s+and\\s+${LIST_ITEM})?)`,
+  'gu',
+);
+
+export function checkListCounts(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
+  const s = sf.sentence;
+  const prose = ctx.draft.parsed.prose.slice(s.start, s.end);
+  for (const m of prose.matchAll(LIST_COUNT)) {
+    const stated = /^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
+    const items = m[3].split(/\s*,\s*|\s+and\s+/).filter((x) => x.trim());
+    if (items.length === stated || items.length < 2) continue;
+    const start = s.start + m.index + m[0].indexOf(m[1]);
+    const words = Object.entries(NUMBER_WORDS).find(([, v]) => v === items.length)?.[0];
+    const expected = /^\d/.test(m[1]) || !words ? String(items.length) : matchCase(words, m[1]);
+    const ev = cands[0] ? [evidenceOf(cands[0].sentence)] : [];
+    push(ctx, {
+      kind: 'figure',
+      code: 'figure-list-count',
+      range: { start, end: start + m[1].length },
+      text: m[1],
+      expected,
+      message: `The draft says ${m[1]} ${m[2]} but lists ${items.length}.`,
+      severity: 'error',
+      evidence: ev,
+    });
+  }
+}
