@@ -189,3 +189,10 @@ test('a figure counts the whole noun phrase after it: "seven Environment Agency 
   const [f] = checkDraft('Seven Environment Agency flood alerts are in place for Devon, Cornwall and Cumbria.', index).findings;
   assert.equal(f?.expected, 'five');
 });
+
+test('a seed list counts its items: "seven countries" where the seed lists eight nations', () => {
+  const f = flagged('The Riyadh summit tasked foreign ministers from seven countries with seeking an end to the war in Gaza.', 'seven');
+  assert.equal(f?.kind, 'figure');
+  assert.equal(f?.expected, 'eight');
+  assert.equal(flagged('The Riyadh summit tasked foreign ministers from eight countries with seeking an end to the war.', 'eight'), undefined);
+});

@@ -1,6 +1,6 @@
 // Extraction: every fact a text states, sentence by sentence, with exact ranges.
 import { calendarSlips, extractDates, type DateMention } from './dates';
-import { extractFigures, type Figure } from './figures';
+import { extractFigures, listFigures, type Figure } from './figures';
 import { CONCEPTS, HONORIFICS, MONTH_SET, PLACE_BIGRAMS, STOPWORDS, WEEKDAY_SET, placeGroup } from './lexicon';
 import { extractEntities, extractTitledPeople, type Entity, type TitledPerson } from './people';
 import { parseText, stem, type ParsedText, type Sentence, type TextFormat, type Token } from './text';
@@ -26,6 +26,11 @@ export interface TextFacts {
 
 const CONCEPT_OF = new Map<string, string>();
 for (const [concept, words] of Object.entries(CONCEPTS)) for (const w of words) CONCEPT_OF.set(stem(w), `#${concept}`);
+
+/** The notion a word stem stands for ("#country" for nations and countries), or the stem itself. */
+export function conceptOf(stemmed: string): string {
+  return CONCEPT_OF.get(stemmed) ?? stemmed;
+}
 
 /**
  * The term a token contributes to alignment, or undefined for a function word or a slot value
@@ -78,7 +83,7 @@ function readSentence(prose: string, s: Sentence, date: string | undefined, lowe
     else entities.push(p.person);
   }
   entities.sort((a, b) => a.start - b.start);
-  const figures = extractFigures(prose, s, dates);
+  const figures = [...extractFigures(prose, s, dates), ...listFigures(prose, s)];
   return { dates, entities, people, figures };
 }
 

@@ -1,7 +1,7 @@
 // Figures: a draft number against the seed number about the same thing (qualifiers, rounding, sums,
 // ages per person, one-digit slips, later counts).
 import { distance } from 'fastest-levenshtein';
-import { type SentenceFacts } from './facts';
+import { conceptOf, type SentenceFacts } from './facts';
 import { figuresAgree, figureUnitsComparable, type Figure } from './figures';
 import { evidenceOf, figureTerm, type SeedSentence } from './seeds';
 import { ALIGN, type Candidate, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
@@ -107,6 +107,7 @@ export function mistypedFigure(ctx: Ctx, f: Figure, cands: Candidate[]): { g: Fi
 
 export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
   for (const f of sf.figures) {
+    if (f.implied) continue; // a draft's own list is checked against its stated count (listChecks)
     if (f.unit === 'age' && checkAge(ctx, f)) continue;
     const dctx = localContext(sf, f);
     let best: { g: Figure; s: SeedSentence; score: number } | undefined;
@@ -167,8 +168,8 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
 
 /** Do two figures count the same thing? Their noun phrases share a word ("flood alerts", "Agency flood alerts"). */
 export function sameThing(a: Figure, b: Figure): boolean {
-  const bs = new Set(b.things ?? (b.thing ? [b.thing] : []));
-  return (a.things ?? (a.thing ? [a.thing] : [])).some((t) => bs.has(t));
+  const bs = new Set((b.things ?? (b.thing ? [b.thing] : [])).map(conceptOf));
+  return (a.things ?? (a.thing ? [a.thing] : [])).some((t) => bs.has(conceptOf(t)));
 }
 
 export function sumOfParts(ctx: Ctx, sf: SentenceFacts, f: Figure, cands: Candidate[]): { g: Figure; s: SeedSentence; score: number } | undefined {

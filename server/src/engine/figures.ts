@@ -28,6 +28,8 @@ export interface Figure extends Span {
   /** Spelled with words ("five") rather than digits. */
   words: boolean;
   sentence: number;
+  /** Not written as a number: the count of a list ("nations, including A, B and C"). */
+  implied?: boolean;
   /** For an age: the person it belongs to (entity key), when the text says whose it is. */
   person?: string;
   personSpan?: Span;
@@ -334,4 +336,32 @@ function normCurrency(w: string | undefined): string {
   if (w === '£' || w.startsWith('pound') || w === 'p' || w === 'pence') return '£';
   if (w === '€' || w.startsWith('euro')) return '€';
   return w;
+}
+
+const LIST_NAME = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*)*";
+const LISTED = new RegExp(`\\b([a-z]+)\\s*(?:,|—|–|:)?\\s*(including|such as|like|from|namely)?\\s*((?:${LIST_NAME}\\s*,\\s*)+(?:and\\s+)?${LIST_NAME}(?:\\s*,?\\s+and\\s+${LIST_NAME})?)`, 'gu');
+const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/**
+ * "ministers from pivotal nations, including Türkiye, Palestine, … and Nigeria": a list of three or more
+ * names counts its items, at least as many when it says "including". A draft's "seven nations" is then
+ * compared with the seed's eight.
+ */
+export function listFigures(prose: string, sentence: Sentence): Figure[] {
+  const out: Figure[] = [];
+  const text = prose.slice(sentence.start, sentence.end);
+  if (text.length > 2000) return out;
+  for (const m of text.matchAll(LISTED)) {
+    const items = m[3].split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((x) => x.trim());
+    if (items.length < 3 || STOPWORDS.has(m[1])) continue;
+    const start = sentence.start + m.index + m[0].indexOf(m[3]);
+    const end = start + m[3].length;
+    const word = COUNT_WORDS[items.length] ?? String(items.length);
+    out.push({
+      start, end, text: word, valueText: word, valueSpan: { start, end }, value: items.length,
+      qualifier: m[2] && m[2] !== 'from' ? 'atLeast' : 'exact', unit: 'count', thing: stem(tokenKey(m[1])), things: [stem(tokenKey(m[1]))],
+      words: true, implied: true, sentence: sentence.index,
+    });
+  }
+  return out;
 }
