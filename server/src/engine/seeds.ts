@@ -29,7 +29,8 @@ export interface SeedDoc {
 export interface SeedSentence {
   seed: SeedDoc;
   facts: SentenceFacts;
-  terms: Set<string>;
+  /** Distinct alignment and value terms (an array: a Set per sentence costs more than its contents). */
+  terms: readonly string[];
   /** A number unique to this sentence in its index (for scoring arrays). */
   readonly id: number;
 }
@@ -150,7 +151,7 @@ export class SeedIndex {
   addExtracted(path: string, facts: TextFacts): SeedSummary {
     if (this.docs.has(path)) this.removeSeed(path);
     const doc: SeedDoc = { path, date: facts.date, facts, sentences: [] };
-    for (const sf of facts.sentences) doc.sentences.push({ seed: doc, facts: sf, terms: new Set([...sf.terms, ...valueTerms(sf)]), id: this.nextId++ });
+    for (const sf of facts.sentences) doc.sentences.push({ seed: doc, facts: sf, terms: [...new Set([...sf.terms, ...valueTerms(sf)])], id: this.nextId++ });
     this.docs.set(path, doc);
     this.indexDoc(doc);
     this.generation++;
@@ -416,7 +417,7 @@ export class SeedIndex {
     // sentence's own coverage for the best few.
     for (const r of head) {
       const own = this.ownWeight(r.sentence);
-      if (own > 0) r.score = Math.max(r.score, 0.85 * confidence(r.sentence.terms.size) * Math.min(1, r.shared / own));
+      if (own > 0) r.score = Math.max(r.score, 0.85 * confidence(r.sentence.terms.length) * Math.min(1, r.shared / own));
     }
     const best = head
       .sort((a, b) => b.score - a.score)
