@@ -2,7 +2,7 @@
 // per claim clause, the draft's topic among the seeds, the words around a claim, copied frames).
 import { tokenTerms, type SentenceFacts } from './facts';
 import { type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
-import { type Span } from './text';
+import { firstIndex, type Span } from './text';
 import { type Severity } from './types';
 import type { Ctx } from './ledger';
 
@@ -72,18 +72,6 @@ export function localContext(sf: SentenceFacts, span: Span, window = 6): Map<str
 }
 
 const CONTEXT_WALK = 64;
-
-/** The first i in [0, n) for which pred holds, pred being false then true along i; n if none. */
-export function firstIndex(n: number, pred: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pred(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
 
 /** The sentence-level candidates plus the seed sentences that best cover the claim's own clause. */
 export function mentionCandidates(ctx: Ctx, sf: SentenceFacts, span: Span, base: Candidate[], value?: string): Candidate[] {

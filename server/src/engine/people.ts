@@ -2,7 +2,7 @@
 // the forms news uses: "British Foreign Secretary David Cameron", "David Cameron, Britain's foreign
 // secretary,", "Britain's foreign secretary, David Cameron", "chief executive Thierry Breton".
 import { HONORIFICS, NAME_PARTICLES, NUMBER_WORDS, ORG_WORDS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_SYNONYMS, WEEKDAY_SET, MONTH_SET, placeGroup } from './lexicon';
-import type { Sentence, Span, Token } from './text';
+import { firstIndex, type Sentence, type Span, type Token } from './text';
 
 export type EntityType = 'person' | 'org' | 'place' | 'other';
 
@@ -130,18 +130,6 @@ interface TitlePhrase {
   former: boolean;
   firstTok: number;
   lastTok: number;
-}
-
-/** The first i in [0, n) for which pred holds, pred being false then true along i; n if none. */
-function firstIndex(n: number, pred: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pred(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** No title phrase is longer: a run of title words is read in bounded time from each token. */

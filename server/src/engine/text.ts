@@ -397,3 +397,15 @@ export class LineMap {
     return Math.min(this.starts[line] + character, this.ends[line]);
   }
 }
+
+/** The first i in [0, n) for which pred holds, pred being false then true along i; n if none. */
+export function firstIndex(n: number, pred: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
