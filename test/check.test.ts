@@ -196,3 +196,10 @@ test('a seed list counts its items: "seven countries" where the seed lists eight
   assert.equal(f?.expected, 'eight');
   assert.equal(flagged('The Riyadh summit tasked foreign ministers from eight countries with seeking an end to the war.', 'eight'), undefined);
 });
+
+test('a capital the story never names is not known just for being a capital', () => {
+  const f = flagged('Fidan is expected to extend the discussions to Rome, where he will hold talks with French President Emmanuel Macron.', 'Rome');
+  assert.equal(f?.kind, 'name');
+  assert.equal(f?.expected, 'Paris');
+  assert.deepEqual(flags('Turkey exerts efforts to rally the international community to help Palestinians trapped in Gaza.').map((x) => x.text), [], 'Turkey is the story\'s Türkiye');
+});

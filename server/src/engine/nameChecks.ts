@@ -1,6 +1,6 @@
 // Names of people, organisations and places: substitutions in restated seed statements.
 import { type SentenceFacts } from './facts';
-import { NAME_PARTICLES, NUMBER_WORDS, placeGroup, STOPWORDS, MONTHS } from './lexicon';
+import { NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS } from './lexicon';
 import { isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedDoc, type SeedSentence } from './seeds';
 import { stem } from './text';
@@ -12,10 +12,15 @@ import { nearSpelling, nameSpellingFinding } from './peopleChecks';
 export function isKnownName(ctx: Ctx, e: Entity): boolean {
   const topical = (doc: SeedDoc) => (ctx.topic.get(doc) ?? 0) >= 0.6;
   if (ctx.index.knowsEntity(e.key, topical)) return true;
-  if (placeGroup(e.key) !== undefined) return true;
+  // A country the story names in any form ("Turkey" where it says "Türkiye", "British" for "UK")
+  const place = (key: string) => {
+    const g = placeGroup(key);
+    return g !== undefined && PLACE_ALIASES[g].some((w) => ctx.index.knowsEntity(w, topical) || (!w.includes(' ') && ctx.index.knowsNameToken(w, topical)));
+  };
+  if (place(e.key)) return true;
   // Every word of it appears in seed names ("Gaza authorities", "Fidan" alone)
   const words = e.tokens.filter((t) => !STOPWORDS.has(t));
-  return words.length > 0 && words.every((t) => ctx.index.knowsNameToken(t, topical) || placeGroup(t) !== undefined || isTitleToken(t));
+  return words.length > 0 && words.every((t) => ctx.index.knowsNameToken(t, topical) || place(t) || isTitleToken(t));
 }
 
 /** A capitalised word that is just a common word at the head of a sentence or in a headline. */
