@@ -1,6 +1,6 @@
 // Bundles the VS Code client, the language server and the CLI with esbuild.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { engineVersion as computeEngineVersion } from './engine-version.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -23,4 +23,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+// esbuild writes files without the execute bit; `npx factdesk` and the package's bin need it.
+chmodSync('dist/cli.js', 0o755);
 if (watch) console.log('watch mode is not supported; run npm run build again');

@@ -92,3 +92,9 @@ test('--version and --help', () => {
   assert.equal(help.status, 0);
   assert.match(help.stdout, /factdesk check/);
 });
+
+test('the package bin runs as `npx factdesk` (the bundle keeps its shebang and execute bit)', () => {
+  const r = spawnSync('npx', ['--no-install', 'factdesk', '--version'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout.trim(), /^\d+\.\d+\.\d+$/);
+});

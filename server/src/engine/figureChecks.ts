@@ -8,8 +8,14 @@ import { ALIGN, type Candidate, topicWeight, localContext, mentionCandidates, sl
 import { type Ctx, push, confirm, unverified } from './ledger';
 import { titleCase } from './wording';
 
+/** How a finding names a figure: as written, or for a counted list, its count ("eight (Türkiye, … and Nigeria)"). */
 export function describeFigure(f: Figure): string {
-  return f.text;
+  return f.implied ? `${f.valueText} (${f.text})` : f.text;
+}
+
+/** The seed's value as a replacement for the draft's number: without its qualifier, a list as its count. */
+function figureReplacement(f: Figure): string {
+  return f.implied ? f.valueText : f.text.replace(/^(?:more than|over|past|about|around|some|nearly|almost|at least)\s+/i, '');
 }
 
 /** Two names for one person: the same key, or one's words all among the other's ("Abbie" and "Abbie Conman"). */
@@ -156,7 +162,7 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
       code: later ? 'figure-updated' : 'figure-mismatch',
       range: { start: f.valueSpan.start, end: f.end },
       text: ctx.draft.parsed.raw.slice(f.valueSpan.start, f.end),
-      expected: best.g.text.replace(/^(?:more than|over|past|about|around|some|nearly|almost|at least)\s+/i, ''),
+      expected: figureReplacement(best.g),
       message: later
         ? `The seed gave ${describeFigure(best.g)} on ${seedDate}; this draft (${ctx.draft.date}) reports ${f.text}.`
         : `The seeds say ${describeFigure(best.g)}, not ${f.text}.`,

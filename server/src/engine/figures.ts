@@ -28,7 +28,10 @@ export interface Figure extends Span {
   /** Spelled with words ("five") rather than digits. */
   words: boolean;
   sentence: number;
-  /** Not written as a number: the count of a list ("nations, including A, B and C"). */
+  /**
+   * Not written as a number: the count of a list ("nations, including A, B and C"). Its `text` and range
+   * are the list itself; its `valueText` is the count in words ("eight").
+   */
   implied?: boolean;
   /** For an age: the person it belongs to (entity key), when the text says whose it is. */
   person?: string;
@@ -358,7 +361,7 @@ export function listFigures(prose: string, sentence: Sentence): Figure[] {
     const end = start + m[3].length;
     const word = COUNT_WORDS[items.length] ?? String(items.length);
     out.push({
-      start, end, text: word, valueText: word, valueSpan: { start, end }, value: items.length,
+      start, end, text: m[3], valueText: word, valueSpan: { start, end }, value: items.length,
       qualifier: m[2] && m[2] !== 'from' ? 'atLeast' : 'exact', unit: 'count', thing: stem(tokenKey(m[1])), things: [stem(tokenKey(m[1]))],
       words: true, implied: true, sentence: sentence.index,
     });
