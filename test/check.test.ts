@@ -203,3 +203,25 @@ test('a capital the story never names is not known just for being a capital', ()
   assert.equal(f?.expected, 'Paris');
   assert.deepEqual(flags('Turkey exerts efforts to rally the international community to help Palestinians trapped in Gaza.').map((x) => x.text), [], 'Turkey is the story\'s Türkiye');
 });
+
+test("party short names are the party's office; whips, the Northern Ireland Secretary and Home Office ministers are offices", () => {
+  const index = new SeedIndex();
+  index.addSeed('politics.txt', [
+    'Conservative leader Michael Howard said on Monday that taxes would rise.',
+    'Liberal Democrat leader Charles Kennedy said his party was the real opposition.',
+    'Chief Whip Hilary Armstrong told MPs to back the bill.',
+    'Northern Ireland Secretary Paul Murphy met party leaders in Belfast.',
+    'Home Office minister Hazel Blears defended the plans.',
+  ].join('\n\n'));
+  const found = (draft: string) => checkDraft(draft, index).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.text} -> ${f.expected}`);
+  // Faithful: the same offices under the parties' short names
+  assert.deepEqual(found('Tory leader Michael Howard said taxes would rise.'), []);
+  assert.deepEqual(found("The Lib Dems' leader, Charles Kennedy, said his party was the real opposition."), []);
+  assert.deepEqual(found('Labour chief whip Hilary Armstrong told MPs to back the bill.'), []);
+  assert.deepEqual(found('Hazel Blears, a Home Office minister, defended the plans.'), []);
+  assert.deepEqual(found('Home Secretary Hazel Blears defended the plans.'), ['Home Secretary -> Home Office minister']);
+  // Swapped offices
+  assert.deepEqual(found('Lib Dem leader Michael Howard said taxes would rise.'), ['Lib Dem leader -> Conservative leader']);
+  assert.deepEqual(found('Chief Whip Paul Murphy met party leaders in Belfast.'), ['Chief Whip -> Northern Ireland Secretary']);
+  assert.deepEqual(found('Northern Ireland Secretary Hilary Armstrong told MPs to back the bill.'), ['Northern Ireland Secretary -> Chief Whip']);
+});

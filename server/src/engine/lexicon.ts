@@ -23,7 +23,7 @@ export const TITLE_HEADS = new Set(
     'attorney-general judge justice coach manager boss captain ambassador envoy general commissioner founder co-founder ' +
     'owner economist analyst nutritionist dietician dietitian lawyer professor sheikh emir sultan ayatollah archbishop bishop ' +
     'commander inspector detective sergeant constable superintendent editor presenter chief treasurer governor-general ' +
-    'speaker diplomat striker midfielder defender goalkeeper player officer'
+    'speaker diplomat striker midfielder defender goalkeeper player officer whip'
   ).split(' '),
 );
 
@@ -35,9 +35,14 @@ export const TITLE_MODIFIERS = new Set(
     'prime deputy vice chief executive managing general state international development communities ' +
     'exchequer shadow acting interim former top senior assistant associate sports media agriculture industry ' +
     'labour labor conservative tory liberal democrat republican democratic opposition party majority minority ' +
-    'attorney solicitor finance-director non-executive operating financial technology commercial'
+    'attorney solicitor finance-director non-executive operating financial technology commercial lib dem dems tories'
   ).split(' '),
 );
+
+/** A party's short names in an office ("Tory leader" is the Conservative leader, "Lib Dem" the Liberal Democrat). */
+export const PARTY_WORDS: Record<string, string> = {
+  tory: 'conservative', tories: 'conservative', lib: 'liberal', dem: 'democrat', dems: 'democrat', democrats: 'democrat', labor: 'labour',
+};
 
 /** Compound offices written as several words, lower case, canonical form first. */
 export const TITLE_SYNONYMS: string[][] = [
