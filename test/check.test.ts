@@ -225,3 +225,14 @@ test("party short names are the party's office; whips, the Northern Ireland Secr
   assert.deepEqual(found('Chief Whip Paul Murphy met party leaders in Belfast.'), ['Chief Whip -> Northern Ireland Secretary']);
   assert.deepEqual(found('Northern Ireland Secretary Hilary Armstrong told MPs to back the bill.'), ['Northern Ireland Secretary -> Chief Whip']);
 });
+
+test('a copied frame around a number pins a claim to its seed statement; a date or figure the sentence restates is not contradicted twice', () => {
+  const index = new SeedIndex();
+  index.addSeed('airport.txt', 'The airport handled 3.2 million passengers last year, up from 2,870,000 in 2011, the operator said. Separately, profits at the group rose sharply at the end of 2013, helped by retail sales.');
+  const found = (draft: string) => checkDraft(draft, index).findings.map((f) => `${f.text} -> ${f.expected}`);
+  assert.deepEqual(found('Passenger numbers at the airport have climbed from 2,870,000 in 2009.'), ['2009 -> 2011']);
+  assert.deepEqual(found('Passenger numbers at the airport have climbed from 2,870,000 in 2011.'), []);
+  // An idiom is no anchor; a sentence that fuses two seed statements keeps each value with its own
+  assert.deepEqual(found('The group cut its debts at the end of 2014.'), []);
+  assert.deepEqual(found('The airport handled 3.2 million passengers last year, up from 2,870,000 in 2011, while profits rose at the end of 2013.'), []);
+});

@@ -72,6 +72,11 @@ test('durations and times of day are not dates', () => {
   assert.deepEqual(dates('They drove for 16 hours a day and talked for about 90 minutes.').map((d) => d.text), []);
 });
 
+test("a weekday that starts a newspaper's name is not a date; one before a person's name is", () => {
+  assert.deepEqual(dates('The list was published in the Sunday Times and the Sunday Telegraph.').map((d) => d.text), []);
+  assert.deepEqual(dates('On Sunday President Emmanuel Macron met Fidan.').map((d) => d.iso), ['2023-11-19']);
+});
+
 test('touching intervals do not agree: "four" is not "five", a 4-year-old is not a 3-year-old', () => {
   const [four] = figures('She named her top four breads.');
   const [five] = figures('She named her top five breads.');

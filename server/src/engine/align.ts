@@ -2,7 +2,7 @@
 // per claim clause, the draft's topic among the seeds, the words around a claim, copied frames).
 import { tokenTerms, type SentenceFacts } from './facts';
 import { type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
-import { firstIndex, type Span } from './text';
+import { firstIndex, type Span, type Token } from './text';
 import { type Severity } from './types';
 import type { Ctx } from './ledger';
 
@@ -91,6 +91,21 @@ export function mentionCandidates(ctx: Ctx, sf: SentenceFacts, span: Span, base:
 
 /** How many tokens right before and right after two spans read the same (a copied frame around a changed value). */
 export function frameMatch(a: SentenceFacts, as: Span, b: SentenceFacts, bs: Span, max = 4): number {
+  return frameTokens(a, as, b, bs, max).length;
+}
+
+/**
+ * A copied frame that holds an anchor: at least three tokens around the claim read as in the seed, one of
+ * them a number or a capitalised name ("slipping from 285 in 2009" where the seed has "down from 285 in
+ * 2014"). Such a frame pins the claim to that seed statement whatever the rest of the sentence says;
+ * an idiom alone ("at the end of 2013") does not.
+ */
+export function anchoredFrame(a: SentenceFacts, as: Span, b: SentenceFacts, bs: Span): number {
+  const toks = frameTokens(a, as, b, bs, 4);
+  return toks.length >= 3 && toks.some((t) => t.num || (t.cap && t !== a.sentence.tokens[0])) ? toks.length : 0;
+}
+
+function frameTokens(a: SentenceFacts, as: Span, b: SentenceFacts, bs: Span, max: number): Token[] {
   const at = a.sentence.tokens;
   const bt = b.sentence.tokens;
   // (binary searches: tokens are in text order; a scan made long sentences quadratic)
@@ -102,20 +117,20 @@ export function frameMatch(a: SentenceFacts, as: Span, b: SentenceFacts, bs: Spa
   const bFirst = first(bt, bs.start);
   const aLast = firstIndex(at.length, (i) => at[i].start >= as.end) - 1;
   const bLast = firstIndex(bt.length, (i) => bt[i].start >= bs.end) - 1;
-  let n = 0;
+  const same: Token[] = [];
   for (let k = 1; k <= max; k++) {
     const x = at[aFirst - k];
     const y = bt[bFirst - k];
     if (!x || !y || x.key !== y.key) break;
-    n++;
+    same.push(x);
   }
   for (let k = 1; k <= max; k++) {
     const x = at[aLast + k];
     const y = bt[bLast + k];
     if (!x || !y || x.key !== y.key) break;
-    n++;
+    same.push(x);
   }
-  return n;
+  return same;
 }
 
 export function slotScore(index: SeedIndex, d: Map<string, number>, s: Map<string, number>): number {

@@ -27,7 +27,10 @@ export interface CheckOptions {
 export function checkDraft(text: string, index: SeedIndex, options: CheckOptions = {}): CheckResult {
   const draft = extractFacts(text, options.format ?? 'plaintext', options.date);
   const kinds: Record<FactKind, boolean> = { name: true, title: true, date: true, figure: true, ...options.kinds };
-  const raw = draft.sentences.map((sf) => index.retrieve([...sf.terms, ...valueTerms(sf).filter((t) => /^=\d{4}-\d\d-\d\d$/.test(t))], 40));
+  // A full date or a number of three digits or more that a seed sentence also states is a strong hint of
+  // the same statement; one no seed states would only dilute the sentence's words.
+  const anchors = (sf: (typeof draft.sentences)[number]) => valueTerms(sf).filter((t) => /^=(?:\d{4}-\d\d-\d\d|\d{3,}(?:\.\d+)?)$/.test(t) && index.withTerm(t).length > 0);
+  const raw = draft.sentences.map((sf) => index.retrieve([...sf.terms, ...anchors(sf)], 40));
   const topic = topicOf(index, raw.map((r) => r.slice(0, 8)));
   const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic, findingSpans: new SpanIndex(), removed: new Set(), claimSpans: new SpanIndex(), claimRanges: new Set() };
   draft.sentences.forEach((sf, i) => {

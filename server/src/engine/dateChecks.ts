@@ -3,7 +3,7 @@ import { datesAgree, type DateMention } from './dates';
 import { type SentenceFacts } from './facts';
 import { WEEKDAYS } from './lexicon';
 import { dateTerm, evidenceOf, type SeedSentence } from './seeds';
-import { type Candidate, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
+import { ALIGN, anchoredFrame, type Candidate, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
 
 export function describeDate(d: DateMention): string {
@@ -30,10 +30,15 @@ export function checkDates(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): voi
         // Compare like with like: a year with a year, a day with a day.
         if ((d.precision === 'year') !== (g.precision === 'year')) continue;
         // A date belongs to the event of its whole sentence more than to its neighbouring words.
-        const score = 0.35 * slotScore(ctx.index, dctx, seedContext(c.sentence, g)) + 0.65 * c.score;
+        let score = 0.35 * slotScore(ctx.index, dctx, seedContext(c.sentence, g)) + 0.65 * c.score;
+        const frame = anchoredFrame(sf, d, c.sentence.facts, g);
+        if (frame) score = Math.max(score, ALIGN.warning + 0.05 * (frame - 3));
         if (datesAgree(d, g)) {
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
-        } else if (!best || score > best.score) best = { g, s: c.sentence, score };
+        } else if ((!best || score > best.score) && !sf.dates.some((o) => o !== d && o.iso !== "" && o.iso === g.iso)) {
+          // (A seed date another date of this sentence restates is taken: "in 2011, … at the end of 2013")
+          best = { g, s: c.sentence, score };
+        }
       }
     }
     ctx.trace?.(`date "${d.text}" ${d.iso} agree=${agree ? `${agree.g.text}@${agree.score.toFixed(2)}` : '-'} best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);

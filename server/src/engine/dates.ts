@@ -38,6 +38,8 @@ function isoOf(m: Pick<DateMention, 'year' | 'month' | 'day'>): string {
   return `${m.year}-${pad(m.month)}-${pad(m.day)}`;
 }
 
+const WEEKDAY_NAMED = /^\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Mail|Post|Tribune|Independent|Sport|Star|World|Sun|Business|Night Live|Service|School|League)\b/;
+
 export function weekdayOf(year: number, month: number, day: number): number {
   return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
@@ -120,6 +122,8 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
     if (/^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m|p\.m)?$/i.test(text)) continue; // a time of day
     if (/\b(?:hours?|minutes?|seconds?|mins?|hrs?)\b/i.test(text)) continue; // a duration or a time of day
     if (/^(?:for|over|about|around|some)\b/i.test(r.text) && !/\bago\b/i.test(text)) continue; // a duration: "for 16 days"
+    // "Sunday Times", "Sunday Telegraph": a weekday that starts a newspaper's or a programme's name is no date.
+    if (/^(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/i.test(text) && WEEKDAY_NAMED.test(prose.slice(start + text.length, start + text.length + 14))) continue;
     const known = r.start;
     // "in February of 21 counts": chrono reads "of 21" as a year; a month is all the text says.
     const ofNumber = /\s+of\s+\d{1,2}$/.exec(text);

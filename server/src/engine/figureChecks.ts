@@ -4,7 +4,7 @@ import { distance } from 'fastest-levenshtein';
 import { conceptOf, type SentenceFacts } from './facts';
 import { figuresAgree, figureUnitsComparable, type Figure } from './figures';
 import { evidenceOf, figureTerm, type SeedSentence } from './seeds';
-import { ALIGN, type Candidate, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
+import { ALIGN, anchoredFrame, type Candidate, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
 import { titleCase } from './wording';
 
@@ -123,9 +123,14 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
         if (!figureUnitsComparable(f, g)) continue;
         let score = 0.55 * slotScore(ctx.index, dctx, seedContext(c.sentence, g)) + 0.45 * c.score;
         if (f.thing && g.thing) score += sameThing(f, g) ? 0.15 : -0.15;
+        const frame = anchoredFrame(sf, f, c.sentence.facts, g);
+        if (frame) score = Math.max(score, ALIGN.warning + 0.05 * (frame - 3));
         if (figuresAgree(f, g)) {
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
-        } else if (!best || score > best.score) best = { g, s: c.sentence, score };
+        } else if ((!best || score > best.score) && !sf.figures.some((o) => o !== f && figuresAgree(o, g))) {
+          // (A seed figure another figure of this sentence restates is taken.)
+          best = { g, s: c.sentence, score };
+        }
       }
     }
     ctx.trace?.(`figure "${f.text}" agree=${agree ? `${agree.g.text}@${agree.score.toFixed(2)}` : '-'} best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
