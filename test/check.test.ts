@@ -236,3 +236,12 @@ test('a copied frame around a number pins a claim to its seed statement; a date 
   assert.deepEqual(found('The group cut its debts at the end of 2014.'), []);
   assert.deepEqual(found('The airport handled 3.2 million passengers last year, up from 2,870,000 in 2011, while profits rose at the end of 2013.'), []);
 });
+
+test('a rate is not a quantity: "9,500ft a minute" does not confirm a height of 9,500ft', () => {
+  const index = new SeedIndex();
+  index.addSeed('flight.txt', 'The airliner pitched down, falling at 9,500ft a minute. The pilot regained control when the aircraft was just 1,100ft above the sea.');
+  const found = (draft: string) => checkDraft(draft, index).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.text} -> ${f.expected}`);
+  assert.deepEqual(found('The aircraft was just 9,500ft above the sea when the pilot regained control.'), ['9,500ft -> 1,100ft']);
+  assert.deepEqual(found('The aircraft was just 1,100ft above the sea when the pilot regained control.'), []);
+  assert.deepEqual(found('The airliner fell at 9,500ft a minute.'), []);
+});

@@ -138,7 +138,8 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
     // "27 counts" for "21 counts of theft and six counts of extortion": a total of the seed's parts.
     if (best && (!agree || agree.score < best.score)) agree = sumOfParts(ctx, sf, f, [{ sentence: best.s, score: best.score }]) ?? agree;
     // A measured value (tonnes, pounds, feet) that the story states as such is taken as the story's.
-    const sameValue = agree && agree.g.value === f.value && (agree.score >= 0.3 || (topicWeight(ctx, agree.s) === 1 && (agree.score >= 0.15 || f.unit !== 'count')));
+    // (Not a rate for a quantity: "9,500ft a minute" is no height of 9,500ft.)
+    const sameValue = agree && agree.g.value === f.value && agree.g.per === f.per && (agree.score >= 0.3 || (topicWeight(ctx, agree.s) === 1 && (agree.score >= 0.15 || f.unit !== 'count')));
     if (agree && (!best || agree.score >= best.score - 0.12 || sameValue)) {
       confirm(ctx, 'figure', f, f.text, [evidenceOf(agree.s)]);
       continue;

@@ -23,6 +23,8 @@ export interface Figure extends Span {
   thing?: string;
   /** The content words of the noun phrase after the number (stemmed). */
   things?: string[];
+  /** A rate's period ("£9.15 an hour", "9,500ft a minute", "seven hours a week"): hour, minute, week… */
+  per?: string;
   /** A score's second number ("2-0"). */
   second?: number;
   /** Spelled with words ("five") rather than digits. */
@@ -119,6 +121,8 @@ export function interval(f: Pick<Figure, 'value' | 'high' | 'qualifier' | 'value
       return [0, hi];
   }
 }
+
+const RATE = /^(?:-?\s?[a-z]+)?(?:\s|-)(?:a|an|per|each|every)(?:\s|-)(second|minute|hour|day|night|week|month|year|annum)s?\b/i;
 
 function scaleOf(word: string | undefined): number {
   return word ? SCALE_WORDS[word.toLowerCase()] ?? 1 : 1;
@@ -263,6 +267,9 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
         break;
       }
     }
+    // A rate: "an hour", "a minute", "per week", "-a-year" (after the unit, or after one counted word)
+    const rate = RATE.exec(prose.slice(end, end + 30));
+    const per = rate ? rate[1].toLowerCase().replace(/s$/, '') : undefined;
     // The counted thing: the first content word after the figure.
     let thing: string | undefined;
     const joinedThing = /^-(\p{L}+)/u.exec(prose.slice(end, end + 30));
@@ -303,6 +310,7 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
       qualifier,
       unit,
       unitWord,
+      per,
       thing,
       things,
       second,
