@@ -245,3 +245,13 @@ test('a rate is not a quantity: "9,500ft a minute" does not confirm a height of 
   assert.deepEqual(found('The aircraft was just 1,100ft above the sea when the pilot regained control.'), []);
   assert.deepEqual(found('The airliner fell at 9,500ft a minute.'), []);
 });
+
+test("a statement the seeds make about one person, restated about another person of the story, flags the name", () => {
+  const index = new SeedIndex();
+  index.addSeed('prize.txt', 'The physicist Alice Marlow has won the Kepler Prize for her work on dark matter in distant galaxies. Fellow scientist Brian Tolland praised the decision on Monday.');
+  const found = (draft: string) => checkDraft(draft, index).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.text} -> ${f.expected}`);
+  // Reworded, so no frame around the name is copied: the statement after the subject decides
+  assert.deepEqual(found('Brian Tolland, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), ['Brian Tolland -> Alice Marlow']);
+  assert.deepEqual(found('Alice Marlow, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), []);
+  assert.deepEqual(found('Brian Tolland praised the decision to give Alice Marlow the Kepler Prize.'), []);
+});

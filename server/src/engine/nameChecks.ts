@@ -1,10 +1,11 @@
 // Names of people, organisations and places: substitutions in restated seed statements.
+import { distance } from 'fastest-levenshtein';
 import { type SentenceFacts } from './facts';
 import { NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS } from './lexicon';
 import { isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedDoc, type SeedSentence } from './seeds';
 import { stem } from './text';
-import { type Candidate, topicWeight, localContext, mentionCandidates, frameMatch, slotScore, severityFor } from './align';
+import { ALIGN, type Candidate, topicWeight, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
 import { nearSpelling, nameSpellingFinding } from './peopleChecks';
 
@@ -73,6 +74,9 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     // A person the story knows, put in the place of another in a closely restated statement, where no
     // seed statement about the draft's person aligns ("Lionel Messi scored his 300th goal").
     if (!best && known && e.type === 'person' && support < 0.3) best = unknownInStatement(ctx, sf, e, cands, 0.55);
+    // The subject of a restated statement, where the seeds give that statement to someone else
+    // ("Gordon Brown left a memo" where "Liam Byrne … left a memo").
+    if (!best && e.type === 'person') best = subjectSwap(ctx, sf, e, cands);
     const needed = 0;
     ctx.trace?.(`name "${e.text}" (${e.type}${known ? ', known' : ''}) best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
     const severity = best ? severityFor(best.score - needed) : undefined;
@@ -86,8 +90,8 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
       code: 'name-mismatch',
       range: { start: e.start, end: e.end },
       text: e.text,
-      expected: best.g.text,
-      message: known ? `In the seeds it is ${best.g.text} here, not ${e.text}.` : `The seeds say ${best.g.text} here; they never mention ${e.text}.`,
+      expected: nameOnly(ctx, best.g.text),
+      message: known ? `In the seeds it is ${nameOnly(ctx, best.g.text)} here, not ${e.text}.` : `The seeds say ${nameOnly(ctx, best.g.text)} here; they never mention ${e.text}.`,
       severity,
       evidence: [evidenceOf(best.s)],
     });
@@ -151,4 +155,80 @@ export function typesComparable(a: Entity, b: Entity): boolean {
 export function confirmName(ctx: Ctx, e: Entity): void {
   const at = ctx.index.entitySentence(e.key);
   if (at) confirm(ctx, 'name', e, e.text, [evidenceOf(at)]);
+}
+
+/**
+ * A person who opens a draft sentence is its subject; what follows is the statement made about them. When a
+ * seed sentence of the story makes most of that statement about another person who opens it, and no seed
+ * sentence makes it about the draft's person, the name is the likely slip.
+ */
+export function subjectSwap(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[]): { g: Entity; s: SeedSentence; score: number } | undefined {
+  if (!isSubject(ctx, sf, e) || !isPersonName(ctx, e, sf)) return undefined;
+  const toks = sf.sentence.tokens;
+  const terms = termsOf(sf);
+  const statement = new Map<string, number>();
+  for (let i = 0; i < toks.length; i++) {
+    const t = terms[i];
+    if (t === undefined || toks[i].start < e.end || e.tokens.includes(toks[i].key)) continue;
+    statement.set(t, ctx.index.idf(t));
+  }
+  if (statement.size < 3) return undefined;
+  const total = [...statement.values()].reduce((a, b) => a + b, 0);
+  let support = 0;
+  let best: { g: Entity; s: SeedSentence; score: number; shared: number } | undefined;
+  const seen = new Set<SeedSentence>();
+  const pool = [...cands, ...ctx.index.retrieve([...statement.keys()], 12)];
+  for (const c of pool) {
+    if (seen.has(c.sentence) || topicWeight(ctx, c.sentence) < 1) continue;
+    seen.add(c.sentence);
+    const seedTerms = new Set(c.sentence.terms);
+    let covered = 0;
+    let shared = 0;
+    for (const [t, w] of statement) if (seedTerms.has(t)) { covered += w; shared++; }
+    const coverage = covered / total;
+    const seedFacts = c.sentence.facts;
+    const q = seedFacts.entities.find((g) => g.type === 'person' && !isTitleOnly(g));
+    if (!q || /['’]s?$/.test(q.text) || seedFacts.sentence.tokens.filter((t) => t.end <= q.start).length > 4) continue;
+    if (!isPersonName(ctx, q, seedFacts) || distance(q.key, e.key) <= 2) continue;
+    // (A seed sentence that names the draft's subject too says something about both: not a swap.)
+    if (seedFacts.entities.some((g) => sameName(e, g))) continue;
+    if (sameName(e, q) || ctx.draft.surnames.get(q.tokens[q.tokens.length - 1])?.key === e.key) {
+      support = Math.max(support, coverage);
+      continue;
+    }
+    if (sf.entities.some((x) => sameName(x, q))) continue;
+    if (!best || coverage > best.score) best = { g: q, s: c.sentence, score: coverage, shared };
+  }
+  ctx.trace?.(`subject "${e.text}": support ${support.toFixed(2)}, other ${best ? `${best.g.text}@${best.score.toFixed(2)}/${best.shared}` : '-'}`);
+  if (!best || best.shared < 2 || best.score < SUBJECT_SWAP.coverage || best.score < support + SUBJECT_SWAP.margin) return undefined;
+  return { g: best.g, s: best.s, score: ALIGN.warning };
+}
+
+/** "Physicist Alice Marlow" at the head of a seed sentence: the name without the common word before it. */
+export function nameOnly(ctx: Ctx, text: string): string {
+  const words = text.split(/\s+/);
+  const rest = words.slice(1);
+  // (Only where the seeds also write the name without it: "Mark Joseph Carney" keeps his first name.)
+  const common = (w: string) => ctx.index.knowsLowerWord(w.toLowerCase()) || isCommonEnglish(stem(w.toLowerCase()));
+  return words.length > 2 && common(words[0]) && ctx.index.knowsEntity(rest.join(' ').toLowerCase()) ? rest.join(' ') : text;
+}
+
+const SUBJECT_SWAP = { coverage: 0.6, margin: 0.25 };
+
+/** A person's name, not a show's or a club's: a titled person, or a first name and surname of no common words. */
+function isPersonName(ctx: Ctx, e: Entity, sf: SentenceFacts): boolean {
+  if (sf.people.some((p) => p.person.key === e.key) || looksLikePersonName(ctx, e)) return true;
+  // The story calls them by their surname alone, as news does with people ("Moore" after "Hunter Moore").
+  const rec = e.tokens.length >= 2 ? ctx.index.person(e.key) : undefined;
+  const surname = e.tokens[e.tokens.length - 1];
+  return !!rec && rec.mentions.some((m) => topicWeight(ctx, m) >= 1 && m.facts.entities.some((g) => g.tokens.length === 1 && g.tokens[0] === surname));
+}
+
+/** The person a sentence opens with (after an office or a qualifier at most): not a possessive. */
+function isSubject(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
+  if (/['’]s?$/.test(e.text)) return false;
+  const first = sf.entities.find((x) => !isCommonWord(ctx, sf, x));
+  if (first !== e) return false;
+  const before = sf.sentence.tokens.filter((t) => t.end <= e.start).length;
+  return before <= 4;
 }
