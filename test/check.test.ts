@@ -3,6 +3,11 @@ import assert from 'node:assert/strict';
 import { checkDraft, SeedIndex } from '../server/src/engine';
 import { bundledIndex, check, flagged, flags, SEED_TEXT } from './helpers';
 
+/** The flags (errors and warnings) a draft gets against an index, as "draft text -> seed value". */
+function flagsAgainst(index: SeedIndex, draft: string): string[] {
+  return checkDraft(draft, index).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.text} -> ${f.expected}`);
+}
+
 const FAITHFUL = `---
 date: 2023-11-22
 ---
@@ -213,7 +218,7 @@ test("party short names are the party's office; whips, the Northern Ireland Secr
     'Northern Ireland Secretary Paul Murphy met party leaders in Belfast.',
     'Home Office minister Hazel Blears defended the plans.',
   ].join('\n\n'));
-  const found = (draft: string) => checkDraft(draft, index).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.text} -> ${f.expected}`);
+  const found = (draft: string) => flagsAgainst(index, draft);
   // Faithful: the same offices under the parties' short names
   assert.deepEqual(found('Tory leader Michael Howard said taxes would rise.'), []);
   assert.deepEqual(found("The Lib Dems' leader, Charles Kennedy, said his party was the real opposition."), []);
@@ -229,7 +234,7 @@ test("party short names are the party's office; whips, the Northern Ireland Secr
 test('a copied frame around a number pins a claim to its seed statement; a date or figure the sentence restates is not contradicted twice', () => {
   const index = new SeedIndex();
   index.addSeed('airport.txt', 'The airport handled 3.2 million passengers last year, up from 2,870,000 in 2011, the operator said. Separately, profits at the group rose sharply at the end of 2013, helped by retail sales.');
-  const found = (draft: string) => checkDraft(draft, index).findings.map((f) => `${f.text} -> ${f.expected}`);
+  const found = (draft: string) => flagsAgainst(index, draft);
   assert.deepEqual(found('Passenger numbers at the airport have climbed from 2,870,000 in 2009.'), ['2009 -> 2011']);
   assert.deepEqual(found('Passenger numbers at the airport have climbed from 2,870,000 in 2011.'), []);
   // An idiom is no anchor; a sentence that fuses two seed statements keeps each value with its own
@@ -240,7 +245,7 @@ test('a copied frame around a number pins a claim to its seed statement; a date 
 test('a rate is not a quantity: "9,500ft a minute" does not confirm a height of 9,500ft', () => {
   const index = new SeedIndex();
   index.addSeed('flight.txt', 'The airliner pitched down, falling at 9,500ft a minute. The pilot regained control when the aircraft was just 1,100ft above the sea.');
-  const found = (draft: string) => checkDraft(draft, index).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.text} -> ${f.expected}`);
+  const found = (draft: string) => flagsAgainst(index, draft);
   assert.deepEqual(found('The aircraft was just 9,500ft above the sea when the pilot regained control.'), ['9,500ft -> 1,100ft']);
   assert.deepEqual(found('The aircraft was just 1,100ft above the sea when the pilot regained control.'), []);
   assert.deepEqual(found('The airliner fell at 9,500ft a minute.'), []);
@@ -249,7 +254,7 @@ test('a rate is not a quantity: "9,500ft a minute" does not confirm a height of 
 test("a statement the seeds make about one person, restated about another person of the story, flags the name", () => {
   const index = new SeedIndex();
   index.addSeed('prize.txt', 'The physicist Alice Marlow has won the Kepler Prize for her work on dark matter in distant galaxies. Fellow scientist Brian Tolland praised the decision on Monday.');
-  const found = (draft: string) => checkDraft(draft, index).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.text} -> ${f.expected}`);
+  const found = (draft: string) => flagsAgainst(index, draft);
   // Reworded, so no frame around the name is copied: the statement after the subject decides
   assert.deepEqual(found('Brian Tolland, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), ['Brian Tolland -> Alice Marlow']);
   assert.deepEqual(found('Alice Marlow, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), []);
