@@ -207,6 +207,9 @@ test('a capital the story never names is not known just for being a capital', ()
   assert.equal(f?.kind, 'name');
   assert.equal(f?.expected, 'Paris');
   assert.deepEqual(flags('Turkey exerts efforts to rally the international community to help Palestinians trapped in Gaza.').map((x) => x.text), [], 'Turkey is the story\'s Türkiye');
+  assert.deepEqual(flags('Ankara highlights a permanent solution to the issue.').map((x) => x.text), [], 'Ankara speaks for Türkiye');
+  const city = flagged('Fidan will next travel to Cairo for talks with French President Emmanuel Macron.', 'Cairo');
+  assert.equal(city?.expected, 'Paris', 'a capital as a place the talks go to is the city, which the seeds do not name');
 });
 
 test("party short names are the party's office; whips, the Northern Ireland Secretary and Home Office ministers are offices", () => {

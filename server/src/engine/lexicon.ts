@@ -88,6 +88,12 @@ export const UNIQUE_TITLES = new Set([
   'governor',
 ]);
 
+/** Capitals among the place aliases: the country in "Ankara says", a city in "in Tokyo". */
+export const CAPITALS = new Set([
+  'ankara', 'london', 'washington', 'paris', 'berlin', 'moscow', 'beijing', 'tokyo', 'cairo', 'riyadh', 'delhi', 'new delhi',
+  'rome', 'madrid', 'kiev', 'kyiv', 'tehran', 'baghdad', 'dublin', 'edinburgh', 'cardiff', 'pyongyang', 'seoul',
+]);
+
 /** Country and nationality aliases, each group one country. */
 export const PLACE_ALIASES: string[][] = [
   ['türkiye', 'turkey', 'turkish', 'ankara', 'turkiye'],

@@ -1,7 +1,7 @@
 // Names of people, organisations and places: substitutions in restated seed statements.
 import { distance } from 'fastest-levenshtein';
 import { type SentenceFacts } from './facts';
-import { NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS } from './lexicon';
+import { CAPITALS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS } from './lexicon';
 import { isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedDoc, type SeedSentence } from './seeds';
 import { stem } from './text';
@@ -18,10 +18,12 @@ export function isKnownName(ctx: Ctx, e: Entity): boolean {
     const g = placeGroup(key);
     return g !== undefined && PLACE_ALIASES[g].some((w) => ctx.index.knowsEntity(w, topical) || (!w.includes(' ') && ctx.index.knowsNameToken(w, topical)));
   };
-  if (place(e.key)) return true;
+  // (A capital stands for its country as an actor, "Ankara says"; "in Tokyo" is the city, which the seeds must name.)
+  const city = CAPITALS.has(e.key) && /\b(?:in|at|to|from|near|outside|inside|into|around|across)\s+(?:the\s+)?$/i.test(ctx.draft.parsed.prose.slice(Math.max(0, e.start - 16), e.start));
+  if (!city && place(e.key)) return true;
   // Every word of it appears in seed names ("Gaza authorities", "Fidan" alone)
   const words = e.tokens.filter((t) => !STOPWORDS.has(t));
-  return words.length > 0 && words.every((t) => ctx.index.knowsNameToken(t, topical) || place(t) || isTitleToken(t));
+  return words.length > 0 && words.every((t) => ctx.index.knowsNameToken(t, topical) || (!city && place(t)) || isTitleToken(t));
 }
 
 /** A capitalised word that is just a common word at the head of a sentence or in a headline. */
