@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { checkDraft, formatOf, LineMap, SeedIndex, type CheckResult, type FactKind, type Finding } from './engine';
-import { listTextFiles, readTextFile, SEED_EXTENSIONS, type Skipped } from './seedLoader';
+import { DEFAULT_MAX_SEED_BYTES, DEFAULT_MAX_SEED_FILES, loadSeeds, readSeedFile, readTextFile, SEED_EXTENSIONS, type Skipped } from './seedLoader';
 import { SeedLines } from './report';
 import { defaultSettings, mergeRaw, parseSettings, type Settings } from './settings';
 import { enabledKinds, review, type Reviewed } from './policy';
@@ -206,19 +206,17 @@ function loadConfig(folder: Folder): void {
 function loadSeedsOf(folder: Folder): void {
   const started = Date.now();
   const { roots, problems } = resolveSeedRoots(folder);
+  // The CLI's limits: seed files up to 2 MB, at most 10,000 of them from all the seed paths together.
+  const loaded = loadSeeds(roots, {
+    maxBytes: DEFAULT_MAX_SEED_BYTES,
+    maxFiles: DEFAULT_MAX_SEED_FILES,
+    accept: (file) => !(folder.path && isSeedIgnored(folder.config, folder.path, file, matchGlob)),
+  });
   folder.seedRoots = roots;
-  folder.index = new SeedIndex();
-  folder.seedTexts = new Map();
-  folder.skipped = [];
+  folder.index = loaded.index;
+  folder.seedTexts = new Map([...loaded.index.seeds].map((doc) => [doc.path, doc.facts.parsed.raw]));
+  folder.skipped = loaded.skipped;
   folder.seedProblems = [...problems];
-  for (const root of roots) {
-    const { files, skipped } = listTextFiles(root, SEED_EXTENSIONS);
-    folder.skipped.push(...skipped);
-    for (const file of files) {
-      if (folder.path && isSeedIgnored(folder.config, folder.path, file, matchGlob)) continue;
-      indexSeedFile(folder, file);
-    }
-  }
   folder.seedLines = new SeedLines((p) => folder.seedTexts.get(p));
   folder.loadedAt = new Date().toISOString();
   const st = folder.index.stats;
@@ -228,24 +226,26 @@ function loadSeedsOf(folder: Folder): void {
   log.info(`${folder.name}: ${st.files} seed${st.files === 1 ? '' : 's'}, ${st.facts} facts from ${roots.join(', ')} in ${Date.now() - started} ms`);
 }
 
+/** Reads (again) one seed file that changed on disk; what cannot be read is skipped and logged with its reason. */
 function indexSeedFile(folder: Folder, file: string): boolean {
-  const r = readTextFile(file);
-  if (r.text === undefined) {
-    folder.skipped.push({ path: file, reason: r.reason ?? 'unreadable' });
-    folder.index.removeSeed(file);
-    folder.seedTexts.delete(file);
-    return false;
+  folder.skipped = folder.skipped.filter((s) => s.path !== file);
+  const full = !folder.index.has(file) && folder.index.stats.files >= DEFAULT_MAX_SEED_FILES;
+  const r = full ? { reason: `file limit reached: ${DEFAULT_MAX_SEED_FILES} seed files are read at most` } : readSeedFile(file, DEFAULT_MAX_SEED_BYTES);
+  let reason = r.reason ?? 'unreadable';
+  if (r.text !== undefined) {
+    try {
+      folder.index.addSeed(file, r.text);
+      folder.seedTexts.set(file, r.text);
+      return true;
+    } catch (err) {
+      reason = `could not be indexed: ${String((err as Error)?.message ?? err).split('\n')[0]}`;
+    }
   }
-  try {
-    folder.index.addSeed(file, r.text);
-  } catch (err) {
-    folder.skipped.push({ path: file, reason: `could not be read as a seed: ${(err as Error)?.message ?? String(err)}` });
-    folder.index.removeSeed(file);
-    folder.seedTexts.delete(file);
-    return false;
-  }
-  folder.seedTexts.set(file, r.text);
-  return true;
+  folder.skipped.push({ path: file, reason });
+  folder.index.removeSeed(file);
+  folder.seedTexts.delete(file);
+  log.warn(`${folder.name}: skipped seed ${file}: ${reason}`);
+  return false;
 }
 
 async function loadFolder(folder: Folder): Promise<void> {
@@ -385,6 +385,17 @@ function recheckOpen(filter: (f: Folder) => boolean = () => true): void {
 
 // ---- Status -------------------------------------------------------------------------------------
 
+/** Skipped seeds named one by one in the status; the log names them all. */
+const SKIPPED_SEEDS_LISTED = 10;
+
+function skippedSeedLines(f: Folder): string[] {
+  const name = seedRef(f).name;
+  const lines = f.skipped.slice(0, SKIPPED_SEEDS_LISTED).map((s) => `skipped seed ${name(s.path)}: ${s.reason}`);
+  const more = f.skipped.length - lines.length;
+  if (more > 0) lines.push(`${more} more seed${more === 1 ? '' : 's'} skipped (the FactDesk log names them)`);
+  return lines;
+}
+
 function statusInfo() {
   const all = active();
   const list = all.map((f) => ({
@@ -392,8 +403,9 @@ function statusInfo() {
     uri: f.uri,
     seeds: f.index.stats.files,
     facts: f.index.stats.facts,
+    skippedSeeds: f.skipped.length,
     seedRoots: f.seedRoots,
-    problems: [...f.seedProblems, ...f.settingsProblems, ...f.configProblems],
+    problems: [...f.seedProblems, ...f.settingsProblems, ...f.configProblems, ...skippedSeedLines(f)],
     loadedAt: f.loadedAt,
   }));
   const problems = list.flatMap((f) => f.problems.map((p) => (list.length > 1 ? `${f.name}: ${p}` : p)));
@@ -531,10 +543,9 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
       if (c.type === FileChangeType.Deleted) {
         f.index.removeSeed(path);
         f.seedTexts.delete(path);
+        f.skipped = f.skipped.filter((s) => s.path !== path);
         log.info(`${f.name}: seed removed: ${path}`);
-      } else if (indexSeedFile(f, path)) {
-        log.info(`${f.name}: re-indexed seed ${path} in ${Date.now() - started} ms`);
-      } else log.warn(`${f.name}: could not read seed ${path}`);
+      } else if (indexSeedFile(f, path)) log.info(`${f.name}: re-indexed seed ${path} in ${Date.now() - started} ms`);
       f.seedLines = new SeedLines((p) => f.seedTexts.get(p));
       f.loadedAt = new Date().toISOString();
       touched.add(f);

@@ -1,0 +1,186 @@
+// Bad inputs through the language server (node dist/server.js --stdio), as robust-seeds does for the
+// CLI: bad seed files are skipped with a one-line reason in the log and in the status notification,
+// and the server is still running and still checking with the good seed.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUNDLED_SEED, DRAFT, MISMATCHES, SEED_NAME, TestClient, clientStarter, makeWorkspace, rangeOfText, uriOf } from './lspClient';
+import { isRoot, utf16le } from './robust-helpers';
+
+const started = clientStarter();
+const clients: TestClient[] = []; // clients these tests start themselves
+after(async () => {
+  await Promise.all(clients.map((c) => c.stop()));
+});
+
+const SEED_TEXT = readFileSync(BUNDLED_SEED, 'utf8');
+
+/** Opens DRAFT in the workspace and waits for its four findings (the good seed works). */
+async function fourFindings(c: TestClient, ws: string, name = 'draft.md') {
+  const uri = await c.open(join(ws, name), DRAFT);
+  const diags = await c.diagnostics(uri, (d) => d.length === MISMATCHES.length);
+  return { uri, diags };
+}
+
+/** The server still answers and still checks: a status request, and an edit that fixes one finding. */
+async function stillServing(c: TestClient, uri: string) {
+  assert.equal(c.proc.exitCode, null, `the server exited; stderr: ${c.stderr}`);
+  const status = await c.command('factdesk.server.status');
+  assert.ok(status.seeds >= 1);
+  const before = c.published.length;
+  const v = await c.change(uri, DRAFT.replace('Hakan Fiden', 'Hakan Fidan'));
+  await c.diagnostics(uri, (d, p) => p.version === v && d.length === MISMATCHES.length - 1, before);
+}
+
+/** The log lines "folder0: skipped seed PATH: reason" for one file. */
+const skipLogs = (c: TestClient, file: string) => c.logs.filter((l) => l.message.includes(': skipped seed ') && l.message.includes(`${file}: `)).map((l) => l.message);
+
+async function lastStatus(c: TestClient) {
+  return c.command('factdesk.server.status');
+}
+
+describe('server: bad seed files in the workspace', () => {
+  test('each bad seed is skipped with one log line and one status line; the good seed still flags the draft', async () => {
+    const ws = makeWorkspace();
+    const seeds = join(ws, 'seeds');
+    const bad: Array<{ file: string; reason: RegExp }> = [
+      { file: 'photo.txt', reason: /binary file \(contains NUL bytes\)/ },
+      { file: 'latin1.txt', reason: /not valid UTF-8/ },
+      { file: 'empty.md', reason: /empty file/ },
+      { file: 'huge.txt', reason: /too large \(50\.0 MB; the limit is 2\.0 MB\)/ },
+      { file: 'oneline.txt', reason: /too large \(4\.8 MB; the limit is 2\.0 MB\)/ },
+      { file: 'pipe.txt', reason: /not a regular file/ },
+      { file: 'dangling.txt', reason: /no such file or folder/ },
+      { file: 'loop-a.txt', reason: /symbolic link loop/ },
+      { file: 'loop-b.txt', reason: /symbolic link loop/ },
+      { file: 'back', reason: /symbolic link loop \(folder already read\)/ },
+    ];
+    writeFileSync(join(seeds, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    writeFileSync(join(seeds, 'latin1.txt'), Buffer.from('Caf\xe9 au lait in M\xfcnchen on Nov. 12.', 'latin1'));
+    writeFileSync(join(seeds, 'empty.md'), '');
+    writeFileSync(join(seeds, 'huge.txt'), Buffer.alloc(50 * 1024 * 1024, 'Filler words in a very long seed. '));
+    writeFileSync(join(seeds, 'oneline.txt'), Buffer.alloc(5_000_000, 'word '));
+    execFileSync('mkfifo', [join(seeds, 'pipe.txt')]);
+    symlinkSync(join(seeds, 'gone.txt'), join(seeds, 'dangling.txt'));
+    symlinkSync(join(seeds, 'loop-b.txt'), join(seeds, 'loop-a.txt'));
+    symlinkSync(join(seeds, 'loop-a.txt'), join(seeds, 'loop-b.txt'));
+    mkdirSync(join(seeds, 'sub'));
+    symlinkSync(seeds, join(seeds, 'sub', 'back'));
+
+    const c = await started({ folders: [ws] });
+    const { uri } = await fourFindings(c, ws);
+    const status = await lastStatus(c);
+    assert.equal(status.seeds, 1, 'only the good seed is loaded');
+    assert.equal(status.folders[0].skippedSeeds, bad.length);
+    for (const b of bad) {
+      const lines = skipLogs(c, b.file);
+      assert.equal(lines.length, 1, `one log line for ${b.file}: ${lines.join(' | ')}`);
+      assert.match(lines[0], b.reason);
+      assert.doesNotMatch(lines[0], /\n/);
+      const inStatus = status.problems.filter((p: string) => p.startsWith('skipped seed ') && p.includes(`${b.file}: `));
+      assert.equal(inStatus.length, 1, `one status line for ${b.file}: ${status.problems.join(' | ')}`);
+      assert.match(inStatus[0], b.reason);
+    }
+    // the notification carries the same lines as the status command
+    const notified = await c.until(() => [...c.statuses].reverse().find((s) => s.lastCheck), 'a status notification after the check');
+    assert.deepEqual(notified.problems, status.problems);
+    assert.ok(status.problems.includes('skipped seed seeds/photo.txt: binary file (contains NUL bytes); text must be UTF-8, or UTF-16 with a byte-order mark'), status.problems);
+    await stillServing(c, uri);
+  });
+
+  test('a UTF-16 seed with a byte-order mark and CRLF line ends is read: same findings, evidence on the same lines', async () => {
+    const ws = makeWorkspace({}, false);
+    mkdirSync(join(ws, 'seeds'));
+    writeFileSync(join(ws, 'seeds', 'utf16-crlf.txt'), utf16le(SEED_TEXT.replace(/\n/g, '\r\n')));
+    const c = await started({ folders: [ws] });
+    const { diags } = await fourFindings(c, ws);
+    for (const m of MISMATCHES) {
+      const d = diags.find((x) => (x.data as { expected: string }).expected === m.expected);
+      assert.ok(d, m.expected);
+      const rel = d.relatedInformation![0].location;
+      assert.equal(rel.uri, uriOf(join(ws, 'seeds', 'utf16-crlf.txt')));
+      assert.deepEqual(rel.range.start, rangeOfText(SEED_TEXT, m.seedSentence).start);
+    }
+    assert.deepEqual((await lastStatus(c)).problems, []);
+  });
+
+  test('a seed file the server may not read is skipped with "permission denied" (the server runs as "nobody" when the tests run as root)', async (t) => {
+    const ws = makeWorkspace();
+    const locked = join(ws, 'seeds', 'locked.txt');
+    writeFileSync(locked, SEED_TEXT);
+    chmodSync(locked, 0o000);
+    if (isRoot) for (const p of [ws, join(ws, 'seeds')]) chmodSync(p, 0o755);
+    const c = new TestClient({ folders: [ws], user: isRoot ? { uid: 65534, gid: 65534 } : undefined });
+    clients.push(c);
+    try {
+      await Promise.race([c.start(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 10_000))]);
+    } catch (err) {
+      return t.skip(`cannot run the server as an unprivileged user here: ${(err as Error).message} ${c.stderr.split('\n')[0]}`);
+    }
+    const { uri } = await fourFindings(c, ws);
+    assert.match(skipLogs(c, 'locked.txt').join('\n'), /skipped seed .*locked\.txt: permission denied$/);
+    assert.ok((await lastStatus(c)).problems.includes('skipped seed seeds/locked.txt: permission denied'));
+    await stillServing(c, uri);
+  });
+
+  test('a missing seed path and a seed path that is a file (relative paths are resolved against the workspace folder)', async () => {
+    const ws = makeWorkspace({}, false);
+    mkdirSync(join(ws, 'archive'));
+    copyFileSync(BUNDLED_SEED, join(ws, 'archive', 'gaza.txt'));
+    const c = await started({ folders: [ws], settings: { seedPaths: ['no-such-folder', 'archive/gaza.txt'] } });
+    const { uri, diags } = await fourFindings(c, ws);
+    assert.ok(diags.every((d) => d.relatedInformation![0].location.uri === uriOf(join(ws, 'archive', 'gaza.txt'))));
+    const missing = `seed path not found: no-such-folder (resolved to ${join(ws, 'no-such-folder')})`;
+    assert.ok(c.logs.some((l) => l.message.endsWith(`folder0: ${missing}`)), 'one log line names the missing path');
+    const status = await lastStatus(c);
+    assert.equal(status.seeds, 1);
+    assert.ok(status.problems.includes(missing), status.problems);
+    await stillServing(c, uri);
+  });
+
+  test('more seed files than the limit (10,000): the first are read, the rest reported in one line; skipped lines in the status are capped', async () => {
+    const ws = makeWorkspace();
+    const seeds = join(ws, 'seeds');
+    for (let k = 0; k < 11; k++) writeFileSync(join(seeds, `bad-${String(k).padStart(2, '0')}.txt`), Buffer.from([0, 1, 2, 3]));
+    // 10,100 one-sentence stories in nested folders, listed after the good seed and the bad files
+    for (let a = 0; a < 101; a++) {
+      const d = join(seeds, `d${String(a).padStart(3, '0')}`, 'x', 'y');
+      mkdirSync(d, { recursive: true });
+      for (let k = 0; k < 100; k++) writeFileSync(join(d, `s${k}.txt`), `Story ${a}-${k}: the council of Lyon met on Monday about parking.`);
+    }
+    const c = await started({ folders: [ws] });
+    const { uri } = await fourFindings(c, ws);
+    const status = await lastStatus(c);
+    assert.equal(status.seeds, 10_000 - 11, 'the good seed and 9,989 stories (the bad files count towards the limit)');
+    assert.equal(status.folders[0].skippedSeeds, 12);
+    const limit = `seeds: file limit reached: read 10000 files, left 112 more unread`;
+    assert.ok(status.problems.includes(`skipped seed ${limit}`), status.problems);
+    assert.equal(status.problems.length, 11, 'ten skipped seeds named, then how many more');
+    assert.equal(status.problems[10], '2 more seeds skipped (the FactDesk log names them)');
+    assert.equal(c.logs.filter((l) => l.message.includes(': skipped seed ')).length, 12, 'the log names every one');
+    await stillServing(c, uri);
+  });
+
+  test('a seed that changes into a bad file is skipped with its reason, and back again', async () => {
+    const ws = makeWorkspace();
+    const c = await started({ folders: [ws] });
+    const { uri } = await fourFindings(c, ws);
+    const seed = join(ws, 'seeds', SEED_NAME);
+    let before = c.published.length;
+    writeFileSync(seed, Buffer.concat([Buffer.from([0]), Buffer.from(SEED_TEXT)]));
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(seed), type: 2 }] });
+    await c.diagnostics(uri, (d) => d.length === 0, before);
+    assert.equal(skipLogs(c, SEED_NAME).length, 1);
+    let status = await lastStatus(c);
+    assert.deepEqual(status.problems.filter((p: string) => p.startsWith('skipped seed')), [`skipped seed seeds/${SEED_NAME}: binary file (contains NUL bytes); text must be UTF-8, or UTF-16 with a byte-order mark`]);
+    before = c.published.length;
+    writeFileSync(seed, SEED_TEXT);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(seed), type: 2 }] });
+    await c.diagnostics(uri, (d) => d.length === MISMATCHES.length, before);
+    status = await lastStatus(c);
+    assert.equal(status.folders[0].skippedSeeds, 0);
+    assert.ok(!status.problems.some((p: string) => p.startsWith('skipped seed')), status.problems);
+  });
+});
