@@ -1,11 +1,13 @@
-// Bad inputs through the language server (node dist/server.js --stdio), as robust-seeds does for the
-// CLI: bad seed files are skipped with a one-line reason in the log and in the status notification,
-// and the server is still running and still checking with the good seed.
+// Bad inputs through the language server (node dist/server.js --stdio), as robust-seeds and
+// robust-drafts do for the CLI: bad seed files are skipped with a one-line reason in the log and in the
+// status notification, requests for closed documents or positions past the end get an empty answer or
+// a clear error — and after each, the server is still running and still checking.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ResponseError } from 'vscode-languageserver-protocol/node';
 import { BUNDLED_SEED, DRAFT, MISMATCHES, SEED_NAME, TestClient, clientStarter, makeWorkspace, rangeOfText, uriOf } from './lspClient';
 import { isRoot, utf16le } from './robust-helpers';
 
@@ -16,6 +18,7 @@ after(async () => {
 });
 
 const SEED_TEXT = readFileSync(BUNDLED_SEED, 'utf8');
+const RANGE = (line: number, character: number) => ({ start: { line, character }, end: { line, character } });
 
 /** Opens DRAFT in the workspace and waits for its four findings (the good seed works). */
 async function fourFindings(c: TestClient, ws: string, name = 'draft.md') {
@@ -182,5 +185,84 @@ describe('server: bad seed files in the workspace', () => {
     status = await lastStatus(c);
     assert.equal(status.folders[0].skippedSeeds, 0);
     assert.ok(!status.problems.some((p: string) => p.startsWith('skipped seed')), status.problems);
+  });
+});
+
+describe('server: requests for closed or unknown documents, positions past the end', () => {
+  test('hover and code actions: an empty answer, never an error; commands: a clear error; the server keeps serving', async () => {
+    const ws = makeWorkspace();
+    const c = await started({ folders: [ws] });
+    const { uri } = await fourFindings(c, ws);
+    const missing = uriOf(join(ws, 'nope.md'));
+    const closedPath = join(ws, 'closed.md');
+    writeFileSync(closedPath, DRAFT);
+    const closed = await c.open(closedPath, DRAFT);
+    await c.diagnostics(closed, (d) => d.length > 0);
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: closed } });
+    const ctx = { diagnostics: [] };
+
+    // positions beyond the end of the open document (and negative ones) are clamped to it
+    for (const p of [{ line: 9999, character: 9999 }, { line: 2, character: 9999 }, { line: -1, character: -1 }]) {
+      const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: p });
+      assert.ok(hover === null || typeof hover.contents.value === 'string');
+      const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: p, end: { line: 99_999, character: 0 } }, context: ctx });
+      assert.ok(Array.isArray(actions));
+    }
+    // a range from the first flagged span to far past the end offers that span's quick fix
+    const fiden = rangeOfText(DRAFT, 'Hakan Fiden');
+    const fixes = await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: fiden.start, end: { line: 9999, character: 9999 } }, context: { ...ctx, only: ['quickfix'] } });
+    assert.ok(fixes.some((a: { title: string }) => a.title.startsWith('Replace with “Hakan Fidan”')));
+
+    // documents that are not open: closed, missing on disk, not a file
+    for (const u of [closed, missing, 'untitled:Untitled-1']) {
+      assert.equal(await c.request('textDocument/hover', { textDocument: { uri: u }, position: { line: 5, character: 30 } }), null, u);
+      assert.deepEqual(await c.request('textDocument/codeAction', { textDocument: { uri: u }, range: RANGE(5, 30), context: ctx }), [], u);
+    }
+
+    // commands name the problem in a ResponseError (invalid params)
+    const fails = async (command: string, args: unknown[], message: RegExp) => {
+      const err = await c.command(command, ...args).then(
+        () => assert.fail(`${command} ${JSON.stringify(args)} should fail`),
+        (e: ResponseError<unknown>) => e,
+      );
+      assert.equal(err.code, -32602, `${command}: ${err.message}`);
+      assert.match(err.message, message);
+    };
+    await fails('factdesk.server.checkDocument', [missing], /^cannot read .*nope\.md: no such file or folder$/);
+    await fails('factdesk.server.exportReport', [missing], /^cannot read .*nope\.md: no such file or folder$/);
+    await fails('factdesk.server.checkDocument', ['untitled:Untitled-1'], /^not a file FactDesk can check: untitled:Untitled-1$/);
+    await fails('factdesk.server.exportReport', ['untitled:Untitled-1'], /^FactDesk did not check untitled:Untitled-1: /);
+    await fails('factdesk.server.exportReport', [42], /^this command needs a document URI as its first argument, not 42$/);
+    await fails('factdesk.server.checkDocument', [{ uri: 5 }], /^this command needs a document URI as its first argument, not \{"uri":5\}$/);
+    await fails('factdesk.server.acceptClaim', [{ uri: missing }], /acceptClaim needs/);
+    // a closed file that exists on disk is read from there by the commands
+    const report = await c.command('factdesk.server.exportReport', closed);
+    assert.match(report.markdown, /^# Fact-check report: closed\.md/);
+
+    // malformed requests get an error answer, unknown commands a method-not-found
+    for (const params of [{ textDocument: { uri }, position: null }, { textDocument: null }, {}]) {
+      await assert.rejects(c.request('textDocument/hover', params), ResponseError);
+    }
+    await assert.rejects(c.command('factdesk.server.nonsense'), (e: ResponseError<unknown>) => e.code === -32601);
+
+    // and the server is still there: a hover on a finding, a new check
+    const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: fiden.start });
+    assert.match(hover.contents.value, /Hakan Fidan/);
+    await stillServing(c, uri);
+    assert.equal(c.stderr, '');
+  });
+
+  test('a client that refuses dynamic registration and configuration requests: defaults, a logged reason, and service', async () => {
+    const ws = makeWorkspace();
+    const c = new TestClient({ folders: [ws] });
+    clients.push(c);
+    c.conn.onRequest('client/registerCapability', () => new ResponseError(-32601, 'no dynamic registration here'));
+    c.conn.onRequest('workspace/configuration', () => new ResponseError(-32603, 'configuration broken'));
+    await c.start();
+    const { uri } = await fourFindings(c, ws);
+    await c.until(() => c.logs.find((l) => /the client refused to watch the seed files \(no dynamic registration here\)/.test(l.message)), 'a log line about watching');
+    assert.ok(c.logs.some((l) => /the client refused to send configuration changes/.test(l.message)));
+    assert.ok(c.logs.some((l) => /could not read the settings from the client \(configuration broken\); using the defaults/.test(l.message)));
+    await stillServing(c, uri);
   });
 });

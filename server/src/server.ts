@@ -332,7 +332,7 @@ function schedule(uri: string, delay: number): void {
     uri,
     setTimeout(() => {
       timers.delete(uri);
-      void runCheck(uri);
+      runCheck(uri).catch((err) => log.error(`could not check ${uri}: ${(err as Error)?.stack ?? String(err)}`));
     }, delay),
   );
 }
@@ -360,8 +360,11 @@ async function runCheck(uri: string): Promise<void> {
   sendStatus();
 }
 
-/** The state for the document's current text, checking it now if the last check is stale. */
-async function freshState(uri: string): Promise<DocState | undefined> {
+/**
+ * The state for the document's current text, checking it now if the last check is stale. A document
+ * that is not open is read from disk if `readIfClosed` (commands), else there is no state (hover, code actions).
+ */
+async function freshState(uri: string, readIfClosed: boolean): Promise<DocState | undefined> {
   await ready;
   await ensureLoaded(folderOf(uri));
   const doc = documents.get(uri);
@@ -373,7 +376,7 @@ async function freshState(uri: string): Promise<DocState | undefined> {
     return state;
   }
   const path = uriToPath(uri);
-  if (!path) return undefined;
+  if (!path || !readIfClosed) return undefined;
   const r = readTextFile(path, folderOf(uri).settings.maxFileSize);
   if (r.text === undefined) throw new ResponseError(-32602, `cannot read ${path}: ${r.reason}`);
   return checkText(uri, r.text, undefined, 0);
@@ -448,7 +451,9 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   const caps = initParams?.capabilities;
   if (caps?.workspace?.didChangeConfiguration?.dynamicRegistration)
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factdesk' });
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'factdesk' }).catch((err) =>
+      log.warn(`the client refused to send configuration changes (${(err as Error)?.message}); settings apply after Reload Seeds or a restart`),
+    );
   if (caps?.workspace?.workspaceFolders)
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       folders = folders.filter((f) => !e.removed.some((r) => r.uri === f.uri));
@@ -477,7 +482,12 @@ async function registerWatchers(): Promise<void> {
       for (const root of f.seedRoots)
         if (!folders.some((w) => w.path && isInside(w.path, root))) watchers.push({ globPattern: { baseUri: pathToUri(root), pattern: '**/*.{txt,md,markdown}' } });
   const old = watcherRegistration;
-  watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  try {
+    watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  } catch (err) {
+    log.warn(`the client refused to watch the seed files (${(err as Error)?.message}); a changed seed is read after Reload Seeds`);
+    return;
+  }
   old?.dispose();
 }
 
@@ -560,7 +570,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 // ---- Hover --------------------------------------------------------------------------------------
 
 connection.onHover(async ({ textDocument, position }) => {
-  const state = await freshState(textDocument.uri);
+  const state = await freshState(textDocument.uri, false);
   if (!state?.result || !state.reviewed) return null;
   const offset = state.lines.offset(position);
   const within = (r: { start: number; end: number }) => r.start <= offset && offset <= r.end;
@@ -582,7 +592,7 @@ connection.onHover(async ({ textDocument, position }) => {
 
 connection.onCodeAction(async ({ textDocument, range, context }) => {
   const uri = textDocument.uri;
-  const state = await freshState(uri);
+  const state = await freshState(uri, false);
   if (!state?.reviewed) return [];
   const start = state.lines.offset(range.start);
   const end = state.lines.offset(range.end);
@@ -637,13 +647,17 @@ connection.onCodeAction(async ({ textDocument, range, context }) => {
 
 // ---- Commands -----------------------------------------------------------------------------------
 
+/** The document a command is for: its first argument (a URI, or an object with one), else the only open document. */
 function argUri(args: unknown[] | undefined): string {
   const a = args?.[0];
-  const uri = typeof a === 'string' ? a : (a as { uri?: string } | undefined)?.uri;
-  if (uri) return uri;
-  const open = documents.all();
-  if (open.length === 1) return open[0].uri;
-  throw new ResponseError(-32602, 'this command needs a document URI as its first argument');
+  if (a === undefined || a === null) {
+    const open = documents.all();
+    if (open.length === 1) return open[0].uri;
+    throw new ResponseError(-32602, 'this command needs a document URI as its first argument');
+  }
+  const uri = typeof a === 'string' ? a : typeof a === 'object' ? (a as { uri?: unknown }).uri : undefined;
+  if (typeof uri === 'string' && uri !== '') return uri;
+  throw new ResponseError(-32602, `this command needs a document URI as its first argument, not ${String(JSON.stringify(a)).slice(0, 80)}`);
 }
 
 async function checkWorkspace(token: CancellationToken) {
@@ -695,7 +709,7 @@ connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
       if (t) clearTimeout(t);
       timers.delete(uri);
       const doc = documents.get(uri);
-      const state = await freshState(uri);
+      const state = await freshState(uri, true);
       if (!state) throw new ResponseError(-32602, `not a file FactDesk can check: ${uri}`);
       if (doc) states.set(uri, state);
       publish(uri, state, doc?.version);
@@ -723,7 +737,7 @@ connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
     }
     case COMMANDS.exportReport: {
       const uri = argUri(args);
-      const state = await freshState(uri);
+      const state = await freshState(uri, true);
       if (!state?.result || !state.reviewed) throw new ResponseError(-32602, `FactDesk did not check ${uri}: ${state?.skipped ?? 'unknown document'}`);
       const path = uriToPath(uri);
       const folder = state.folder;
@@ -761,6 +775,9 @@ connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
       throw new ResponseError(-32601, `unknown command ${command}`);
   }
 });
+
+// A promise nobody waits for that fails must not end the server (Node's default): say so in the log instead.
+process.on('unhandledRejection', (err) => log.error(`internal error (the server keeps running): ${(err as Error)?.stack ?? String(err)}`));
 
 documents.listen(connection);
 connection.listen();
