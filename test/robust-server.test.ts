@@ -1,12 +1,13 @@
 // Bad inputs through the language server (node dist/server.js --stdio), as robust-seeds and
 // robust-drafts do for the CLI: bad seed files are skipped with a one-line reason in the log and in the
 // status notification, requests for closed documents or positions past the end get an empty answer or
-// a clear error — and after each, the server is still running and still checking.
+// a clear error, a burst of edits ends on the last version, malformed settings fall back with a message
+// — and after each, the server is still running and still checking.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { ResponseError } from 'vscode-languageserver-protocol/node';
 import { BUNDLED_SEED, DRAFT, MISMATCHES, SEED_NAME, TestClient, clientStarter, makeWorkspace, rangeOfText, uriOf } from './lspClient';
 import { isRoot, utf16le } from './robust-helpers';
@@ -264,5 +265,111 @@ describe('server: requests for closed or unknown documents, positions past the e
     assert.ok(c.logs.some((l) => /the client refused to send configuration changes/.test(l.message)));
     assert.ok(c.logs.some((l) => /could not read the settings from the client \(configuration broken\); using the defaults/.test(l.message)));
     await stillServing(c, uri);
+  });
+});
+
+describe('server: 1,000 changes in about a second', () => {
+  /** Sends 1,000 full-text changes in bursts of ten; the last one fixes the misspelt name. */
+  async function typeFast(c: TestClient, uri: string) {
+    const started = Date.now();
+    for (let i = 1; i <= 1000; i++) {
+      const text = i === 1000 ? DRAFT.replace('Hakan Fiden', 'Hakan Fidan') : DRAFT.replace('in London', `in London${' and'.repeat(i % 50)}`);
+      await c.change(uri, text);
+      if (i % 10 === 0) await new Promise((r) => setTimeout(r, 1));
+    }
+    return Date.now() - started;
+  }
+  const checksOf = (c: TestClient, name: string) =>
+    c.logs.map((l) => new RegExp(`checked ${name} v(\\d+):`).exec(l.message)).filter((m) => m !== null).map((m) => Number(m[1]));
+
+  for (const debounceMs of [300, 0]) {
+    test(`debounce ${debounceMs} ms: the final diagnostics are those of the last version; far fewer than 1,000 checks, each of a newer version`, async () => {
+      const ws = makeWorkspace();
+      const c = await started({ folders: [ws], settings: debounceMs === 300 ? {} : { debounceMs } });
+      const name = `burst-${debounceMs}.md`;
+      const { uri } = await fourFindings(c, ws, name);
+      const before = c.published.length;
+      const checksBefore = checksOf(c, name).length;
+      const took = await typeFast(c, uri);
+      const last = c.version(uri);
+      assert.equal(last, 1001);
+      const diags = await c.diagnostics(uri, (_d, p) => p.version === last, before);
+      assert.equal(diags.length, MISMATCHES.length - 1, 'the last version fixed the name');
+      assert.ok(!diags.some((d) => String(d.code).startsWith('name')));
+      const published = c.published.slice(before).filter((p) => p.uri === uri).map((p) => p.version!);
+      assert.equal(published.at(-1), last, 'the last publication is for the last version');
+      assert.deepEqual(published, [...published].sort((a, b) => a - b), `published versions only go up: ${published}`);
+      assert.equal(new Set(published).size, published.length, 'no version published twice');
+      // let a stray late check show up, if there were one
+      await new Promise((r) => setTimeout(r, debounceMs + 300));
+      assert.equal(c.latest(uri)!.version, last);
+      const checks = checksOf(c, name).slice(checksBefore);
+      assert.equal(new Set(checks).size, checks.length, `no version checked twice: ${checks}`);
+      assert.deepEqual(checks, [...checks].sort((a, b) => a - b), `checks go up in version: ${checks}`);
+      assert.equal(checks.at(-1), last);
+      // With the default debounce only pauses in the typing (this machine's scheduling) start a check.
+      const bound = debounceMs ? 10 : 250;
+      assert.ok(checks.length <= bound, `${checks.length} checks for 1,000 changes sent in ${took} ms (at most ${bound})`);
+      await stillServing(c, uri);
+    });
+  }
+});
+
+describe('server: malformed settings', () => {
+  test('the settings section is not an object: the defaults, one message, and service', async () => {
+    const ws = makeWorkspace();
+    const c = await started({ folders: [ws], settings: ['seeds'] as unknown as Record<string, unknown> });
+    const { uri } = await fourFindings(c, ws);
+    const status = await lastStatus(c);
+    assert.deepEqual(status.problems, ['the factdesk settings should be an object, not ["seeds"]; using the defaults']);
+    assert.ok(c.logs.some((l) => l.message.endsWith(`settings (folder0): ${status.problems[0]}`)), 'logged');
+    c.settings = 42 as unknown as Record<string, unknown>;
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const st = await c.until(() => [...c.statuses].reverse().find((s) => s.problems[0]?.includes('not 42')), 'a status about the new settings');
+    assert.deepEqual(st.problems, ['the factdesk settings should be an object, not 42; using the defaults']);
+    await stillServing(c, uri);
+  });
+
+  test('values of the wrong type: each named with the default used instead; the draft is still checked with the defaults', async () => {
+    const ws = makeWorkspace();
+    const settings = { enable: 'yes', maxFileSize: 'big', draftGlobs: '**/*.md', severity: { name: 'loud' }, seedPaths: [1, 2], checks: { dates: 0 }, debounceMs: -5 };
+    const c = await started({ folders: [ws], settings });
+    const { uri, diags } = await fourFindings(c, ws);
+    const name = diags.find((d) => String(d.code).startsWith('name'))!;
+    assert.equal(name.severity, 1, 'the engine’s own severity for the name');
+    const status = await lastStatus(c);
+    for (const want of [
+      'factdesk.enable should be true or false, not "yes"; using true',
+      'factdesk.maxFileSize should be a positive number of bytes, not "big"; using 1000000',
+      'factdesk.draftGlobs should be a list of glob patterns, not "**/*.md"; using ["**/*.md","**/*.markdown","**/*.txt"]',
+      'factdesk.severity.name should be one of default, error, warning, information, hint, not "loud"; using "default"',
+      'factdesk.seedPaths should be a list of paths, not [1,2]; using []',
+      'factdesk.checks.dates should be true or false, not 0; using true',
+      'factdesk.debounceMs should be a number of milliseconds from 0 to 60000, not -5; using 300',
+    ]) {
+      assert.ok(status.problems.includes(want), `${want}\nin ${status.problems.join('\n')}`);
+      assert.ok(c.logs.some((l) => l.message.endsWith(`settings (folder0): ${want}`)), `logged: ${want}`);
+    }
+    await stillServing(c, uri);
+  });
+
+  test('relative seed paths are resolved against the workspace folder; paths outside it are used as given', async () => {
+    const ws = makeWorkspace({}, false);
+    const elsewhere = makeWorkspace({}, false);
+    mkdirSync(join(elsewhere, 'shared-seeds'));
+    copyFileSync(BUNDLED_SEED, join(elsewhere, 'shared-seeds', 'gaza.txt'));
+    const shared = join(elsewhere, 'shared-seeds', 'gaza.txt');
+    const relativeOut = relative(ws, dirname(shared));
+    assert.ok(relativeOut.startsWith('../'));
+    for (const seedPaths of [[join(elsewhere, 'shared-seeds')], [relativeOut]]) {
+      const c = await started({ folders: [ws], settings: { seedPaths } });
+      const { uri, diags } = await fourFindings(c, ws);
+      assert.ok(diags.every((d) => d.relatedInformation![0].location.uri === uriOf(shared)), JSON.stringify(seedPaths));
+      const status = await lastStatus(c);
+      assert.deepEqual(status.folders[0].seedRoots, [join(elsewhere, 'shared-seeds')]);
+      assert.deepEqual(status.problems, []);
+      assert.ok(c.logs.some((l) => l.message.includes(`folder0: 1 seed, `) && l.message.includes(`from ${join(elsewhere, 'shared-seeds')} in`)), 'the log says where the seeds came from');
+      await stillServing(c, uri);
+    }
   });
 });

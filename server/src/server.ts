@@ -158,14 +158,14 @@ async function fetchSettings(folder: Folder): Promise<void> {
     }
   } else fromClient = pushedSettings;
   if (fromClient !== undefined && fromClient !== null && (typeof fromClient !== 'object' || Array.isArray(fromClient))) {
-    folder.settingsProblems = [`the factdesk settings should be an object, not ${JSON.stringify(fromClient)}; using the defaults`];
     folder.settings = defaultSettings();
-    return;
+    folder.settingsProblems = [`the factdesk settings should be an object, not ${JSON.stringify(fromClient)}; using the defaults`];
+  } else {
+    const { settings, problems } = parseSettings(mergeRaw(initOptionsSettings(), fromClient));
+    folder.settings = settings;
+    folder.settingsProblems = problems;
   }
-  const { settings, problems } = parseSettings(mergeRaw(initOptionsSettings(), fromClient));
-  folder.settings = settings;
-  folder.settingsProblems = problems;
-  for (const p of problems) log.warn(`settings (${folder.name}): ${p}`);
+  for (const p of folder.settingsProblems) log.warn(`settings (${folder.name}): ${p}`);
 }
 
 function resolveSeedRoots(folder: Folder): { roots: string[]; problems: string[] } {
