@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type Diagnostic,
@@ -95,6 +97,10 @@ export interface ClientOptions {
   /** which capabilities to announce (default: all the ones the server can use) */
   configuration?: boolean;
   watchedFiles?: boolean;
+  /** node options before the server script (e.g. ['--require', preload]) */
+  execArgv?: string[];
+  /** stdio (default, as Neovim and most editors) or node IPC (as the VS Code client) */
+  transport?: 'stdio' | 'ipc';
   /** run the server as another user (uid/gid), e.g. to test unreadable files when the tests run as root */
   user?: { uid: number; gid: number };
 }
@@ -115,9 +121,16 @@ export class TestClient {
 
   constructor(private readonly opts: ClientOptions = {}) {
     this.settings = opts.settings ?? {};
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...opts.user });
+    const ipc = opts.transport === 'ipc';
+    this.proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, ipc ? '--node-ipc' : '--stdio'], {
+      stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
+      ...opts.user,
+    });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
-    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    if (ipc) this.proc.stdout!.on('data', (d) => (this.stderr += d));
+    this.conn = ipc
+      ? createProtocolConnection(new IPCMessageReader(this.proc), new IPCMessageWriter(this.proc))
+      : createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => this.note(() => this.published.push(p)));
     this.conn.onNotification('window/logMessage', (p: { type: number; message: string }) => this.note(() => this.logs.push(p)));
     this.conn.onNotification('factdesk/status', (p: unknown) => this.note(() => this.statuses.push(p)));
