@@ -1,6 +1,6 @@
 // Bad inputs through the language server (node dist/server.js --stdio), as robust-seeds and
 // robust-drafts do for the CLI: bad seed files are skipped with a one-line reason in the log and in the
-// status notification, requests for closed documents or positions past the end get an empty answer or
+// status notification, bad draft files with one in the log and in Check All Drafts' result, requests for closed documents or positions past the end get an empty answer or
 // a clear error, a burst of edits ends on the last version, malformed settings fall back with a message
 // — and after each, the server is still running and still checking.
 import { after, describe, test } from 'node:test';
@@ -186,6 +186,55 @@ describe('server: bad seed files in the workspace', () => {
     status = await lastStatus(c);
     assert.equal(status.folders[0].skippedSeeds, 0);
     assert.ok(!status.problems.some((p: string) => p.startsWith('skipped seed')), status.problems);
+  });
+});
+
+describe('server: bad draft files on disk', () => {
+  test('Check All Drafts: each draft it cannot read is one log line and one entry in the result; the others are checked', async () => {
+    const ws = makeWorkspace();
+    const d = join(ws, 'drafts');
+    mkdirSync(d);
+    writeFileSync(join(d, 'good.md'), DRAFT);
+    writeFileSync(join(d, 'utf16.md'), utf16le(DRAFT));
+    writeFileSync(join(d, 'crlf.txt'), DRAFT.replace(/\n/g, '\r\n'));
+    writeFileSync(join(d, 'empty.md'), '');
+    writeFileSync(join(d, 'oneline.txt'), Buffer.alloc(5_000_000, 'word '));
+    writeFileSync(join(d, 'binary.md'), Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 8, 0]));
+    writeFileSync(join(d, 'latin1.md'), Buffer.from([0x48, 0x69, 0xff, 0xfe, 0x21, 0x0a]));
+    writeFileSync(join(d, 'huge.md'), Buffer.alloc(60 * 1024 * 1024, 'All work and no play. '));
+    execFileSync('mkfifo', [join(d, 'pipe.md')]);
+    symlinkSync(join(d, 'gone.md'), join(d, 'dangling.md'));
+    symlinkSync(join(d, 'loop-y.md'), join(d, 'loop-x.md'));
+    symlinkSync(join(d, 'loop-x.md'), join(d, 'loop-y.md'));
+    const unreadable: Record<string, RegExp> = {
+      'binary.md': /^binary file/,
+      'latin1.md': /^not valid UTF-8/,
+      'huge.md': /^too large \(60\.0 MB; the limit is 50\.0 MB\)$/,
+      'pipe.md': /^not a regular file/,
+      'dangling.md': /^no such file or folder$/,
+      'loop-x.md': /^symbolic link loop$/,
+      'loop-y.md': /^symbolic link loop$/,
+    };
+    const c = await started({ folders: [ws] });
+    const r = await c.command('factdesk.server.checkWorkspace');
+    assert.equal(r.checked, 5, 'good, UTF-16, CRLF, empty and the 5 MB line (a note: over factdesk.maxFileSize)');
+    assert.equal(r.total, 8);
+    assert.equal(r.findings, 3 * MISMATCHES.length);
+    assert.deepEqual(r.skipped.map((s: { uri: string }) => s.uri).sort(), Object.keys(unreadable).map((f) => uriOf(join(d, f))).sort());
+    for (const [file, reason] of Object.entries(unreadable)) {
+      assert.match(r.skipped.find((s: { uri: string }) => s.uri === uriOf(join(d, file))).reason, reason, file);
+      const lines = c.logs.filter((l) => l.message.includes(`cannot read draft ${join(d, file)}: `));
+      assert.equal(lines.length, 1, file);
+    }
+    const good = c.latest(uriOf(join(d, 'good.md')))!.diagnostics;
+    for (const f of ['utf16.md', 'crlf.txt']) assert.deepEqual(c.latest(uriOf(join(d, f)))!.diagnostics.map((x) => x.range), good.map((x) => x.range), f);
+    assert.deepEqual(c.latest(uriOf(join(d, 'oneline.txt')))!.diagnostics.map((x) => x.code), ['file-too-large']);
+    assert.deepEqual(c.latest(uriOf(join(d, 'empty.md')))!.diagnostics, []);
+    // Check Current Document on a closed draft it cannot read: an error naming the file and the reason
+    await assert.rejects(c.command('factdesk.server.checkDocument', uriOf(join(d, 'binary.md'))), /^Error: cannot read .*binary\.md: binary file/);
+    await assert.rejects(c.command('factdesk.server.checkDocument', uriOf(join(d, 'huge.md'))), /too large \(60\.0 MB; the limit is 1\.0 MB\)/);
+    const { uri } = await fourFindings(c, ws);
+    await stillServing(c, uri);
   });
 });
 

@@ -110,8 +110,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('factdesk.checkWorkspace', async () => {
       // The server reports progress (cancellable) through $/progress; the client shows it.
-      const r = await run<{ checked: number; total: number; findings: number; cancelled: boolean }>(SERVER_COMMANDS.checkWorkspace);
-      if (r) void vscode.window.showInformationMessage(`FactDesk: ${r.checked} of ${r.total} drafts checked, ${r.findings} finding${r.findings === 1 ? '' : 's'}${r.cancelled ? ' (cancelled)' : ''}.`);
+      const r = await run<{ checked: number; total: number; findings: number; cancelled: boolean; skipped: unknown[] }>(SERVER_COMMANDS.checkWorkspace);
+      const unreadable = r?.skipped.length ? `; ${r.skipped.length} could not be read (FactDesk: Show Log says why)` : '';
+      if (r) void vscode.window.showInformationMessage(`FactDesk: ${r.checked} of ${r.total} drafts checked, ${r.findings} finding${r.findings === 1 ? '' : 's'}${unreadable}${r.cancelled ? ' (cancelled)' : ''}.`);
     }),
     vscode.commands.registerCommand('factdesk.showFactBase', async () => {
       const r = await run<{ markdown: string }>(SERVER_COMMANDS.showFactBase, vscode.window.activeTextEditor?.document.uri.toString());

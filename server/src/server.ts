@@ -665,7 +665,17 @@ async function checkWorkspace(token: CancellationToken) {
   const progress = await connection.window.createWorkDoneProgress();
   const cancelled = () => token.isCancellationRequested || progress.token.isCancellationRequested;
   const jobs: Array<{ folder: Folder; path: string }> = [];
-  for (const f of folders) if (f.path && f.settings.enable) for (const p of listDrafts(f.path, f.settings.draftGlobs, f.seedRoots)) jobs.push({ folder: f, path: p });
+  const unreadable: Skipped[] = [];
+  const cannotRead = (s: Skipped) => {
+    unreadable.push(s);
+    log.warn(`cannot read draft ${s.path}: ${s.reason}`);
+  };
+  for (const f of folders) {
+    if (!f.path || !f.settings.enable) continue;
+    const { files, skipped } = listDrafts(f.path, f.settings.draftGlobs, f.seedRoots);
+    for (const p of files) jobs.push({ folder: f, path: p });
+    skipped.forEach(cannotRead);
+  }
   progress.begin('FactDesk: checking drafts', 0, `${jobs.length} drafts`, true);
   let findings = 0;
   let checked = 0;
@@ -679,7 +689,7 @@ async function checkWorkspace(token: CancellationToken) {
     else {
       const r = readTextFile(job.path, 50 * 1024 * 1024); // checkText applies factdesk.maxFileSize with a clear note
       if (r.text === undefined) {
-        log.warn(`skipped ${job.path}: ${r.reason}`);
+        cannotRead({ path: job.path, reason: r.reason ?? 'unreadable' });
         continue;
       }
       state = checkText(uri, r.text, undefined, 0);
@@ -695,9 +705,10 @@ async function checkWorkspace(token: CancellationToken) {
   }
   const wasCancelled = checked < jobs.length && cancelled();
   progress.done();
-  log.info(`checked ${checked} of ${jobs.length} drafts in the workspace: ${findings} finding(s)${wasCancelled ? ' (cancelled)' : ''}`);
+  log.info(`checked ${checked} of ${jobs.length} drafts in the workspace: ${findings} finding(s)${unreadable.length ? `, ${unreadable.length} could not be read` : ''}${wasCancelled ? ' (cancelled)' : ''}`);
   sendStatus();
-  return { total: jobs.length, checked, findings, cancelled: wasCancelled, files };
+  const skipped = unreadable.map((s) => ({ uri: pathToUri(s.path), reason: s.reason }));
+  return { total: jobs.length, checked, findings, cancelled: wasCancelled, files, skipped };
 }
 
 connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
