@@ -1,22 +1,12 @@
 // Protocol tests: the server publishes the draft's mismatches with their evidence in the seed file,
 // gates results by version under typing, guards large files and keeps each workspace folder's seeds.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLED_SEED, DRAFT, MISMATCHES, SEED_NAME, TestClient, makeWorkspace, rangeOfText, uriOf } from './lspClient';
+import { BUNDLED_SEED, DRAFT, MISMATCHES, SEED_NAME, clientStarter, makeWorkspace, rangeOfText, uriOf } from './lspClient';
 
-const clients: TestClient[] = [];
-after(async () => {
-  await Promise.all(clients.map((c) => c.stop()));
-});
-
-async function started(opts: ConstructorParameters<typeof TestClient>[0]) {
-  const c = new TestClient(opts);
-  clients.push(c);
-  await c.start();
-  return c;
-}
+const started = clientStarter();
 
 test('publishes one diagnostic per mismatch, with the seed sentence as related information', async () => {
   const ws = makeWorkspace();

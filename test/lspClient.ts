@@ -1,5 +1,6 @@
 // A small LSP test client: spawns `node dist/server.js --stdio` and speaks JSON-RPC to it over pipes,
 // answering the requests a real editor answers (configuration, registration, progress creation).
+import { after } from 'node:test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type Diagnostic,
@@ -94,6 +97,12 @@ export interface ClientOptions {
   /** which capabilities to announce (default: all the ones the server can use) */
   configuration?: boolean;
   watchedFiles?: boolean;
+  /** node options before the server script (e.g. ['--require', preload]) */
+  execArgv?: string[];
+  /** stdio (default, as Neovim and most editors) or node IPC (as the VS Code client) */
+  transport?: 'stdio' | 'ipc';
+  /** run the server as another user (uid/gid), e.g. to test unreadable files when the tests run as root */
+  user?: { uid: number; gid: number };
 }
 
 export class TestClient {
@@ -112,9 +121,16 @@ export class TestClient {
 
   constructor(private readonly opts: ClientOptions = {}) {
     this.settings = opts.settings ?? {};
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const ipc = opts.transport === 'ipc';
+    this.proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, ipc ? '--node-ipc' : '--stdio'], {
+      stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
+      ...opts.user,
+    });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
-    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    if (ipc) this.proc.stdout!.on('data', (d) => (this.stderr += d));
+    this.conn = ipc
+      ? createProtocolConnection(new IPCMessageReader(this.proc), new IPCMessageWriter(this.proc))
+      : createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => this.note(() => this.published.push(p)));
     this.conn.onNotification('window/logMessage', (p: { type: number; message: string }) => this.note(() => this.logs.push(p)));
     this.conn.onNotification('factdesk/status', (p: unknown) => this.note(() => this.statuses.push(p)));
@@ -243,4 +259,21 @@ export class TestClient {
       if (this.proc.exitCode === null) this.proc.kill();
     }
   }
+}
+
+/**
+ * For one test file: a function that starts a TestClient (initialize, initialized) and a hook that
+ * stops every client it started when the file's tests are done.
+ */
+export function clientStarter(): (opts?: ClientOptions) => Promise<TestClient> {
+  const clients: TestClient[] = [];
+  after(async () => {
+    await Promise.all(clients.map((c) => c.stop()));
+  });
+  return async (opts = {}) => {
+    const c = new TestClient(opts);
+    clients.push(c);
+    await c.start();
+    return c;
+  };
 }

@@ -1,5 +1,6 @@
 // Integrity: the CLI never writes to seeds, drafts or the folder it runs in (every file's bytes,
-// mode and mtime are the same after a run, and no file appears), and never opens a socket.
+// mode and mtime are the same after a run, and no file appears), and never opens a socket; nor does
+// the language server, over stdio or over IPC as VS Code runs it.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -7,6 +8,7 @@ import { chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, writeFil
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { CLI, DRAFT_TEXT, KNOWN_FINDING, runCli, SEED_TEXT, TempDir, utf16le } from './robust-helpers';
+import { DRAFT, MISMATCHES, TestClient, makeWorkspace, rangeOfText } from './lspClient';
 
 const PRELOAD = join(__dirname, 'no-network.cjs');
 
@@ -96,4 +98,31 @@ describe('integrity', () => {
       assert.ok(r.status === 0 || r.status === 1 || r.status === 2, `status ${r.status}`);
     }
   });
+
+  for (const transport of ['stdio', 'ipc'] as const) {
+    test(`the language server (${transport}) opens no socket and writes nothing in the workspace`, async () => {
+      const ws = makeWorkspace({ 'drafts/a.md': DRAFT, 'drafts/b.txt': DRAFT.replace(/\n/g, '\r\n'), 'seeds/binary.txt': '\0\x01', 'seeds/empty.md': '' });
+      const before = snapshot(ws);
+      const c = new TestClient({ folders: [ws], transport, execArgv: ['--require', PRELOAD] });
+      try {
+        await c.start();
+        const uri = await c.open(join(ws, 'drafts', 'a.md'), DRAFT);
+        await c.diagnostics(uri, (d) => d.length === MISMATCHES.length);
+        const at = rangeOfText(DRAFT, 'Hakan Fiden');
+        assert.match((await c.request('textDocument/hover', { textDocument: { uri }, position: at.start })).contents.value, /Hakan Fidan/);
+        assert.ok((await c.request('textDocument/codeAction', { textDocument: { uri }, range: at, context: { diagnostics: [] } })).length > 0);
+        assert.equal((await c.command('factdesk.server.checkWorkspace')).checked, 2);
+        assert.match((await c.command('factdesk.server.exportReport', uri)).markdown, /^# Fact-check report/);
+        assert.match((await c.command('factdesk.server.showFactBase')).markdown, /Hakan Fidan/);
+        assert.equal((await c.command('factdesk.server.reloadSeeds')).seeds, 1);
+        const v = await c.change(uri, DRAFT.replace('6,800', '5,800'));
+        await c.diagnostics(uri, (d, p) => p.version === v && d.length === MISMATCHES.length - 1);
+      } finally {
+        await c.stop();
+      }
+      assert.doesNotMatch(c.stderr, /NETWORK ACCESS/);
+      assert.equal(c.proc.exitCode, 0, `exit code (stderr: ${c.stderr})`);
+      assert.deepEqual(snapshot(ws), before);
+    });
+  }
 });

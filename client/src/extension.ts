@@ -1,11 +1,12 @@
 // FactDesk's VS Code client: starts the language server over IPC and adds only UI — palette commands
 // that call the server's commands, a language status item and the output channel. Everything else
 // (diagnostics, hover, quick fixes, settings) comes from the server, as for any other LSP client.
-// If the server crashes, vscode-languageclient restarts it (its default error handler: up to 4 restarts
-// in 3 minutes, then it gives up and says so).
+// If the server stops without being asked to, the client restarts it and says so (RestartPolicy: up to
+// 5 restarts in 3 minutes, then it says that the server stays stopped).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy';
 
 let client: LanguageClient | undefined;
 
@@ -39,17 +40,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: SELECTOR as LanguageClientOptions['documentSelector'],
-    outputChannel: output,
-  };
-  client = new LanguageClient('factdesk', 'FactDesk', serverOptions, clientOptions);
-
   const status = vscode.languages.createLanguageStatusItem('factdesk.status', SELECTOR);
   status.name = 'FactDesk';
   status.text = '$(sync~spin) FactDesk: loading seeds';
   status.command = { title: 'Show log', command: 'factdesk.showLog' };
   context.subscriptions.push(status, output);
+
+  const tell = (show: typeof vscode.window.showWarningMessage, message: string) =>
+    void show(message, 'Show Log').then((choice) => choice && output.show(true));
+  const restarts = new RestartPolicy();
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: SELECTOR as LanguageClientOptions['documentSelector'],
+    outputChannel: output,
+    errorHandler: {
+      // A message that could not be read or written: the connection goes on (a crash ends in closed()).
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const decision = restarts.serverStopped(Date.now());
+        if (decision.restart) {
+          status.text = '$(sync~spin) FactDesk: restarting';
+          tell(vscode.window.showWarningMessage, decision.message);
+        } else {
+          status.text = '$(error) FactDesk: stopped';
+          status.detail = decision.message;
+          status.severity = vscode.LanguageStatusSeverity.Error;
+          tell(vscode.window.showErrorMessage, decision.message);
+        }
+        // handled: the client writes the message to the output channel and shows no second notification
+        return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, message: decision.message, handled: true };
+      },
+    },
+  };
+  client = new LanguageClient('factdesk', 'FactDesk', serverOptions, clientOptions);
 
   const render = (s: Status) => {
     status.text = `FactDesk: ${s.seeds} seed${s.seeds === 1 ? '' : 's'}, ${s.facts} facts`;
@@ -88,8 +110,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('factdesk.checkWorkspace', async () => {
       // The server reports progress (cancellable) through $/progress; the client shows it.
-      const r = await run<{ checked: number; total: number; findings: number; cancelled: boolean }>(SERVER_COMMANDS.checkWorkspace);
-      if (r) void vscode.window.showInformationMessage(`FactDesk: ${r.checked} of ${r.total} drafts checked, ${r.findings} finding${r.findings === 1 ? '' : 's'}${r.cancelled ? ' (cancelled)' : ''}.`);
+      const r = await run<{ checked: number; total: number; findings: number; cancelled: boolean; skipped: unknown[] }>(SERVER_COMMANDS.checkWorkspace);
+      const unreadable = r?.skipped.length ? `; ${r.skipped.length} could not be read (FactDesk: Show Log says why)` : '';
+      if (r) void vscode.window.showInformationMessage(`FactDesk: ${r.checked} of ${r.total} drafts checked, ${r.findings} finding${r.findings === 1 ? '' : 's'}${unreadable}${r.cancelled ? ' (cancelled)' : ''}.`);
     }),
     vscode.commands.registerCommand('factdesk.showFactBase', async () => {
       const r = await run<{ markdown: string }>(SERVER_COMMANDS.showFactBase, vscode.window.activeTextEditor?.document.uri.toString());

@@ -68,6 +68,12 @@ export function readTextFile(path: string, maxBytes = DEFAULT_MAX_SEED_BYTES): T
   }
 }
 
+/** Reads one seed file as readTextFile does; a file holding nothing but white space is skipped too. */
+export function readSeedFile(path: string, maxBytes = DEFAULT_MAX_SEED_BYTES): TextRead {
+  const r = readTextFile(path, maxBytes);
+  return r.text !== undefined && r.text.trim() === '' ? { reason: 'empty file' } : r;
+}
+
 export function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   switch (code) {
@@ -160,6 +166,8 @@ export interface LoadOptions {
   /** At most this many seed files from all paths together (DEFAULT_MAX_SEED_FILES). */
   maxFiles?: number;
   index?: SeedIndex;
+  /** Seed files for which this is false are left unread (the editor's ignored seeds). */
+  accept?: (path: string) => boolean;
   /**
    * A folder for the persisted index (the extension's storage folder, or the CLI's --cache). Seeds whose
    * text was seen before are not extracted again. Never inside a seed folder.
@@ -185,13 +193,10 @@ export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSee
     budget -= files.length;
     skipped.push(...s);
     for (const file of files) {
-      const r = readTextFile(file, options.maxBytes ?? DEFAULT_MAX_SEED_BYTES);
+      if (options.accept && !options.accept(file)) continue;
+      const r = readSeedFile(file, options.maxBytes ?? DEFAULT_MAX_SEED_BYTES);
       if (r.text === undefined) {
         skipped.push({ path: file, reason: r.reason ?? 'unreadable' });
-        continue;
-      }
-      if (r.text.trim() === '') {
-        skipped.push({ path: file, reason: 'empty file' });
         continue;
       }
       try {

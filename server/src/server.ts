@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { checkDraft, formatOf, LineMap, SeedIndex, type CheckResult, type FactKind, type Finding } from './engine';
-import { listTextFiles, readTextFile, SEED_EXTENSIONS, type Skipped } from './seedLoader';
+import { DEFAULT_MAX_SEED_BYTES, DEFAULT_MAX_SEED_FILES, loadSeeds, readSeedFile, readTextFile, SEED_EXTENSIONS, type Skipped } from './seedLoader';
 import { SeedLines } from './report';
 import { defaultSettings, mergeRaw, parseSettings, type Settings } from './settings';
 import { enabledKinds, review, type Reviewed } from './policy';
@@ -158,14 +158,14 @@ async function fetchSettings(folder: Folder): Promise<void> {
     }
   } else fromClient = pushedSettings;
   if (fromClient !== undefined && fromClient !== null && (typeof fromClient !== 'object' || Array.isArray(fromClient))) {
-    folder.settingsProblems = [`the factdesk settings should be an object, not ${JSON.stringify(fromClient)}; using the defaults`];
     folder.settings = defaultSettings();
-    return;
+    folder.settingsProblems = [`the factdesk settings should be an object, not ${JSON.stringify(fromClient)}; using the defaults`];
+  } else {
+    const { settings, problems } = parseSettings(mergeRaw(initOptionsSettings(), fromClient));
+    folder.settings = settings;
+    folder.settingsProblems = problems;
   }
-  const { settings, problems } = parseSettings(mergeRaw(initOptionsSettings(), fromClient));
-  folder.settings = settings;
-  folder.settingsProblems = problems;
-  for (const p of problems) log.warn(`settings (${folder.name}): ${p}`);
+  for (const p of folder.settingsProblems) log.warn(`settings (${folder.name}): ${p}`);
 }
 
 function resolveSeedRoots(folder: Folder): { roots: string[]; problems: string[] } {
@@ -206,19 +206,17 @@ function loadConfig(folder: Folder): void {
 function loadSeedsOf(folder: Folder): void {
   const started = Date.now();
   const { roots, problems } = resolveSeedRoots(folder);
+  // The CLI's limits: seed files up to 2 MB, at most 10,000 of them from all the seed paths together.
+  const loaded = loadSeeds(roots, {
+    maxBytes: DEFAULT_MAX_SEED_BYTES,
+    maxFiles: DEFAULT_MAX_SEED_FILES,
+    accept: (file) => !(folder.path && isSeedIgnored(folder.config, folder.path, file, matchGlob)),
+  });
   folder.seedRoots = roots;
-  folder.index = new SeedIndex();
-  folder.seedTexts = new Map();
-  folder.skipped = [];
+  folder.index = loaded.index;
+  folder.seedTexts = new Map([...loaded.index.seeds].map((doc) => [doc.path, doc.facts.parsed.raw]));
+  folder.skipped = loaded.skipped;
   folder.seedProblems = [...problems];
-  for (const root of roots) {
-    const { files, skipped } = listTextFiles(root, SEED_EXTENSIONS);
-    folder.skipped.push(...skipped);
-    for (const file of files) {
-      if (folder.path && isSeedIgnored(folder.config, folder.path, file, matchGlob)) continue;
-      indexSeedFile(folder, file);
-    }
-  }
   folder.seedLines = new SeedLines((p) => folder.seedTexts.get(p));
   folder.loadedAt = new Date().toISOString();
   const st = folder.index.stats;
@@ -228,24 +226,26 @@ function loadSeedsOf(folder: Folder): void {
   log.info(`${folder.name}: ${st.files} seed${st.files === 1 ? '' : 's'}, ${st.facts} facts from ${roots.join(', ')} in ${Date.now() - started} ms`);
 }
 
+/** Reads (again) one seed file that changed on disk; what cannot be read is skipped and logged with its reason. */
 function indexSeedFile(folder: Folder, file: string): boolean {
-  const r = readTextFile(file);
-  if (r.text === undefined) {
-    folder.skipped.push({ path: file, reason: r.reason ?? 'unreadable' });
-    folder.index.removeSeed(file);
-    folder.seedTexts.delete(file);
-    return false;
+  folder.skipped = folder.skipped.filter((s) => s.path !== file);
+  const full = !folder.index.has(file) && folder.index.stats.files >= DEFAULT_MAX_SEED_FILES;
+  const r = full ? { reason: `file limit reached: ${DEFAULT_MAX_SEED_FILES} seed files are read at most` } : readSeedFile(file, DEFAULT_MAX_SEED_BYTES);
+  let reason = r.reason ?? 'unreadable';
+  if (r.text !== undefined) {
+    try {
+      folder.index.addSeed(file, r.text);
+      folder.seedTexts.set(file, r.text);
+      return true;
+    } catch (err) {
+      reason = `could not be indexed: ${String((err as Error)?.message ?? err).split('\n')[0]}`;
+    }
   }
-  try {
-    folder.index.addSeed(file, r.text);
-  } catch (err) {
-    folder.skipped.push({ path: file, reason: `could not be read as a seed: ${(err as Error)?.message ?? String(err)}` });
-    folder.index.removeSeed(file);
-    folder.seedTexts.delete(file);
-    return false;
-  }
-  folder.seedTexts.set(file, r.text);
-  return true;
+  folder.skipped.push({ path: file, reason });
+  folder.index.removeSeed(file);
+  folder.seedTexts.delete(file);
+  log.warn(`${folder.name}: skipped seed ${file}: ${reason}`);
+  return false;
 }
 
 async function loadFolder(folder: Folder): Promise<void> {
@@ -332,7 +332,7 @@ function schedule(uri: string, delay: number): void {
     uri,
     setTimeout(() => {
       timers.delete(uri);
-      void runCheck(uri);
+      runCheck(uri).catch((err) => log.error(`could not check ${uri}: ${(err as Error)?.stack ?? String(err)}`));
     }, delay),
   );
 }
@@ -360,8 +360,11 @@ async function runCheck(uri: string): Promise<void> {
   sendStatus();
 }
 
-/** The state for the document's current text, checking it now if the last check is stale. */
-async function freshState(uri: string): Promise<DocState | undefined> {
+/**
+ * The state for the document's current text, checking it now if the last check is stale. A document
+ * that is not open is read from disk if `readIfClosed` (commands), else there is no state (hover, code actions).
+ */
+async function freshState(uri: string, readIfClosed: boolean): Promise<DocState | undefined> {
   await ready;
   await ensureLoaded(folderOf(uri));
   const doc = documents.get(uri);
@@ -373,7 +376,7 @@ async function freshState(uri: string): Promise<DocState | undefined> {
     return state;
   }
   const path = uriToPath(uri);
-  if (!path) return undefined;
+  if (!path || !readIfClosed) return undefined;
   const r = readTextFile(path, folderOf(uri).settings.maxFileSize);
   if (r.text === undefined) throw new ResponseError(-32602, `cannot read ${path}: ${r.reason}`);
   return checkText(uri, r.text, undefined, 0);
@@ -385,6 +388,17 @@ function recheckOpen(filter: (f: Folder) => boolean = () => true): void {
 
 // ---- Status -------------------------------------------------------------------------------------
 
+/** Skipped seeds named one by one in the status; the log names them all. */
+const SKIPPED_SEEDS_LISTED = 10;
+
+function skippedSeedLines(f: Folder): string[] {
+  const name = seedRef(f).name;
+  const lines = f.skipped.slice(0, SKIPPED_SEEDS_LISTED).map((s) => `skipped seed ${name(s.path)}: ${s.reason}`);
+  const more = f.skipped.length - lines.length;
+  if (more > 0) lines.push(`${more} more seed${more === 1 ? '' : 's'} skipped (the FactDesk log names them)`);
+  return lines;
+}
+
 function statusInfo() {
   const all = active();
   const list = all.map((f) => ({
@@ -392,8 +406,9 @@ function statusInfo() {
     uri: f.uri,
     seeds: f.index.stats.files,
     facts: f.index.stats.facts,
+    skippedSeeds: f.skipped.length,
     seedRoots: f.seedRoots,
-    problems: [...f.seedProblems, ...f.settingsProblems, ...f.configProblems],
+    problems: [...f.seedProblems, ...f.settingsProblems, ...f.configProblems, ...skippedSeedLines(f)],
     loadedAt: f.loadedAt,
   }));
   const problems = list.flatMap((f) => f.problems.map((p) => (list.length > 1 ? `${f.name}: ${p}` : p)));
@@ -436,7 +451,9 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   const caps = initParams?.capabilities;
   if (caps?.workspace?.didChangeConfiguration?.dynamicRegistration)
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factdesk' });
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'factdesk' }).catch((err) =>
+      log.warn(`the client refused to send configuration changes (${(err as Error)?.message}); settings apply after Reload Seeds or a restart`),
+    );
   if (caps?.workspace?.workspaceFolders)
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       folders = folders.filter((f) => !e.removed.some((r) => r.uri === f.uri));
@@ -465,7 +482,12 @@ async function registerWatchers(): Promise<void> {
       for (const root of f.seedRoots)
         if (!folders.some((w) => w.path && isInside(w.path, root))) watchers.push({ globPattern: { baseUri: pathToUri(root), pattern: '**/*.{txt,md,markdown}' } });
   const old = watcherRegistration;
-  watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  try {
+    watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  } catch (err) {
+    log.warn(`the client refused to watch the seed files (${(err as Error)?.message}); a changed seed is read after Reload Seeds`);
+    return;
+  }
   old?.dispose();
 }
 
@@ -531,10 +553,9 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
       if (c.type === FileChangeType.Deleted) {
         f.index.removeSeed(path);
         f.seedTexts.delete(path);
+        f.skipped = f.skipped.filter((s) => s.path !== path);
         log.info(`${f.name}: seed removed: ${path}`);
-      } else if (indexSeedFile(f, path)) {
-        log.info(`${f.name}: re-indexed seed ${path} in ${Date.now() - started} ms`);
-      } else log.warn(`${f.name}: could not read seed ${path}`);
+      } else if (indexSeedFile(f, path)) log.info(`${f.name}: re-indexed seed ${path} in ${Date.now() - started} ms`);
       f.seedLines = new SeedLines((p) => f.seedTexts.get(p));
       f.loadedAt = new Date().toISOString();
       touched.add(f);
@@ -549,7 +570,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 // ---- Hover --------------------------------------------------------------------------------------
 
 connection.onHover(async ({ textDocument, position }) => {
-  const state = await freshState(textDocument.uri);
+  const state = await freshState(textDocument.uri, false);
   if (!state?.result || !state.reviewed) return null;
   const offset = state.lines.offset(position);
   const within = (r: { start: number; end: number }) => r.start <= offset && offset <= r.end;
@@ -571,7 +592,7 @@ connection.onHover(async ({ textDocument, position }) => {
 
 connection.onCodeAction(async ({ textDocument, range, context }) => {
   const uri = textDocument.uri;
-  const state = await freshState(uri);
+  const state = await freshState(uri, false);
   if (!state?.reviewed) return [];
   const start = state.lines.offset(range.start);
   const end = state.lines.offset(range.end);
@@ -626,13 +647,17 @@ connection.onCodeAction(async ({ textDocument, range, context }) => {
 
 // ---- Commands -----------------------------------------------------------------------------------
 
+/** The document a command is for: its first argument (a URI, or an object with one), else the only open document. */
 function argUri(args: unknown[] | undefined): string {
   const a = args?.[0];
-  const uri = typeof a === 'string' ? a : (a as { uri?: string } | undefined)?.uri;
-  if (uri) return uri;
-  const open = documents.all();
-  if (open.length === 1) return open[0].uri;
-  throw new ResponseError(-32602, 'this command needs a document URI as its first argument');
+  if (a === undefined || a === null) {
+    const open = documents.all();
+    if (open.length === 1) return open[0].uri;
+    throw new ResponseError(-32602, 'this command needs a document URI as its first argument');
+  }
+  const uri = typeof a === 'string' ? a : typeof a === 'object' ? (a as { uri?: unknown }).uri : undefined;
+  if (typeof uri === 'string' && uri !== '') return uri;
+  throw new ResponseError(-32602, `this command needs a document URI as its first argument, not ${String(JSON.stringify(a)).slice(0, 80)}`);
 }
 
 async function checkWorkspace(token: CancellationToken) {
@@ -640,7 +665,17 @@ async function checkWorkspace(token: CancellationToken) {
   const progress = await connection.window.createWorkDoneProgress();
   const cancelled = () => token.isCancellationRequested || progress.token.isCancellationRequested;
   const jobs: Array<{ folder: Folder; path: string }> = [];
-  for (const f of folders) if (f.path && f.settings.enable) for (const p of listDrafts(f.path, f.settings.draftGlobs, f.seedRoots)) jobs.push({ folder: f, path: p });
+  const unreadable: Skipped[] = [];
+  const cannotRead = (s: Skipped) => {
+    unreadable.push(s);
+    log.warn(`cannot read draft ${s.path}: ${s.reason}`);
+  };
+  for (const f of folders) {
+    if (!f.path || !f.settings.enable) continue;
+    const { files, skipped } = listDrafts(f.path, f.settings.draftGlobs, f.seedRoots);
+    for (const p of files) jobs.push({ folder: f, path: p });
+    skipped.forEach(cannotRead);
+  }
   progress.begin('FactDesk: checking drafts', 0, `${jobs.length} drafts`, true);
   let findings = 0;
   let checked = 0;
@@ -654,7 +689,7 @@ async function checkWorkspace(token: CancellationToken) {
     else {
       const r = readTextFile(job.path, 50 * 1024 * 1024); // checkText applies factdesk.maxFileSize with a clear note
       if (r.text === undefined) {
-        log.warn(`skipped ${job.path}: ${r.reason}`);
+        cannotRead({ path: job.path, reason: r.reason ?? 'unreadable' });
         continue;
       }
       state = checkText(uri, r.text, undefined, 0);
@@ -670,9 +705,10 @@ async function checkWorkspace(token: CancellationToken) {
   }
   const wasCancelled = checked < jobs.length && cancelled();
   progress.done();
-  log.info(`checked ${checked} of ${jobs.length} drafts in the workspace: ${findings} finding(s)${wasCancelled ? ' (cancelled)' : ''}`);
+  log.info(`checked ${checked} of ${jobs.length} drafts in the workspace: ${findings} finding(s)${unreadable.length ? `, ${unreadable.length} could not be read` : ''}${wasCancelled ? ' (cancelled)' : ''}`);
   sendStatus();
-  return { total: jobs.length, checked, findings, cancelled: wasCancelled, files };
+  const skipped = unreadable.map((s) => ({ uri: pathToUri(s.path), reason: s.reason }));
+  return { total: jobs.length, checked, findings, cancelled: wasCancelled, files, skipped };
 }
 
 connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
@@ -684,7 +720,7 @@ connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
       if (t) clearTimeout(t);
       timers.delete(uri);
       const doc = documents.get(uri);
-      const state = await freshState(uri);
+      const state = await freshState(uri, true);
       if (!state) throw new ResponseError(-32602, `not a file FactDesk can check: ${uri}`);
       if (doc) states.set(uri, state);
       publish(uri, state, doc?.version);
@@ -712,7 +748,7 @@ connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
     }
     case COMMANDS.exportReport: {
       const uri = argUri(args);
-      const state = await freshState(uri);
+      const state = await freshState(uri, true);
       if (!state?.result || !state.reviewed) throw new ResponseError(-32602, `FactDesk did not check ${uri}: ${state?.skipped ?? 'unknown document'}`);
       const path = uriToPath(uri);
       const folder = state.folder;
@@ -750,6 +786,9 @@ connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
       throw new ResponseError(-32601, `unknown command ${command}`);
   }
 });
+
+// A promise nobody waits for that fails must not end the server (Node's default): say so in the log instead.
+process.on('unhandledRejection', (err) => log.error(`internal error (the server keeps running): ${(err as Error)?.stack ?? String(err)}`));
 
 documents.listen(connection);
 connection.listen();

@@ -1,7 +1,7 @@
 // Files of a workspace: globs, file URIs, which folder a file belongs to, which files are drafts.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, resolve, sep, isAbsolute } from 'node:path';
-import { listTextFiles, SEED_EXTENSIONS } from './seedLoader';
+import { listTextFiles, SEED_EXTENSIONS, type Skipped } from './seedLoader';
 
 const globCache = new Map<string, RegExp>();
 
@@ -80,8 +80,12 @@ export function isDraft(path: string, root: string | undefined, globs: string[],
   return globs.some((g) => matchGlob(g, rel));
 }
 
-/** The drafts under a folder: text files matching the globs, seeds and hidden folders left out. */
-export function listDrafts(root: string, globs: string[], seedRoots: string[]): string[] {
-  const { files } = listTextFiles(root, SEED_EXTENSIONS);
-  return files.filter((f) => isDraft(f, root, globs, seedRoots));
+/**
+ * The drafts under a folder: text files matching the globs, seeds and hidden folders left out; and the
+ * paths matching the globs that are not regular files (a FIFO, a dangling link, a link loop) with why.
+ */
+export function listDrafts(root: string, globs: string[], seedRoots: string[]): { files: string[]; skipped: Skipped[] } {
+  const { files, skipped } = listTextFiles(root, SEED_EXTENSIONS);
+  const draft = (p: string) => isDraft(p, root, globs, seedRoots);
+  return { files: files.filter(draft), skipped: skipped.filter((s) => draft(s.path)) };
 }
