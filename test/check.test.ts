@@ -263,3 +263,15 @@ test("a statement the seeds make about one person, restated about another person
   assert.deepEqual(found('Alice Marlow, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), []);
   assert.deepEqual(found('Brian Tolland praised the decision to give Alice Marlow the Kepler Prize.'), []);
 });
+
+test('appositive offices: a surname before "Britain\'s prime minister", a person before "the German president"', () => {
+  const f = flagged('Cameron, Britain\'s prime minister, welcomed Fidan to London.', 'prime minister');
+  assert.equal(f?.kind, 'title');
+  assert.equal(f?.expected, 'foreign secretary', 'in the draft\'s case');
+  // The office agrees, the country does not: one finding over the country and the office
+  const g = flagged('Fidan will next see Emmanuel Macron, the German president, in Paris.', 'German president');
+  assert.equal(g?.kind, 'title');
+  assert.equal(g?.expected, 'French President');
+  assert.deepEqual(flags('Fidan will next see Emmanuel Macron, the French president, in Paris.'), []);
+  assert.deepEqual(flags('Cameron, Britain\'s foreign secretary, welcomed Fidan to London.'), []);
+});

@@ -24,6 +24,8 @@ export interface Title extends Span {
   head: string;
   /** A country (alias group number as string) or organisation the office belongs to. */
   qualifier?: string;
+  /** Where a country qualifier written before the office starts ("British" in "British Foreign Secretary"). */
+  qualifierStart?: number;
   former: boolean;
 }
 
@@ -222,6 +224,7 @@ function toTitle(prose: string, p: TitlePhrase): Title {
     words,
     head,
     qualifier: p.qualifier,
+    qualifierStart: p.qualifier !== undefined && p.qualStart < p.start ? p.qualStart : undefined,
     former: p.former,
   };
 }
@@ -266,13 +269,18 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
     // Form 2: "David Cameron, Britain's foreign secretary," / "Frank Weise, head of the Federal Labour Agency"
     const startAt = firstIndex(toks.length, (x) => toks[x].start >= p.qualStart);
     const firstTok = startAt < toks.length && toks[startAt].start === p.qualStart ? startAt : -1;
-    const before = firstTok > 0 ? toks[firstTok - 1] : undefined;
+    // (Determiners between the comma and the office are tokens: "Emmanuel Macron, the French president")
+    let k = firstTok - 1;
+    while (k > 0 && /^(?:the|a|an|its|his|her|their)$/.test(toks[k].key)) k--;
+    const before = firstTok > 0 ? toks[k] : undefined;
     if (before) {
       const gap = prose.slice(before.end, p.qualStart);
-      const m = /^\s*,\s*(?:(?:the|a|an|its|his|her|their)\s+)?$/i.exec(gap) ?? /^\s*,\s*(?:the\s+)?$/i.exec(gap);
+      const m = /^\s*,\s*(?:(?:the|a|an|its|his|her|their)\s+)?$/i.exec(gap);
       let e = entityStartingAt(before.start);
-      // "David Cameron, Britain's" : possessive qualifiers were read by titleAt as place words
-      if (m && e && e.end === before.end && e.type === 'person') {
+      // "David Cameron, Britain's" : possessive qualifiers were read by titleAt as place words. A single
+      // name the sentence has not typed yet ("Cameron, Britain's prime minister,") is a person by this form.
+      if (m && e && e.end === before.end && (e.type === 'person' || (e.type === 'other' && e.tokens.length === 1 && !isTitleWord(e.key)))) {
+        if (e.type !== 'person') e = { ...e, type: 'person' };
         out.push({ person: e, title: toTitle(prose, p), sentence: sentence.index });
         i = p.lastTok;
         continue;

@@ -2,7 +2,7 @@
 import { distance } from 'fastest-levenshtein';
 import { type SentenceFacts } from './facts';
 import { STOPWORDS } from './lexicon';
-import { titlesCompatible, type Entity, type TitledPerson } from './people';
+import { titlesCompatible, type Entity, type Title, type TitledPerson } from './people';
 import { evidenceOf, type PersonRecord, type SeedSentence } from './seeds';
 import { type Severity } from './types';
 import { ALIGN, type Candidate, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
@@ -106,6 +106,26 @@ export function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec:
   rec = { ...rec, titles };
   const ok = rec.titles.find((t) => titlesCompatible(tp.title, t.title));
   if (ok) {
+    const conflict = countryConflict(tp.title, rec.titles.filter((t) => titlesCompatible(tp.title, t.title)).map((t) => t.title));
+    if (conflict && tp.title.qualifierStart !== undefined) {
+      // "Emmanuel Macron, the German president" where the seeds say "French President Emmanuel Macron"
+      const at = rec.titles.find((t) => t.title === conflict)!.at;
+      const raw = ctx.draft.parsed.raw;
+      const range = { start: tp.title.qualifierStart, end: tp.title.end };
+      const text = raw.slice(range.start, range.end);
+      const seedText = conflict.qualifierStart !== undefined ? at.facts.sentence.text.slice(conflict.qualifierStart - at.facts.sentence.start, conflict.end - at.facts.sentence.start) : conflict.text;
+      push(ctx, {
+        kind: 'title',
+        code: 'title-mismatch',
+        range,
+        text,
+        expected: matchCase(seedText, text),
+        message: `The seeds give ${rec.name} as ${seedText}, not ${text}.`,
+        severity: 'error',
+        evidence: [evidenceOf(at)],
+      });
+      return true;
+    }
     confirm(ctx, 'title', tp.title, tp.title.text, [evidenceOf(ok.at)]);
     return true;
   }
@@ -143,6 +163,17 @@ export function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec:
     evidence: [evidenceOf(seedTitle.at)],
   });
   return true;
+}
+
+/**
+ * The seed title whose country contradicts the draft's for the same office, when no seed title of that
+ * office agrees with it ("German president" where every seed says "French President").
+ */
+export function countryConflict(draft: Title, seedTitles: Title[]): Title | undefined {
+  if (draft.qualifier === undefined || !/^\d+$/.test(draft.qualifier)) return undefined;
+  const countries = seedTitles.filter((t) => t.qualifier !== undefined && /^\d+$/.test(t.qualifier));
+  if (countries.length === 0 || countries.some((t) => t.qualifier === draft.qualifier)) return undefined;
+  return countries[0];
 }
 
 export function sameQualifier(a: string | undefined, b: string | undefined): boolean {
