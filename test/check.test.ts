@@ -275,3 +275,16 @@ test('appositive offices: a surname before "Britain\'s prime minister", a person
   assert.deepEqual(flags('Fidan will next see Emmanuel Macron, the French president, in Paris.'), []);
   assert.deepEqual(flags('Cameron, Britain\'s foreign secretary, welcomed Fidan to London.'), []);
 });
+
+test('an office swapped in a restated sentence blames the office, not the name, even when someone else holds it elsewhere', () => {
+  const index = new SeedIndex();
+  index.addSeed('talks.txt', "Pakistan's President Pervez Musharraf said on Monday that the talks on trade with Britain had been useful. He flew home to Islamabad on Friday. Prime Minister Tony Blair said the talks on trade had been useful and frank.");
+  const [f] = checkDraft('President Tony Blair said the talks on trade had been useful and frank.', index).findings;
+  assert.equal(f?.kind, 'title');
+  assert.equal(f?.text, 'President');
+  assert.equal(f?.expected, 'Prime Minister');
+  // Where the draft's statement is the other holder's, the name is what changed
+  const [g] = checkDraft('President Tony Blair said on Monday that the talks on trade with Britain had been useful.', index).findings;
+  assert.equal(g?.kind, 'name');
+  assert.equal(g?.expected, 'Pervez Musharraf');
+});

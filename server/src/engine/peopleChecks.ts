@@ -1,7 +1,7 @@
 // People and offices: a person's office against the seeds', an office's holder, near spellings of names.
 import { distance } from 'fastest-levenshtein';
 import { type SentenceFacts } from './facts';
-import { STOPWORDS } from './lexicon';
+import { STOPWORDS, placeGroup } from './lexicon';
 import { titlesCompatible, type Entity, type Title, type TitledPerson } from './people';
 import { evidenceOf, type PersonRecord, type SeedSentence } from './seeds';
 import { type Severity } from './types';
@@ -25,7 +25,8 @@ export function findPerson(ctx: Ctx, e: Entity): PersonRecord | undefined {
 
 /** A seed name that is a near spelling of this one ("Hakan Fiden" for "Hakan Fidan"). */
 export function nearSpelling(ctx: Ctx, key: string): string | undefined {
-  if (key.length < 5) return undefined;
+  // (A country's or a nationality's name is no misspelling of another form of it: "German", "Germany's".)
+  if (key.length < 5 || placeGroup(key) !== undefined) return undefined;
   let best: { name: string; d: number } | undefined;
   const tokens = key.split(' ');
   const limit = key.length >= 10 ? 2 : 1;
@@ -132,8 +133,12 @@ export function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec:
   // Another person holds this office in the statement the draft follows: the name is what changed.
   const holder = otherHolder(ctx, sf, tp, cands);
   ctx.trace?.(`title "${tp.title.text} ${tp.person.text}" other holder=${holder ? `${holder.name}@${holder.score.toFixed(2)}` : '-'}`);
-  // (The office already conflicts; the holder need only be a plausible alignment to take the blame off it.)
-  if (holder && holder.score >= 0.35) {
+  // (The office already conflicts; the holder need only be a plausible alignment to take the blame off it,
+  // unless a seed sentence that aligns as well names this very person with their own office: then the
+  // draft restates that sentence with the office changed.)
+  const candScore = new Map(cands.map((c) => [c.sentence, c.score]));
+  const ownStatement = Math.max(0, ...rec.titles.map((t) => candScore.get(t.at) ?? 0));
+  if (holder && holder.score >= 0.35 && ownStatement < holder.score) {
     push(ctx, {
       kind: 'name',
       code: 'name-mismatch',
