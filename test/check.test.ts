@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDraft, SeedIndex } from '../server/src/engine';
 import { bundledIndex, check, flagged, flags, SEED_TEXT } from './helpers';
@@ -287,4 +287,28 @@ test('an office swapped in a restated sentence blames the office, not the name, 
   const [g] = checkDraft('President Tony Blair said on Monday that the talks on trade with Britain had been useful.', index).findings;
   assert.equal(g?.kind, 'name');
   assert.equal(g?.expected, 'Pervez Musharraf');
+});
+
+describe('an archive of other stories', () => {
+  const archive = new SeedIndex();
+  archive.addSeed('zentrix.txt', [
+    'Zentrix beats forecasts again',
+    "Zentrix, India's third-biggest software firm, has reported a 60% rise in profit, topping market expectations.",
+    'Net income in the last quarter was 4.3bn rupees ($98m; £52m), against 2.7bn rupees a year earlier.',
+    'Zentrix said demand was strong, said vice-chairman Vikram Dass, and Mr Dass added that Africa was a growing market.',
+  ].join('\n\n'));
+  archive.addSeed('derby.txt', 'United boss Alex Ferguson praised his side after the derby and said the win mattered. Striker Wayne Rooney scored twice.');
+
+  test('a draft about a story the seeds do not have raises no flag from their figures or names', () => {
+    const draft = [
+      "Profits at Indian drugmaker Kalveda fell 93% as research costs rose and sales flagged.",
+      'The firm said its profits were 40m rupees ($915,000; £486,000) for the three months to December.',
+      'Its chairman, Vikram Das, said African sales were weak.',
+    ].join(' ');
+    assert.deepEqual(flagsAgainst(archive, draft), []);
+  });
+
+  test('a general office in the seeds ("the boss") does not contradict a specific one ("coach")', () => {
+    assert.deepEqual(flagsAgainst(archive, 'Coach Alex Ferguson praised his side after the derby.'), []);
+  });
 });

@@ -68,6 +68,10 @@ test('weekdays resolve to the past of the text date; month-days take its year', 
   assert.equal(lastMonth.iso, '2023-11');
 });
 
+test('a 24-hour clock time is not a figure: "0130 GMT", "1300 local time"', () => {
+  assert.deepEqual(figures('The polls closed at 0130 GMT and counting began at 1300 local time, with 2,400 staff.').map((f) => f.value), [2400]);
+});
+
 test('durations and times of day are not dates', () => {
   assert.deepEqual(dates('They drove for 16 hours a day and talked for about 90 minutes.').map((d) => d.text), []);
 });

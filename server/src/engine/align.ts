@@ -30,8 +30,11 @@ export function topicOf(index: SeedIndex, sentences: Candidate[][]): Map<SeedDoc
     for (const [doc, v] of best) votes.set(doc, (votes.get(doc) ?? 0) + v);
   }
   const top = Math.max(0, ...votes.values());
+  // A draft whose sentences align only weakly with every seed tells a story the seeds do not have (an
+  // archive's other stories share words, not facts): no seed is its story, all weigh less.
+  const told = sentences.length === 0 ? 1 : Math.max(0.3, Math.min(1, (top / sentences.length - 0.1) / 0.2));
   const topic = new Map<SeedDoc, number>();
-  for (const [doc, v] of votes) topic.set(doc, top === 0 ? 0.5 : Math.max(0.3, Math.min(1, Math.pow(v / top, 1.5))));
+  for (const [doc, v] of votes) topic.set(doc, top === 0 ? 0.5 : told * Math.max(0.3, Math.min(1, Math.pow(v / top, 1.5))));
   return topic;
 }
 

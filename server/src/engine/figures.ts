@@ -171,6 +171,8 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
     if (words && t.key === 'hundred') continue; // part of "two hundred", handled below
     if (inDate(t.start, tEnd)) continue;
     if (t.num && /:/.test(t.text)) continue; // a time
+    // "0130 GMT", "at 1300 local time": a 24-hour clock
+    if (t.num && /^\d{4}$/.test(t.text) && (t.text.startsWith('0') || /^\s?(?:GMT|BST|UTC|CET|EST|ET|PT|hrs|hours|local time)\b/.test(prose.slice(t.end, t.end + 12)))) continue;
     const before = prose.slice(Math.max(0, t.start - 40), t.start);
     let after = prose.slice(tEnd, tEnd + 40);
     if (t.num && /^(?:st|nd|rd|th)\b/i.test(after)) continue; // ordinal

@@ -46,7 +46,7 @@ export const PARTY_WORDS: Record<string, string> = {
 
 /** Compound offices written as several words, lower case, canonical form first. */
 export const TITLE_SYNONYMS: string[][] = [
-  ['chief executive', 'ceo', 'chief executive officer', 'boss'],
+  ['chief executive', 'ceo', 'chief executive officer'],
   ['chairman', 'chairwoman', 'chairperson', 'chair'],
   ['vice-chairman', 'vice chairman', 'deputy chairman', 'vice-chair'],
   ['prime minister', 'premier', 'pm'],
@@ -55,7 +55,8 @@ export const TITLE_SYNONYMS: string[][] = [
   ['spokesman', 'spokeswoman', 'spokesperson'],
   ['chancellor of the exchequer', 'chancellor'],
   ['dietician', 'dietitian', 'nutritionist'],
-  ['coach', 'manager', 'boss'],
+  ['coach', 'manager'],
+  ['oil minister', 'petroleum minister'],
   ['leader', 'head'],
 ];
 

@@ -337,8 +337,15 @@ export function titlesCompatible(draft: Title, seed: Title): boolean {
   const syn = (o: string) => SYNONYM_OF.get(o) ?? o;
   if (syn(draft.office) === syn(seed.office)) return true;
   // "leader" and "head" are general
-  if (/^(?:leader|head|official|boss|executive|diplomat|politician|minister|secretary|lawmaker)$/.test(draft.office)) return true;
+  if (isGeneralOffice(draft)) return true;
   return false;
+}
+
+const GENERAL_OFFICE = /^(?:leader|head|official|boss|executive|diplomat|politician|minister|secretary|lawmaker)$/;
+
+/** An office that says little about which post it is ("boss", "leader", "minister"). */
+export function isGeneralOffice(t: Title): boolean {
+  return GENERAL_OFFICE.test(t.office);
 }
 
 function foldWord(w: string): string {

@@ -2,8 +2,9 @@
 import { distance } from 'fastest-levenshtein';
 import { type SentenceFacts } from './facts';
 import { STOPWORDS, placeGroup } from './lexicon';
-import { titlesCompatible, type Entity, type Title, type TitledPerson } from './people';
-import { evidenceOf, type PersonRecord, type SeedSentence } from './seeds';
+import { isGeneralOffice, titlesCompatible, type Entity, type Title, type TitledPerson } from './people';
+import { evidenceOf, isCommonEnglish, type PersonRecord, type SeedDoc, type SeedSentence } from './seeds';
+import { stem } from './text';
 import { type Severity } from './types';
 import { ALIGN, type Candidate, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
@@ -26,17 +27,25 @@ export function findPerson(ctx: Ctx, e: Entity): PersonRecord | undefined {
 /** A seed name that is a near spelling of this one ("Hakan Fiden" for "Hakan Fidan"). */
 export function nearSpelling(ctx: Ctx, key: string): string | undefined {
   // (A country's or a nationality's name is no misspelling of another form of it: "German", "Germany's".)
-  if (key.length < 5 || placeGroup(key) !== undefined) return undefined;
+  // (A single short name has too many spellings of its own: "Martin" and "Martyn" are two people.)
+  if (key.length < 5 || placeGroup(key) !== undefined || (!key.includes(' ') && key.length < 7)) return undefined;
+  // A spelling the archive itself uses is a variant someone wrote, not the draft's slip.
+  if (ctx.index.knowsEntity(key)) return undefined;
   let best: { name: string; d: number } | undefined;
   const tokens = key.split(' ');
   const limit = key.length >= 10 ? 2 : 1;
+  // Only a name of the story the draft tells: a near name in an archive's other stories is someone else.
+  const topical = (doc: SeedDoc) => (ctx.topic.get(doc) ?? 0) >= 0.6;
   for (let len = key.length - limit; len <= key.length + limit; len++) {
     for (const name of ctx.index.entityNamesLike(key, len)) {
       if (name === key) continue;
       const nt = name.split(' ');
       if (nt.length !== tokens.length) continue;
-      // A plural or possessive is the same word, not a misspelling.
-      if (name === key + 's' || key === name + 's') continue;
+      // A plural, a possessive or a demonym is another form of the word, not a misspelling
+      // ("Africa" and "African", "North America" and "North American").
+      const [short, long] = name.length < key.length ? [name, key] : [key, name];
+      if (long.startsWith(short) && /^(?:s|es|n|an|ian|ns|ans|ese|i)$/.test(long.slice(short.length))) continue;
+      if (!ctx.index.knowsEntity(name, topical)) continue;
       const d = distance(name, key);
       if (d === 0 || d > limit) continue;
       // Every differing word must still look like the same word, and not be a common word.
@@ -44,7 +53,8 @@ export function nearSpelling(ctx: Ctx, key: string): string | undefined {
         const u = tokens[i];
         if (t === u) return true;
         if (t.length < 4 || u.length < 4 || t.slice(0, 1) !== u.slice(0, 1)) return false;
-        if (ctx.index.knowsLowerWord(u) || STOPWORDS.has(u)) return false;
+        // (Common words on either side are words, not names: "Booked" is no "Booker", "Games" no "Gates".)
+        if (ctx.index.knowsLowerWord(u) || STOPWORDS.has(u) || ctx.index.knowsLowerWord(t) || isCommonEnglish(stem(t))) return false;
         return distance(t, u) <= limit;
       });
       if (ok && (!best || d < best.d)) best = { name, d };
@@ -104,7 +114,13 @@ export function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec:
     unverified(ctx, 'title', tp.title, tp.title.text);
     return false;
   }
-  rec = { ...rec, titles };
+  // A seed that only calls the person "boss" or "leader" contradicts no specific office.
+  const specific = titles.filter((t) => !isGeneralOffice(t.title));
+  if (specific.length === 0) {
+    confirm(ctx, 'title', tp.title, tp.title.text, [evidenceOf(titles[0].at)]);
+    return true;
+  }
+  rec = { ...rec, titles: specific };
   const ok = rec.titles.find((t) => titlesCompatible(tp.title, t.title));
   if (ok) {
     const conflict = countryConflict(tp.title, rec.titles.filter((t) => titlesCompatible(tp.title, t.title)).map((t) => t.title));
