@@ -57,6 +57,9 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     const support = Math.max(0, ...cands.filter((c) => c.sentence.facts.entities.some((g) => sameName(e, g))).map((c) => c.score));
     for (const c of cands) {
       if (c.score < 0.35 || c.score <= support + 0.05) continue;
+      // A name the story never writes is compared only with the story's own seeds: in another story's
+      // sentence, another name is simply another story.
+      if (!known && topicWeight(ctx, c.sentence) < 1) continue;
       for (const g of c.sentence.facts.entities) {
         if (draftKeys.has(g.key) || !typesComparable(e, g) || sameName(e, g)) continue;
         if (g.tokens.some((t) => draftWords.has(t) && !STOPWORDS.has(t))) continue;
