@@ -1,0 +1,62 @@
+// False alarms in an archive: BBC articles checked as drafts against the rest of the corpus.
+//
+//   npm run build && node scripts/archive-check.mjs [--count N]
+//
+// Each draft is a real article whose story the seeds do not hold (it is left out of them), so whatever
+// the checker flags comes from other stories: related reports of other weeks (real disagreements, such as
+// box-office takings a week apart) or false alarms. Then the same articles are checked against a seed
+// folder that includes them: every flag there is a false alarm. The articles are read in place from
+// ../shared/corpus/bbc (a temporary folder of links stands for the seed folder); nothing is copied into
+// the project.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const count = Number(args[args.indexOf('--count') + 1] || 200) || 200;
+const root = resolve(import.meta.dirname, '..');
+const corpus = resolve(root, '..', 'shared', 'corpus', 'bbc');
+const cli = join(root, 'dist', 'cli.js');
+if (!existsSync(corpus)) {
+  console.error(`archive-check: ${corpus} is missing (the BBC corpus sits beside the project on development machines)`);
+  process.exit(2);
+}
+if (!existsSync(cli)) {
+  console.error('archive-check: run npm run build first');
+  process.exit(2);
+}
+const all = readdirSync(corpus)
+  .filter((t) => existsSync(join(corpus, t)) && !t.includes('.'))
+  .flatMap((t) => readdirSync(join(corpus, t)).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: `${t}-${f}`, path: join(corpus, t, f) })));
+const step = Math.max(1, Math.floor(all.length / count));
+const drafts = all.filter((_, i) => i % step === 0).slice(0, count);
+const chosen = new Set(drafts.map((d) => d.name));
+
+const work = mkdtempSync(join(tmpdir(), 'factdesk-archive-'));
+const link = (dir, items) => {
+  mkdirSync(dir);
+  for (const a of items) symlinkSync(a.path, join(dir, a.name));
+};
+link(join(work, 'drafts'), drafts);
+link(join(work, 'others'), all.filter((a) => !chosen.has(a.name)));
+
+function run(seeds) {
+  const r = spawnSync(process.execPath, [cli, 'check', '--seeds', seeds, '--format', 'json', '--cache', join(tmpdir(), 'factdesk-archive-cache'), join(work, 'drafts')], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`the CLI exited ${r.status}: ${r.stderr}`);
+  const report = JSON.parse(r.stdout);
+  const flags = report.files.flatMap((f) => f.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning'));
+  const byKind = {};
+  for (const d of flags) byKind[d.kind] = (byKind[d.kind] ?? 0) + 1;
+  const drafted = report.files.filter((f) => f.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning')).length;
+  return { seeds: report.seeds.files, flags: flags.length, byKind, drafted };
+}
+try {
+  const apart = run(join(work, 'others'));
+  const within = run(corpus);
+  const line = (r) => `${r.flags} flags on ${r.drafted} of ${drafts.length} drafts (${Object.entries(r.byKind).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}), against ${r.seeds} seeds`;
+  console.log(`story not among the seeds: ${line(apart)}`);
+  console.log(`story among the seeds (all false alarms): ${line(within)}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
