@@ -72,6 +72,10 @@ test('a 24-hour clock time is not a figure: "0130 GMT", "1300 local time"', () =
   assert.deepEqual(figures('The polls closed at 0130 GMT and counting began at 1300 local time, with 2,400 staff.').map((f) => f.value), [2400]);
 });
 
+test('"two days after his talks", "three months later": counted from another event, not from the text date', () => {
+  assert.deepEqual(dates('Two days after his London talks, Fidan flew to Paris. Three months later, the deal collapsed.').map((d) => d.text), []);
+});
+
 test('durations and times of day are not dates', () => {
   assert.deepEqual(dates('They drove for 16 hours a day and talked for about 90 minutes.').map((d) => d.text), []);
 });
