@@ -308,14 +308,6 @@ describe('an archive of other stories', () => {
     assert.deepEqual(flagsAgainst(archive, draft), []);
   });
 
-  test("a name the draft's story never writes is not compared with another story's names", () => {
-    const index = new SeedIndex();
-    index.addSeed('boxoffice.txt', 'Shrek 2 topped the US box office for a third week, taking $12.5m over the weekend. Analysts had expected a smaller total.');
-    index.addSeed('rugby.txt', 'Wasps beat Leicester 31-20 at Welford Road on Saturday. The win lifts them to third in the table.');
-    // One sentence reads like the box-office seed; the draft as a whole tells another story.
-    assert.deepEqual(flagsAgainst(index, 'My Summer of Love topped the box office for a third week, taking $12.5m over the weekend. Its director grew up in Poland. He studied film in Lodz before moving to London. His next project is a thriller set in Yorkshire.'), []);
-  });
-
   test('a general office in the seeds ("the boss") does not contradict a specific one ("coach")', () => {
     assert.deepEqual(flagsAgainst(archive, 'Coach Alex Ferguson praised his side after the derby.'), []);
   });

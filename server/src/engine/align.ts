@@ -24,15 +24,18 @@ export function topicWeight(ctx: Ctx, s: SeedSentence): number {
  */
 export function topicOf(index: SeedIndex, sentences: Candidate[][]): Map<SeedDoc, number> {
   const votes = new Map<SeedDoc, number>();
+  let speaking = 0;
   for (const cands of sentences) {
     const best = new Map<SeedDoc, number>();
     for (const c of cands) best.set(c.sentence.seed, Math.max(best.get(c.sentence.seed) ?? 0, c.score));
     for (const [doc, v] of best) votes.set(doc, (votes.get(doc) ?? 0) + v);
+    if (cands.some((c) => c.score >= ALIGN.candidate)) speaking++;
   }
   const top = Math.max(0, ...votes.values());
   // A draft whose sentences align only weakly with every seed tells a story the seeds do not have (an
-  // archive's other stories share words, not facts): no seed is its story, all weigh less.
-  const told = sentences.length === 0 ? 1 : Math.max(0.3, Math.min(1, (top / sentences.length - 0.1) / 0.2));
+  // archive's other stories share words, not facts): no seed is its story, all weigh less. (Sentences
+  // that align with nothing at all, such as a long draft's other matters, do not count.)
+  const told = speaking === 0 ? 1 : Math.max(0.3, Math.min(1, (top / speaking - 0.1) / 0.2));
   const topic = new Map<SeedDoc, number>();
   for (const [doc, v] of votes) topic.set(doc, top === 0 ? 0.5 : told * Math.max(0.3, Math.min(1, Math.pow(v / top, 1.5))));
   return topic;
