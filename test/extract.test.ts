@@ -85,6 +85,17 @@ test("a weekday that starts a newspaper's name is not a date; one before a perso
   assert.deepEqual(dates('On Sunday President Emmanuel Macron met Fidan.').map((d) => d.iso), ['2023-11-19']);
 });
 
+test('a round number under a hundred is exact: "20 years" is not 18 years, "about 20 years" may be', () => {
+  const [twenty] = figures('He was jailed for 20 years.');
+  const [eighteen] = figures('He was jailed for 18 years.');
+  const [about] = figures('He was jailed for about 20 years.');
+  assert.ok(!figuresAgree(twenty, eighteen));
+  assert.ok(figuresAgree(about, eighteen));
+  const [thousands] = figures('More than 14,000 people died.');
+  const [seed] = figures('The toll rose past 14,100.');
+  assert.ok(figuresAgree(thousands, seed), 'large round numbers keep their slack');
+});
+
 test('touching intervals do not agree: "four" is not "five", a 4-year-old is not a 3-year-old', () => {
   const [four] = figures('She named her top four breads.');
   const [five] = figures('She named her top five breads.');

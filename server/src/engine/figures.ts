@@ -82,7 +82,8 @@ function parseNumberText(t: string): number | undefined {
 /**
  * How far a written number may be from the value it rounds: half a unit of its last significant digit,
  * scaled by its scale word ("£13bn" may stand for £13.17bn). A large round number with one significant
- * digit ("£6bn", "4,000") is an order of magnitude, good to a whole unit of that digit.
+ * digit ("£6bn", "4,000") is an order of magnitude, good to a whole unit of that digit. Whole numbers
+ * under a hundred are exact.
  */
 export function roundingSlack(valueText: string, value: number): number {
   const numeral = /\d[\d,]*(?:\.\d+)?/.exec(valueText)?.[0].replace(/,/g, '');
@@ -95,6 +96,8 @@ export function roundingSlack(valueText: string, value: number): number {
   const trailing = Math.min(/0*$/.exec(numeral)?.[0].length ?? 0, numeral.length - 1);
   const significant = numeral.length - trailing;
   const unit = Math.pow(10, trailing) * scale;
+  // (Below a hundred a round number is as likely exact: "20 years" is not a rounded 18.)
+  if (value < 100) return 0.5;
   return significant === 1 && value >= 1000 ? unit : 0.5 * unit;
 }
 
@@ -106,8 +109,11 @@ export function interval(f: Pick<Figure, 'value' | 'high' | 'qualifier' | 'value
   switch (f.qualifier) {
     case 'exact':
       return [v - slack, hi + slack];
-    case 'approx':
-      return [Math.min(v - slack, v * 0.95), Math.max(hi + slack, hi * 1.05)];
+    case 'approx': {
+      // ("about 20" may be 18: small numbers are approximated more coarsely)
+      const rel = hi < 100 ? 0.1 : 0.05;
+      return [Math.min(v - slack, v * (1 - rel)), Math.max(hi + slack, hi * (1 + rel))];
+    }
     case 'over':
       // "more than 14,000" is said of 14,100, not of 20,000: news rounds down to a nearby figure.
       return [v, hi * 1.06 + slack];

@@ -54,7 +54,8 @@ export function nearSpelling(ctx: Ctx, key: string): string | undefined {
         if (t === u) return true;
         if (t.length < 4 || u.length < 4 || t.slice(0, 1) !== u.slice(0, 1)) return false;
         // (Common words on either side are words, not names: "Booked" is no "Booker", "Games" no "Gates".)
-        if (ctx.index.knowsLowerWord(u) || STOPWORDS.has(u) || ctx.index.knowsLowerWord(t) || isCommonEnglish(stem(t))) return false;
+        if (ctx.index.knowsLowerWord(u) || STOPWORDS.has(u)) return false;
+        if (nt.length === 1 && (ctx.index.knowsLowerWord(t) || isCommonEnglish(stem(t)))) return false;
         return distance(t, u) <= limit;
       });
       if (ok && (!best || d < best.d)) best = { name, d };
