@@ -94,8 +94,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (!doc) void vscode.window.showInformationMessage('FactDesk: open a draft first.');
     return doc?.uri.toString();
   };
+  // The Markdown preview renders no file:// link (it shows the raw syntax); links into a workspace folder
+  // written from the workspace root ("/seeds/x.txt#L3") render and open there.
+  const workspaceLinks = (markdown: string) =>
+    markdown.replace(/\]\((file:\/\/[^)\s]+)\)/g, (link, href: string) => {
+      const uri = vscode.Uri.parse(href);
+      const folder = vscode.workspace.getWorkspaceFolder(uri.with({ fragment: '' }));
+      if (!folder) return link;
+      const rel = path.posix.relative(folder.uri.path, uri.path);
+      return `](/${rel.split('/').map(encodeURIComponent).join('/')}${uri.fragment ? `#${uri.fragment}` : ''})`;
+    });
   const showMarkdown = async (markdown: string) => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: workspaceLinks(markdown) });
     await vscode.window.showTextDocument(doc, { preview: false });
     await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
   };
