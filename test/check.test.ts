@@ -312,3 +312,11 @@ describe('an archive of other stories', () => {
     assert.deepEqual(flagsAgainst(archive, 'Coach Alex Ferguson praised his side after the derby.'), []);
   });
 });
+
+test('the same name with another numeral: "World War II" where the seeds say "World War I"', () => {
+  const index = new SeedIndex();
+  index.addSeed('quarry.txt', 'Graffiti written by soldiers during World War I has been found in a French chalk quarry. The quarry was used as a shelter near the front line.');
+  assert.deepEqual(flagsAgainst(index, 'World War II graffiti has been found in a French chalk quarry used as a shelter.'), ['World War II -> World War I']);
+  assert.deepEqual(flagsAgainst(index, 'World War I graffiti has been found in a French chalk quarry used as a shelter.'), []);
+  assert.deepEqual(flagsAgainst(index, 'The quarry, a shelter near the front line in World War I, was used again in World War II.'), []);
+});

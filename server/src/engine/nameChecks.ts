@@ -48,6 +48,20 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
         nameSpellingFinding(ctx, e, spelled);
         continue;
       }
+      const numbered = otherNumeral(ctx, e);
+      if (numbered) {
+        push(ctx, {
+          kind: 'name',
+          code: 'name-mismatch',
+          range: { start: e.start, end: e.end },
+          text: e.text,
+          expected: numbered.text,
+          message: `The seeds say ${numbered.text}, not ${e.text}.`,
+          severity: 'error',
+          evidence: [evidenceOf(numbered.at)],
+        });
+        continue;
+      }
     }
     // Substitution: the seed sentence the draft follows has another name in the same slot.
     const dctx = localContext(sf, e, 4);
@@ -236,4 +250,23 @@ function isSubject(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
   if (first !== e) return false;
   const before = sf.sentence.tokens.filter((t) => t.end <= e.start).length;
   return before <= 4;
+}
+
+const NUMERALS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
+
+/** "World War II" where the story's seeds say "World War I", "Abdullah I" for "Abdullah II": the same name with another numeral. */
+export function otherNumeral(ctx: Ctx, e: Entity): { text: string; at: SeedSentence } | undefined {
+  const last = e.tokens[e.tokens.length - 1];
+  if (e.tokens.length < 2 || !NUMERALS.includes(last)) return undefined;
+  const base = e.tokens.slice(0, -1).join(' ');
+  const topical = (doc: SeedDoc) => (ctx.topic.get(doc) ?? 0) >= 0.6;
+  // (A draft that names both, "World War I and World War II", tells them apart itself.)
+  const draftNames = new Set(ctx.draft.sentences.flatMap((sf) => sf.entities.map((x) => x.key)));
+  for (const n of NUMERALS) {
+    if (n === last || draftNames.has(`${base} ${n}`) || !ctx.index.knowsEntity(`${base} ${n}`, topical)) continue;
+    const at = ctx.index.entitySentence(`${base} ${n}`);
+    const g = at?.facts.entities.find((x) => x.key === `${base} ${n}`);
+    if (at && g) return { text: g.text, at };
+  }
+  return undefined;
 }
