@@ -320,3 +320,11 @@ test('the same name with another numeral: "World War II" where the seeds say "Wo
   assert.deepEqual(flagsAgainst(index, 'World War I graffiti has been found in a French chalk quarry used as a shelter.'), []);
   assert.deepEqual(flagsAgainst(index, 'The quarry, a shelter near the front line in World War I, was used again in World War II.'), []);
 });
+
+test('another name of the same kind: "Twitter messages" where the story says the messages came on Facebook', () => {
+  const index = new SeedIndex();
+  index.addSeed('messages.txt', 'Two schoolgirls were sent abusive messages by a stranger on Facebook, but police said no offence had been committed. Their mothers have started a petition.');
+  assert.deepEqual(flagsAgainst(index, 'Two schoolgirls were sent abusive Twitter messages by a stranger, but police said no offence had been committed.'), ['Twitter -> Facebook']);
+  assert.deepEqual(flagsAgainst(index, 'Two schoolgirls were sent abusive Facebook messages by a stranger, but police said no offence had been committed.'), []);
+  assert.deepEqual(flagsAgainst(index, 'The mothers, who met on Twitter, have started a petition after their daughters were sent messages on Facebook.'), []);
+});

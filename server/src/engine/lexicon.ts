@@ -89,6 +89,11 @@ export const UNIQUE_TITLES = new Set([
   'governor',
 ]);
 
+/** Names of one kind that a story does not swap for one another: a draft's other member is a slip. */
+export const NAME_CLASSES: string[][] = [
+  ['facebook', 'twitter', 'instagram', 'snapchat', 'whatsapp', 'youtube', 'tiktok', 'linkedin', 'reddit', 'telegram', 'pinterest', 'myspace', 'tumblr'],
+];
+
 /** Capitals among the place aliases: the country in "Ankara says", a city in "in Tokyo". */
 export const CAPITALS = new Set([
   'ankara', 'london', 'washington', 'paris', 'berlin', 'moscow', 'beijing', 'tokyo', 'cairo', 'riyadh', 'delhi', 'new delhi',

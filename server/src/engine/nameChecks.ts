@@ -1,7 +1,7 @@
 // Names of people, organisations and places: substitutions in restated seed statements.
 import { distance } from 'fastest-levenshtein';
 import { type SentenceFacts } from './facts';
-import { CAPITALS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS } from './lexicon';
+import { CAPITALS, NAME_CLASSES, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS } from './lexicon';
 import { isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedDoc, type SeedSentence } from './seeds';
 import { stem } from './text';
@@ -46,6 +46,20 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
       const spelled = nearSpelling(ctx, e.key);
       if (spelled) {
         nameSpellingFinding(ctx, e, spelled);
+        continue;
+      }
+      const sibling = otherOfKind(ctx, sf, e, sentenceCands);
+      if (sibling) {
+        push(ctx, {
+          kind: 'name',
+          code: 'name-mismatch',
+          range: { start: e.start, end: e.end },
+          text: e.text,
+          expected: sibling.g.text,
+          message: `The seeds say ${sibling.g.text} here; they never mention ${e.text}.`,
+          severity: 'warning',
+          evidence: [evidenceOf(sibling.s)],
+        });
         continue;
       }
       const numbered = otherNumeral(ctx, e);
@@ -267,6 +281,18 @@ export function otherNumeral(ctx: Ctx, e: Entity): { text: string; at: SeedSente
     const at = ctx.index.entitySentence(`${base} ${n}`);
     const g = at?.facts.entities.find((x) => x.key === `${base} ${n}`);
     if (at && g) return { text: g.text, at };
+  }
+  return undefined;
+}
+
+/** "Twitter messages" where the story's aligned statement says Facebook: another name of the same kind. */
+export function otherOfKind(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[]): { g: Entity; s: SeedSentence } | undefined {
+  const kind = NAME_CLASSES.find((c) => c.includes(e.key));
+  if (!kind) return undefined;
+  for (const c of cands) {
+    if (c.score < 0.3 || topicWeight(ctx, c.sentence) < 1) continue;
+    const g = c.sentence.facts.entities.find((x) => x.key !== e.key && kind.includes(x.key) && !sf.entities.some((d) => d.key === x.key));
+    if (g) return { g, s: c.sentence };
   }
   return undefined;
 }
