@@ -8,9 +8,22 @@ import { type Candidate, topicWeight, localContext, mentionCandidates, frameMatc
 import { type Ctx, push, confirm, unverified } from './ledger';
 import { nearSpelling, nameSpellingFinding } from './peopleChecks';
 
+const topicalOf = new WeakMap<Ctx, Set<SeedDoc>>();
+
+/** The seeds about what the draft is about (topic weight 0.6 or more). */
+function topicalSeeds(ctx: Ctx): Set<SeedDoc> {
+  let docs = topicalOf.get(ctx);
+  if (!docs) {
+    docs = new Set();
+    for (const [doc, w] of ctx.topic) if (w >= 0.6) docs.add(doc);
+    topicalOf.set(ctx, docs);
+  }
+  return docs;
+}
+
 /** Does the story's seeds (those about what the draft is about) write this name, or all its words? */
 export function isKnownName(ctx: Ctx, e: Entity): boolean {
-  const topical = (doc: SeedDoc) => (ctx.topic.get(doc) ?? 0) >= 0.6;
+  const topical = topicalSeeds(ctx);
   if (ctx.index.knowsEntity(e.key, topical)) return true;
   // A country the story names in any form ("Turkey" where it says "Türkiye", "British" for "UK")
   const place = (key: string) => {

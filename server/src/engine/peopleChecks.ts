@@ -3,7 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import { type SentenceFacts } from './facts';
 import { STOPWORDS } from './lexicon';
 import { titlesCompatible, type Entity, type TitledPerson } from './people';
-import { evidenceOf, type PersonRecord, type SeedSentence } from './seeds';
+import { evidenceOf, type PersonRecord, type SeedIndex, type SeedSentence } from './seeds';
 import { type Severity } from './types';
 import { ALIGN, type Candidate, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
@@ -26,11 +26,15 @@ export function findPerson(ctx: Ctx, e: Entity): PersonRecord | undefined {
 /** A seed name that is a near spelling of this one ("Hakan Fiden" for "Hakan Fidan"). */
 export function nearSpelling(ctx: Ctx, key: string): string | undefined {
   if (key.length < 5) return undefined;
+  return ctx.index.remember('near-spelling', key, () => nearSpellingIn(ctx.index, key));
+}
+
+function nearSpellingIn(index: SeedIndex, key: string): string | undefined {
   let best: { name: string; d: number } | undefined;
   const tokens = key.split(' ');
   const limit = key.length >= 10 ? 2 : 1;
   for (let len = key.length - limit; len <= key.length + limit; len++) {
-    for (const name of ctx.index.entityNamesLike(key, len)) {
+    for (const name of index.entityNamesLike(key, len)) {
       if (name === key) continue;
       const nt = name.split(' ');
       if (nt.length !== tokens.length) continue;
@@ -43,7 +47,7 @@ export function nearSpelling(ctx: Ctx, key: string): string | undefined {
         const u = tokens[i];
         if (t === u) return true;
         if (t.length < 4 || u.length < 4 || t.slice(0, 1) !== u.slice(0, 1)) return false;
-        if (ctx.index.knowsLowerWord(u) || STOPWORDS.has(u)) return false;
+        if (index.knowsLowerWord(u) || STOPWORDS.has(u)) return false;
         return distance(t, u) <= limit;
       });
       if (ok && (!best || d < best.d)) best = { name, d };

@@ -112,6 +112,15 @@ function mentionedIn(mentions: SeedSentence[], s: SeedSentence): boolean {
   return false;
 }
 
+/** Do the two sets of seeds meet (the second, if given; else is the first non-empty)? Walks the smaller. */
+function meets(docs: ReadonlySet<SeedDoc> | undefined, within: ReadonlySet<SeedDoc> | undefined): boolean {
+  if (!docs) return false;
+  if (!within) return true;
+  const [small, large] = docs.size <= within.size ? [docs, within] : [within, docs];
+  for (const d of small) if (large.has(d)) return true;
+  return false;
+}
+
 export class SeedIndex {
   private readonly docs = new Map<string, SeedDoc>();
   private readonly postings = new Map<string, SeedSentence[]>();
@@ -141,6 +150,8 @@ export class SeedIndex {
   private ownStamp = new Uint32Array(1024);
   private readonly idfs = new Map<string, number>();
   private idfGeneration = 0;
+  private readonly memos = new Map<string, Map<string, unknown>>();
+  private memoGeneration = 0;
 
   /** Indexes (or re-indexes) one seed. */
   addSeed(path: string, text: string, format?: TextFormat): SeedSummary {
@@ -369,6 +380,24 @@ export class SeedIndex {
     return w;
   }
 
+  /**
+   * A value computed from the index alone (a near spelling of a name, say), remembered until the index
+   * changes: a draft re-checked keystroke by keystroke asks the same questions again.
+   */
+  remember<T>(kind: string, key: string, compute: () => T): T {
+    if (this.memoGeneration !== this.generation) {
+      this.memos.clear();
+      this.memoGeneration = this.generation;
+    }
+    let memo = this.memos.get(kind);
+    if (!memo) this.memos.set(kind, (memo = new Map()));
+    if (memo.has(key)) return memo.get(key) as T;
+    const value = compute();
+    if (memo.size >= 20000) memo.clear();
+    memo.set(key, value);
+    return value;
+  }
+
   /** Seed sentences sharing terms with the given ones, best first, scored by the draft's coverage. */
   retrieve(terms: string[], limit = 8): Array<{ sentence: SeedSentence; score: number }> {
     const unique = [...new Set(terms)];
@@ -468,16 +497,14 @@ export class SeedIndex {
     return this.persons.values();
   }
 
-  /** Does a seed write this name (an entity key)? Only seeds that `within` accepts count, if given. */
-  knowsEntity(key: string, within?: (doc: SeedDoc) => boolean): boolean {
-    const docs = this.entityDocs.get(key);
-    return !!docs && (!within || [...docs].some(within));
+  /** Does a seed write this name (an entity key)? Only the seeds `within` holds count, if given. */
+  knowsEntity(key: string, within?: ReadonlySet<SeedDoc>): boolean {
+    return meets(this.entityDocs.get(key), within);
   }
 
-  /** Does a seed's name contain this word? Only seeds that `within` accepts count, if given. */
-  knowsNameToken(token: string, within?: (doc: SeedDoc) => boolean): boolean {
-    const docs = this.entityTokens.get(token);
-    return !!docs && (!within || [...docs].some(within));
+  /** Does a seed's name contain this word? Only the seeds `within` holds count, if given. */
+  knowsNameToken(token: string, within?: ReadonlySet<SeedDoc>): boolean {
+    return meets(this.entityTokens.get(token), within);
   }
 
   /** Does any seed sentence contain this term at all? */
