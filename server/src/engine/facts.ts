@@ -2,7 +2,7 @@
 import { calendarSlips, extractDates, type DateMention } from './dates';
 import { extractFigures, listFigures, type Figure } from './figures';
 import { CONCEPTS, HONORIFICS, MONTH_SET, PLACE_BIGRAMS, STOPWORDS, WEEKDAY_SET, placeGroup } from './lexicon';
-import { extractEntities, extractTitledPeople, type Entity, type TitledPerson } from './people';
+import { extractEntities, extractTitledPeople, type Entity, type EntityType, type TitledPerson } from './people';
 import { parseText, stem, type ParsedText, type Sentence, type TextFormat, type Token } from './text';
 
 export interface SentenceFacts {
@@ -22,6 +22,11 @@ export interface TextFacts {
   /** Full names of people by surname, for resolving "Mr Cameron" and "Cameron". */
   surnames: Map<string, Entity>;
   calendarSlips: ReturnType<typeof calendarSlips>;
+  /**
+   * Entities whose type the last pass changed ("Cameron" after "David Cameron" is a person), with the
+   * type they had when the owners of ages were chosen (so that a seed's figures can be read again later).
+   */
+  retyped: Map<Entity, EntityType>;
 }
 
 const CONCEPT_OF = new Map<string, string>();
@@ -83,8 +88,12 @@ function readSentence(prose: string, s: Sentence, date: string | undefined, lowe
     else entities.push(p.person);
   }
   entities.sort((a, b) => a.start - b.start);
-  const figures = [...extractFigures(prose, s, dates), ...listFigures(prose, s)];
-  return { dates, entities, people, figures };
+  return { dates, entities, people, figures: readFigures(prose, s, dates) };
+}
+
+/** The figures of one sentence, numbers inside its dates aside (their owners are assigned apart). */
+export function readFigures(prose: string, s: Sentence, dates: DateMention[]): Figure[] {
+  return [...extractFigures(prose, s, dates), ...listFigures(prose, s)];
 }
 
 // A draft is re-read at every keystroke, and all its sentences but one are as they were: their readings
@@ -146,8 +155,56 @@ function firstAtOrAfter(spans: ReadonlyArray<{ start: number }>, n: number, x: n
   return lo;
 }
 
-/** Parses a text and extracts its names, titles, dates and figures. */
-export function extractFacts(raw: string, format: TextFormat = 'plaintext', dateOverride?: string): TextFacts {
+/**
+ * Whose age each age figure is: "Robert Haney, 56," / "66-year-old Monica" / "Abbie Conman (17)". Entities
+ * in text order; `typeOf` gives an entity's type as it was when the sentence was read.
+ */
+export function assignAges(prose: string, figures: Figure[], entities: Entity[], typeOf: (e: Entity) => EntityType = (e) => e.type): void {
+  // (Entities are sorted by start: the searches walk out from the figure and stop where no entity
+  // further away can qualify, instead of testing every entity for every age.)
+  let maxEnd: number[] | undefined;
+  for (const f of figures) {
+    if (f.unit !== 'age') continue;
+    if (!maxEnd) {
+      maxEnd = [];
+      let m = -Infinity;
+      for (const e of entities) maxEnd.push((m = Math.max(m, e.end)));
+    }
+    // The last entity ending before the figure with only "," or "(" (and "aged") between.
+    let gapStart = f.start;
+    while (gapStart > 0 && /[\s,(aged]/.test(prose[gapStart - 1])) gapStart--;
+    let before: Entity | undefined;
+    for (let k = firstAtOrAfter(entities, entities.length, f.start) - 1; k >= 0 && maxEnd[k] >= gapStart; k--) {
+      const e = entities[k];
+      if (e.end <= f.start && /^\s*[,(]\s*(?:aged\s+)?$/.test(prose.slice(e.end, f.start))) {
+        before = e;
+        break;
+      }
+    }
+    // The first entity after the figure with only white space between.
+    let after: Entity | undefined;
+    for (let k = firstAtOrAfter(entities, entities.length, f.end); k < entities.length; k++) {
+      const gap = prose.slice(f.end, entities[k].start);
+      if (/^\s+$/.test(gap)) {
+        after = entities[k];
+        break;
+      }
+      if (/\S/.test(gap)) break;
+    }
+    const owner = before ?? after;
+    const type = owner && typeOf(owner);
+    if (owner && type !== 'place' && type !== 'org') {
+      f.person = owner.key;
+      f.personSpan = { start: owner.start, end: owner.end };
+    }
+  }
+}
+
+/**
+ * Parses a text and extracts its names, titles, dates and figures. `remember`: keep each sentence's reading
+ * for the next call (a draft re-checked as it is typed); a seed is read once and is not remembered.
+ */
+export function extractFacts(raw: string, format: TextFormat = 'plaintext', dateOverride?: string, remember = true): TextFacts {
   const parsed = parseText(raw, format);
   const date = dateOverride ?? parsed.date;
   const prose = parsed.prose;
@@ -158,62 +215,33 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   const slips: ReturnType<typeof calendarSlips> = [];
   const surnames = new Map<string, Entity>();
   for (const s of parsed.sentences) {
-    const { dates, entities, people, figures } = readSentenceCached(prose, s, date, lowerVocabulary);
-    // Whose age: "Robert Haney, 56," / "66-year-old Monica" / "Abbie Conman (17)"
-    // (Entities are sorted by start: the searches walk out from the figure and stop where no entity
-    // further away can qualify, instead of testing every entity for every age.)
-    let maxEnd: number[] | undefined;
-    for (const f of figures) {
-      if (f.unit !== 'age') continue;
-      if (!maxEnd) {
-        maxEnd = [];
-        let m = -Infinity;
-        for (const e of entities) maxEnd.push((m = Math.max(m, e.end)));
-      }
-      // The last entity ending before the figure with only "," or "(" (and "aged") between.
-      let gapStart = f.start;
-      while (gapStart > 0 && /[\s,(aged]/.test(prose[gapStart - 1])) gapStart--;
-      let before: Entity | undefined;
-      for (let k = firstAtOrAfter(entities, entities.length, f.start) - 1; k >= 0 && maxEnd[k] >= gapStart; k--) {
-        const e = entities[k];
-        if (e.end <= f.start && /^\s*[,(]\s*(?:aged\s+)?$/.test(prose.slice(e.end, f.start))) {
-          before = e;
-          break;
-        }
-      }
-      // The first entity after the figure with only white space between.
-      let after: Entity | undefined;
-      for (let k = firstAtOrAfter(entities, entities.length, f.end); k < entities.length; k++) {
-        const gap = prose.slice(f.end, entities[k].start);
-        if (/^\s+$/.test(gap)) {
-          after = entities[k];
-          break;
-        }
-        if (/\S/.test(gap)) break;
-      }
-      const owner = before ?? after;
-      if (owner && owner.type !== 'place' && owner.type !== 'org') {
-        f.person = owner.key;
-        f.personSpan = { start: owner.start, end: owner.end };
-      }
-    }
+    const { dates, entities, people, figures } = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : readSentence(prose, s, date, lowerVocabulary);
+    assignAges(prose, figures, entities);
     slips.push(...calendarSlips(prose, dates));
     for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
     for (const e of entities) if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(e.tokens[e.tokens.length - 1])) surnames.set(e.tokens[e.tokens.length - 1], e);
     sentences.push({ sentence: s, entities, people, figures, dates, terms: contentTerms(s) });
   }
   // "Mr Cameron" and "Cameron" after a full mention are that person.
+  const retyped = new Map<Entity, EntityType>();
   for (const sf of sentences) {
-    for (const f of sf.figures) if (f.person && !f.person.includes(' ')) f.person = surnames.get(f.person)?.key ?? f.person;
+    resolveOwners(sf.figures, surnames);
     for (const e of sf.entities) {
+      const before = e.type;
       if (e.tokens.length === 1 && surnames.has(e.tokens[0])) e.type = 'person';
       if (e.type !== 'person') {
         const words = e.text.split(/\s+/);
         if (words.length > e.tokens.length && HONORIFICS.has(words[0].toLowerCase().replace(/\.$/, ''))) e.type = 'person';
       }
+      if (e.type !== before && !retyped.has(e)) retyped.set(e, before);
     }
   }
-  return { parsed, date, sentences, surnames, calendarSlips: slips };
+  return { parsed, date, sentences, surnames, calendarSlips: slips, retyped };
+}
+
+/** An age's owner named by surname alone ("Cameron, 57,") is the person the text names in full. */
+export function resolveOwners(figures: Figure[], surnames: Map<string, Entity>): void {
+  for (const f of figures) if (f.person && !f.person.includes(' ')) f.person = surnames.get(f.person)?.key ?? f.person;
 }
 
 /** The full name a mention stands for in its own text ("Cameron" -> "david cameron"). */
