@@ -70,8 +70,8 @@ interface SentenceReading {
 }
 
 /** The names, titles, figures and dates of one sentence. */
-function readSentence(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>): SentenceReading {
-  const dates = extractDates(prose, s, date);
+function readSentence(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>, remember = true): SentenceReading {
+  const dates = extractDates(prose, s, date, remember);
   const entities = extractEntities(prose, s, lowerVocabulary).filter((e) => !dates.some((d) => e.start >= d.start && e.end <= d.end));
   const people = extractTitledPeople(prose, s, entities);
   // "British Foreign Secretary David Cameron" is the person David Cameron, whose office is read apart.
@@ -215,7 +215,7 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   const slips: ReturnType<typeof calendarSlips> = [];
   const surnames = new Map<string, Entity>();
   for (const s of parsed.sentences) {
-    const { dates, entities, people, figures } = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : readSentence(prose, s, date, lowerVocabulary);
+    const { dates, entities, people, figures } = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : readSentence(prose, s, date, lowerVocabulary, false);
     assignAges(prose, figures, entities);
     slips.push(...calendarSlips(prose, dates));
     for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);

@@ -1,10 +1,10 @@
 // A seed's facts as plain data, to be kept on disk by an adapter and read back instead of extracting
 // again. What the index holds is kept (names, titles, the terms a sentence is found by); tokens, figures
 // and dates are not: they are read again from the text when a check needs them.
-import { HeldSentenceFacts, holdFacts, pendingLowerWords, type HeldFacts } from './held';
+import { HeldSentenceFacts, holdEntity, holdFacts, pendingLowerWords, shared, type HeldFacts } from './held';
 import type { TextFacts } from './facts';
 import type { Entity, EntityType, TitledPerson } from './people';
-import { HeldSentence, proseOf, type TextFormat } from './text';
+import { proseOf, type TextFormat } from './text';
 
 /** Bump when the shape below changes (engine changes are covered by the adapter's engine fingerprint). */
 export const FACTS_FORMAT = 2;
@@ -49,7 +49,7 @@ export function storeFacts(facts: TextFacts): StoredFacts {
   };
 }
 
-function lowerWords(s: HeldSentence): string[] {
+function lowerWords(s: HeldSentenceFacts): string[] {
   return [...new Set(s.tokens.filter((t) => !t.cap).map((t) => t.key))];
 }
 
@@ -61,14 +61,19 @@ export function restoreFacts(raw: string, format: TextFormat, data: unknown): He
   }
   const { prose, date } = proseOf(raw, format);
   if (date !== d.date) throw new Error('stored facts do not match the text');
-  const sentences: HeldSentence[] = [];
-  const facts: HeldFacts = { parsed: { raw, prose, date, sentences }, date: d.date, sentences: [], surnames: new Map(d.surnames), calendarSlips: [], retyped: new Map(), factCount: d.facts };
+  const sentences: HeldSentenceFacts[] = [];
+  const facts: HeldFacts = { parsed: { raw, prose, date, sentences }, date: d.date, sentences, surnames: new Map(), calendarSlips: [], retyped: new Map(), factCount: d.facts };
+  const hold = (e: Entity): Entity => holdEntity(e, facts);
+  for (const [surname, e] of d.surnames) facts.surnames.set(surname, hold(e));
   for (const s of d.sentences) {
     if (typeof s.start !== 'number' || typeof s.end !== 'number' || s.end > raw.length || !Array.isArray(s.entities) || !Array.isArray(s.people) || !Array.isArray(s.terms) || !Array.isArray(s.lower)) throw new Error('stored sentence is malformed');
-    const sentence = new HeldSentence(s.index, s.start, s.end, s.heading, facts.parsed);
+    // A person who is also one of the sentence's names is one object, as when the seed was read.
+    const entities = s.entities.map(hold);
+    const same = (p: Entity) => entities.find((e) => e.start === p.start && e.end === p.end && e.key === p.key) ?? hold(p);
+    const people = s.people.map((p) => ({ ...p, person: same(p.person) }));
+    const sentence = new HeldSentenceFacts(s.index, s.start, s.end, s.heading, facts, shared(entities), shared(people), s.terms, s.retyped);
     pendingLowerWords.set(sentence, s.lower);
     sentences.push(sentence);
-    facts.sentences.push(new HeldSentenceFacts(sentence, s.entities, s.people, s.terms, facts, s.retyped));
   }
   return facts;
 }
