@@ -3,7 +3,7 @@ import { calendarSlips, extractDates, type DateMention } from './dates';
 import { extractFigures, listFigures, type Figure } from './figures';
 import { CONCEPTS, HONORIFICS, MONTH_SET, PLACE_BIGRAMS, STOPWORDS, WEEKDAY_SET, placeGroup } from './lexicon';
 import { extractEntities, extractTitledPeople, type Entity, type EntityType, type TitledPerson } from './people';
-import { parseText, stem, type ParsedText, type Sentence, type TextFormat, type Token } from './text';
+import { parseText, stem, type ParsedText, type Sentence, type Span, type TextFormat, type Token } from './text';
 
 export interface SentenceFacts {
   sentence: Sentence;
@@ -72,7 +72,8 @@ interface SentenceReading {
 /** The names, titles, figures and dates of one sentence. */
 function readSentence(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>, remember = true): SentenceReading {
   const dates = extractDates(prose, s, date, remember);
-  const entities = extractEntities(prose, s, lowerVocabulary).filter((e) => !dates.some((d) => e.start >= d.start && e.end <= d.end));
+  const inDate = containedTester(dates);
+  const entities = extractEntities(prose, s, lowerVocabulary).filter((e) => !inDate(e.start, e.end));
   const people = extractTitledPeople(prose, s, entities);
   // "British Foreign Secretary David Cameron" is the person David Cameron, whose office is read apart.
   // (entities[0, n0) are in text order and disjoint, so the one holding a person is found by binary
@@ -141,6 +142,23 @@ function shifted<T>(value: T, d: number, index: number, seen = new Map<object, u
 
 export function contentTerms(s: Sentence): string[] {
   return tokenTerms(s.tokens).filter((t): t is string => t !== undefined);
+}
+
+/**
+ * A test "does one of these spans hold [start, end) whole?" in logarithmic time (testing every date for
+ * every name made a long sentence's reading quadratic).
+ */
+function containedTester(spans: readonly Span[]): (start: number, end: number) => boolean {
+  if (spans.length === 0) return () => false;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const sp of sorted) maxEnd.push((m = Math.max(m, sp.end)));
+  // the spans starting at or before `start`: one of them holds [start, end) if the furthest end reaches `end`
+  return (start, end) => {
+    const k = firstAtOrAfter(sorted, sorted.length, start + 1) - 1;
+    return k >= 0 && maxEnd[k] >= end;
+  };
 }
 
 /** The first index below n whose span starts at or after x (spans sorted by start). */

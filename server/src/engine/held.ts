@@ -110,6 +110,8 @@ export class HeldSentenceFacts implements SentenceFacts, Sentence {
   }
 }
 
+const nameWords = new Map<HeldEntity, string[]>();
+
 /**
  * A seed's name, held: its text and words are read from its key and the seed's text when asked (each
  * name of a plain record kept them as strings and an array).
@@ -129,7 +131,13 @@ export class HeldEntity implements Entity {
   }
 
   get tokens(): string[] {
-    return this.key.split(' ');
+    let words = nameWords.get(this);
+    if (words === undefined) {
+      words = this.key.split(' ');
+      if (nameWords.size >= 20000) nameWords.clear();
+      nameWords.set(this, words);
+    }
+    return words;
   }
 
   toJSON(): Entity {

@@ -135,12 +135,32 @@ export function looksLikePersonName(ctx: Ctx, e: Entity): boolean {
   return e.tokens.every((t) => NAME_PARTICLES.has(t) || (!ctx.index.knowsLowerWord(t) && !isCommonEnglish(stem(t))));
 }
 
+// A sentence's subject and the seed names it writes, found once per sentence: asked for each of its
+// names, they made a long sentence's check quadratic.
+const subjects = new WeakMap<SentenceFacts, Entity | undefined>();
+const namesWritten = new WeakMap<SentenceFacts, Map<Entity, boolean>>();
+
+/** The sentence's first name that is not a common word (its subject, as a check reads it). */
+function subjectOf(ctx: Ctx, sf: SentenceFacts): Entity | undefined {
+  if (!subjects.has(sf)) subjects.set(sf, sf.entities.find((x) => !isCommonWord(ctx, sf, x)));
+  return subjects.get(sf);
+}
+
+/** Does the sentence write this (seed) name, or another form of it? */
+function writesName(sf: SentenceFacts, g: Entity): boolean {
+  let known = namesWritten.get(sf);
+  if (!known) namesWritten.set(sf, (known = new Map()));
+  let v = known.get(g);
+  if (v === undefined) known.set(g, (v = sf.entities.some((x) => sameName(x, g))));
+  return v;
+}
+
 export function unknownInStatement(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[], minScore: number): { g: Entity; s: SeedSentence; score: number } | undefined {
-  const subject = sf.entities.find((x) => !isCommonWord(ctx, sf, x)) === e;
+  const subject = subjectOf(ctx, sf) === e;
   let best: { g: Entity; s: SeedSentence; score: number } | undefined;
   for (const c of cands) {
     if (c.score < minScore || topicWeight(ctx, c.sentence) < 1) continue;
-    const people = c.sentence.facts.entities.filter((g) => g.type === 'person' && !sf.entities.some((x) => sameName(x, g)) && !isTitleOnly(g));
+    const people = c.sentence.facts.entities.filter((g) => g.type === 'person' && !writesName(sf, g) && !isTitleOnly(g));
     if (people.length === 0) continue;
     const g = subject ? c.sentence.facts.entities.find((x) => x.type === 'person') : undefined;
     const pick = g && people.includes(g) ? g : people.length === 1 ? people[0] : undefined;
