@@ -1,6 +1,6 @@
 // Alignment: which seed statements a draft claim speaks about, and how closely (retrieval per sentence and
 // per claim clause, the draft's topic among the seeds, the words around a claim, copied frames).
-import { tokenTerms, type SentenceFacts } from './facts';
+import { termsOf, type SentenceFacts } from './facts';
 import { type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
 import { firstIndex, type Span } from './text';
 import { type Severity } from './types';
@@ -35,13 +35,7 @@ export function topicOf(index: SeedIndex, sentences: Candidate[][]): Map<SeedDoc
   return topic;
 }
 
-const termsCache = new WeakMap<SentenceFacts, Array<string | undefined>>();
-
-export function termsOf(sf: SentenceFacts): Array<string | undefined> {
-  let t = termsCache.get(sf);
-  if (!t) termsCache.set(sf, (t = tokenTerms(sf.sentence.tokens)));
-  return t;
-}
+export { termsOf } from './facts';
 
 /** Alignment terms around a span, up to `window` content words each side, weighted by nearness. */
 export function localContext(sf: SentenceFacts, span: Span, window = 6): Map<string, number> {

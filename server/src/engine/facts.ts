@@ -63,6 +63,8 @@ export function tokenTerms(tokens: Token[]): Array<string | undefined> {
 }
 
 interface SentenceReading {
+  /** The alignment term of each token (tokenTerms), undefined for a function word or a value. */
+  tokenTerms: Array<string | undefined>;
   dates: DateMention[];
   entities: Entity[];
   people: TitledPerson[];
@@ -89,7 +91,7 @@ function readSentence(prose: string, s: Sentence, date: string | undefined, lowe
     else entities.push(p.person);
   }
   entities.sort((a, b) => a.start - b.start);
-  return { dates, entities, people, figures: readFigures(prose, s, dates) };
+  return { tokenTerms: tokenTerms(s.tokens), dates, entities, people, figures: readFigures(prose, s, dates) };
 }
 
 /** The figures of one sentence, numbers inside its dates aside (their owners are assigned apart). */
@@ -141,7 +143,18 @@ function shifted<T>(value: T, d: number, index: number, seen = new Map<object, u
 }
 
 export function contentTerms(s: Sentence): string[] {
-  return tokenTerms(s.tokens).filter((t): t is string => t !== undefined);
+  return definedTerms(tokenTerms(s.tokens));
+}
+
+const definedTerms = (terms: Array<string | undefined>): string[] => terms.filter((t): t is string => t !== undefined);
+
+const termsCache = new WeakMap<SentenceFacts, Array<string | undefined>>();
+
+/** The alignment term of each of a sentence's tokens (read with the sentence, or from its tokens). */
+export function termsOf(sf: SentenceFacts): Array<string | undefined> {
+  let t = termsCache.get(sf);
+  if (!t) termsCache.set(sf, (t = tokenTerms(sf.sentence.tokens)));
+  return t;
 }
 
 /**
@@ -233,12 +246,14 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   const slips: ReturnType<typeof calendarSlips> = [];
   const surnames = new Map<string, Entity>();
   for (const s of parsed.sentences) {
-    const { dates, entities, people, figures } = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : readSentence(prose, s, date, lowerVocabulary, false);
+    const { tokenTerms: termsByToken, dates, entities, people, figures } = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : readSentence(prose, s, date, lowerVocabulary, false);
     assignAges(prose, figures, entities);
     slips.push(...calendarSlips(prose, dates));
     for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
     for (const e of entities) if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(e.tokens[e.tokens.length - 1])) surnames.set(e.tokens[e.tokens.length - 1], e);
-    sentences.push({ sentence: s, entities, people, figures, dates, terms: contentTerms(s) });
+    const sf: SentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken) };
+    termsCache.set(sf, termsByToken);
+    sentences.push(sf);
   }
   // "Mr Cameron" and "Cameron" after a full mention are that person.
   const retyped = new Map<Entity, EntityType>();
