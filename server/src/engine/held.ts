@@ -202,7 +202,7 @@ export function countFacts(facts: TextFacts): number {
 }
 
 export function isHeld(facts: TextFacts): facts is HeldFacts {
-  return facts.sentences.every((s) => s instanceof HeldSentenceFacts);
+  return 'factCount' in facts && facts.sentences.every((s) => s instanceof HeldSentenceFacts);
 }
 
 /** A text's facts (read afresh) as the index holds them. */
