@@ -184,6 +184,8 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), '|' + w.map((n, i) => (i === 0 ? '-'.repeat(n + 2) : '-'.repeat(n + 1) + ':')).join('|') + '|', ...rows.map(line)].join('\n');
 }
 
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
 function gc(): void {
   const g = (globalThis as { gc?: () => void }).gc;
   if (g) {
@@ -197,12 +199,14 @@ function gc(): void {
 interface SizeResult {
   seeds: number;
   indexMs: number;
+  /** CPU time (user + system) of indexing: on a shared machine, wall time counts the others' work too. */
+  indexCpuMs: number;
   perSecond: number;
   rss: number;
   heap: number;
   facts: number;
   sentences: number;
-  checks: Array<{ words: number; firstMs: number; medianMs: number; p95Ms: number; runs: number; findings: number }>;
+  checks: Array<{ words: number; firstMs: number; medianMs: number; p95Ms: number; cpuMedianMs: number; cpuP95Ms: number; runs: number; findings: number }>;
   reindexMs: number;
 }
 
@@ -213,10 +217,12 @@ function runSize(n: number): SizeResult {
   const first = seeds[0];
   const index = new SeedIndex();
   gc();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const s of seeds) index.addSeed(s.path, s.text);
   const stats = index.stats;
   const indexMs = performance.now() - t0;
+  const indexCpuMs = cpuMs(process.cpuUsage(c0));
   seeds = undefined;
   const drafts = [200, 2000, 20000].map((w) => makeDraft(c, w));
   gc();
@@ -229,13 +235,16 @@ function runSize(n: number): SizeResult {
     const r0 = checkDraft(draft, index);
     const firstMs = performance.now() - t;
     const times: number[] = [];
+    const cpu: number[] = [];
     for (let r = 0; r < runs; r++) {
       const text = edited(draft, r);
+      const c = process.cpuUsage();
       t = performance.now();
       checkDraft(text, index);
       times.push(performance.now() - t);
+      cpu.push(cpuMs(process.cpuUsage(c)));
     }
-    checks.push({ words, firstMs, medianMs: median(times), p95Ms: percentile(times, 95), runs, findings: r0.findings.length });
+    checks.push({ words, firstMs, medianMs: median(times), p95Ms: percentile(times, 95), cpuMedianMs: median(cpu), cpuP95Ms: percentile(cpu, 95), runs, findings: r0.findings.length });
   }
   // Re-indexing one changed seed, until the index answers again.
   const reindex: number[] = [];
@@ -250,6 +259,7 @@ function runSize(n: number): SizeResult {
   return {
     seeds: n,
     indexMs,
+    indexCpuMs,
     perSecond: (n / indexMs) * 1000,
     rss: mem.rss,
     heap: mem.heapUsed,
@@ -484,6 +494,7 @@ function cliRuns(): CliRun[] | string {
 interface WarmResult {
   seeds: number;
   ms: number;
+  cpuMs: number;
   rss: number;
   heap: number;
   cached: number;
@@ -492,13 +503,15 @@ interface WarmResult {
 
 function runWarmChild(cacheDir: string, dirs: string[]): WarmResult {
   gc();
+  const c0 = process.cpuUsage();
   const t = performance.now();
   const loaded = loadSeeds(dirs, { cacheDir, maxFiles: Number.MAX_SAFE_INTEGER });
   const stats = loaded.index.stats;
   const ms = performance.now() - t;
+  const cpu = cpuMs(process.cpuUsage(c0));
   gc();
   const mem = process.memoryUsage();
-  return { seeds: stats.files, ms, rss: mem.rss, heap: mem.heapUsed, cached: loaded.cache?.hits ?? 0, extracted: loaded.cache?.misses ?? loaded.files.length };
+  return { seeds: stats.files, ms, cpuMs: cpu, rss: mem.rss, heap: mem.heapUsed, cached: loaded.cache?.hits ?? 0, extracted: loaded.cache?.misses ?? loaded.files.length };
 }
 
 function warm(c: Corpus, count: number): void {
@@ -530,10 +543,10 @@ function warm(c: Corpus, count: number): void {
     console.log('\nPersisted index (seed files on disk, `loadSeeds(paths, { cacheDir })`):\n');
     console.log(
       table(
-        ['run', 'seeds', 'time (s)', 'seeds/s', 'from cache', 'extracted', 'RSS (MB)', 'heap (MB)'],
+        ['run', 'seeds', 'time (s)', 'CPU (s)', 'seeds/s', 'from cache', 'extracted', 'RSS (MB)', 'heap (MB)'],
         [['warm start', warmRun]].map(([label, r]) => {
           const x = r as WarmResult;
-          return [label as string, String(x.seeds), (x.ms / 1000).toFixed(2), (x.seeds / (x.ms / 1000)).toFixed(0), String(x.cached), String(x.extracted), mb(x.rss), mb(x.heap)];
+          return [label as string, String(x.seeds), (x.ms / 1000).toFixed(2), (x.cpuMs / 1000).toFixed(2), (x.seeds / (x.ms / 1000)).toFixed(0), String(x.cached), String(x.extracted), mb(x.rss), mb(x.heap)];
         }),
       ),
     );
@@ -542,11 +555,75 @@ function warm(c: Corpus, count: number): void {
   }
 }
 
+// ---- Adversarial drafts: a megabyte of what no writer types ----------------------------------------
+
+interface AdversarialRow {
+  name: string;
+  smallMs: number;
+  largeMs: number;
+  largeCpuMs: number;
+  findings: number;
+}
+
+const ADVERSARIAL_WORDS = 'minister Prime Secretary said the of on Monday November 2023 million £5bn Cameron David Fidan Hakan Foreign Riyadh summit 12 Nov. Friday UK Britain British per cent 3.5% aged 56 year-old Mr Dr Sir chief executive bank jobs homes 1,200 twenty-one first January Labour Tory'.split(' ');
+
+/** Generated drafts of `bytes` characters: long digit runs, punctuation, capitalised words, run-on sentences. */
+function adversarialDrafts(bytes: number): Array<{ name: string; text: string; format: 'plaintext' | 'markdown' }> {
+  let r = 12345;
+  const rnd = (n: number) => ((r = (Math.imul(r, 1103515245) + 12345) >>> 0) >>> 8) % n;
+  const fill = (piece: () => string) => {
+    const parts: string[] = [];
+    for (let n = 0; n < bytes; ) {
+      const p = piece();
+      parts.push(p);
+      n += p.length;
+    }
+    return parts.join('');
+  };
+  const word = () => ADVERSARIAL_WORDS[rnd(ADVERSARIAL_WORDS.length)];
+  const PUNCT = '.,;:!?()[]"\'—–-…*_#>`|/\\@&$£€%';
+  return [
+    { name: 'capitalised words', text: fill(() => String.fromCharCode(65 + rnd(26)) + 'abcdefgh'.slice(0, 1 + rnd(7)) + (rnd(40) === 0 ? '. ' : ' ')), format: 'plaintext' },
+    { name: 'digit runs', text: fill(() => '1234567890'.repeat(1 + rnd(50)) + [' ', ',', '.', ':', '-', ' 2023 ', '%'][rnd(7)]), format: 'plaintext' },
+    { name: 'punctuation', text: fill(() => (rnd(3) ? PUNCT[rnd(PUNCT.length)] : ' ')), format: 'plaintext' },
+    { name: 'Markdown syntax', text: fill(() => ['[a](', '![', '](', '<!--', '`', '**', '__', '<b ', 'http://x.y/', '# ', '> ', '- ', '\n'][rnd(13)]), format: 'markdown' },
+    { name: 'numbers and units', text: fill(() => `${rnd(1000)},${rnd(1000)} ${['million', 'bn', 'people', 'per cent', 'years', 'aged', 'Nov.', 'on Friday'][rnd(8)]} `), format: 'plaintext' },
+    { name: 'news words, 300-word sentences', text: fill(() => word() + (rnd(300) === 0 ? '. ' : ' ')), format: 'plaintext' },
+    { name: 'news words, one sentence', text: fill(() => word() + (rnd(10) === 0 ? ', ' : ' ')), format: 'plaintext' },
+    { name: 'news words, one sentence of lines', text: fill(() => word() + (rnd(3) === 0 ? '\n' : ' ')), format: 'plaintext' },
+  ];
+}
+
+function runAdversarial(): AdversarialRow[] {
+  const c = loadCorpus();
+  const index = new SeedIndex();
+  for (let i = 0; i < 100; i++) {
+    const s = seedAt(c, i);
+    index.addSeed(s.path, s.text);
+  }
+  const small = adversarialDrafts(256 * 1024);
+  const large = adversarialDrafts(1024 * 1024);
+  return small.map((d, i) => {
+    let t = performance.now();
+    checkDraft(d.text, index, { format: d.format });
+    const smallMs = performance.now() - t;
+    const c0 = process.cpuUsage();
+    t = performance.now();
+    const r = checkDraft(large[i].text, index, { format: d.format });
+    const largeMs = performance.now() - t;
+    return { name: d.name, smallMs, largeMs, largeCpuMs: cpuMs(process.cpuUsage(c0)), findings: r.findings.length };
+  });
+}
+
 // ---- Main ----------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   if (flag('--child')) {
     process.stdout.write(JSON.stringify(runSize(Number(option('--child')))) + '\n');
+    return;
+  }
+  if (flag('--adversarial')) {
+    process.stdout.write(JSON.stringify({ rows: runAdversarial() }) + '\n');
     return;
   }
   if (flag('--warm-child')) {
@@ -573,18 +650,26 @@ async function main(): Promise<void> {
   console.log('Indexing (one core) and memory after indexing:\n');
   console.log(
     table(
-      ['seeds', 'sentences', 'facts', 'index (s)', 'articles/s', 'RSS (MB)', 'heap (MB)', 're-index 1 seed (ms)'],
-      results.map((r) => [String(r.seeds), String(r.sentences), String(r.facts), (r.indexMs / 1000).toFixed(2), r.perSecond.toFixed(0), mb(r.rss), mb(r.heap), ms(r.reindexMs)]),
+      ['seeds', 'sentences', 'facts', 'index (s)', 'articles/s', 'CPU (s)', 'articles/CPU-s', 'RSS (MB)', 'heap (MB)', 're-index 1 seed (ms)'],
+      results.map((r) => [String(r.seeds), String(r.sentences), String(r.facts), (r.indexMs / 1000).toFixed(2), r.perSecond.toFixed(0), (r.indexCpuMs / 1000).toFixed(2), ((r.seeds / r.indexCpuMs) * 1000).toFixed(0), mb(r.rss), mb(r.heap), ms(r.reindexMs)]),
     ),
   );
-  console.log('\nCheck latency in process (ms; first check, then median and p95 over re-checks, one keystroke apart):\n');
+  console.log('\nCheck latency in process (ms; first check, then median and p95 over re-checks, one keystroke apart; wall and CPU):\n');
   const rows: string[][] = [];
-  for (const r of results) for (const k of r.checks) rows.push([String(r.seeds), String(k.words), String(k.findings), ms(k.firstMs), ms(k.medianMs), ms(k.p95Ms), String(k.runs)]);
-  console.log(table(['seeds', 'draft words', 'findings', 'first', 'median', 'p95', 'runs'], rows));
+  for (const r of results) for (const k of r.checks) rows.push([String(r.seeds), String(k.words), String(k.findings), ms(k.firstMs), ms(k.medianMs), ms(k.p95Ms), ms(k.cpuMedianMs), ms(k.cpuP95Ms), String(k.runs)]);
+  console.log(table(['seeds', 'draft words', 'findings', 'first', 'median', 'p95', 'CPU median', 'CPU p95', 'runs'], rows));
   const at = (n: number) => results.find((r) => r.seeds === n)?.checks.find((k) => k.words > 1000 && k.words < 10000);
   const a = at(1000);
   const b = at(10000);
-  if (a && b) console.log(`\nLatency ratio, 2,000-word re-check, 10,000 vs 1,000 seeds: median ×${(b.medianMs / a.medianMs).toFixed(2)}, p95 ×${(b.p95Ms / a.p95Ms).toFixed(2)}`);
+  if (a && b) console.log(`\nLatency ratio, 2,000-word re-check, 10,000 vs 1,000 seeds: median ×${(b.medianMs / a.medianMs).toFixed(2)}, p95 ×${(b.p95Ms / a.p95Ms).toFixed(2)} (CPU median ×${(b.cpuMedianMs / a.cpuMedianMs).toFixed(2)})`);
+  console.log('\nAdversarial drafts (generated, no real prose), checked against 100 seeds: 256 KB and 1 MB, and the ratio (4 = linear):\n');
+  const adv = (child(['--adversarial']) as { rows: AdversarialRow[] }).rows;
+  console.log(
+    table(
+      ['draft', '256 KB (ms)', '1 MB (ms)', '1 MB CPU (ms)', 'ratio', 'findings (1 MB)'],
+      adv.map((x) => [x.name, ms(x.smallMs), ms(x.largeMs), ms(x.largeCpuMs), (x.largeMs / x.smallMs).toFixed(1), String(x.findings)]),
+    ),
+  );
   console.log('\nLanguage server round trip (didChange -> publishDiagnostics, 2,000-word draft):\n');
   try {
     const l = await lspRoundTrip(c);

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, realpathSync, writeFileSync, constants } from 'node:fs';
 import { join, resolve, extname, relative, isAbsolute, dirname } from 'node:path';
-import { extractFacts, formatOf, restoreFacts, SeedIndex, storeFacts, FACTS_FORMAT, type StoredFacts, type TextFacts, type TextFormat } from './engine';
+import { formatOf, readSeed, restoreFacts, SeedIndex, storeFacts, FACTS_FORMAT, type HeldFacts, type StoredFacts, type TextFormat } from './engine';
 
 export const SEED_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 /**
@@ -274,7 +274,7 @@ export class FactsCache {
     this.folder = join(dir, `factdesk-index-${FACTS_FORMAT}-${engine.replace(/[^A-Za-z0-9._-]/g, '_')}`);
   }
 
-  facts(text: string, format: TextFormat): TextFacts {
+  facts(text: string, format: TextFormat): HeldFacts {
     const key = createHash('sha256').update(format).update('\0').update(text).digest('hex');
     const shard = this.shard(parseInt(key.slice(0, 2), 16) % SHARDS);
     shard.used.add(key);
@@ -288,7 +288,7 @@ export class FactsCache {
         this.report.messages.push(`ignored a corrupt cache entry in ${this.shardPath(parseInt(key.slice(0, 2), 16))}: ${(err as Error).message}`);
       }
     }
-    const facts = extractFacts(text, format);
+    const facts = readSeed(text, format);
     shard.entries.set(key, storeFacts(facts));
     shard.dirty = true;
     this.report.misses++;

@@ -1,6 +1,6 @@
 // Alignment: which seed statements a draft claim speaks about, and how closely (retrieval per sentence and
 // per claim clause, the draft's topic among the seeds, the words around a claim, copied frames).
-import { tokenTerms, type SentenceFacts } from './facts';
+import { termsOf, type SentenceFacts } from './facts';
 import { type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
 import { firstIndex, type Span, type Token } from './text';
 import { type Severity } from './types';
@@ -41,13 +41,7 @@ export function topicOf(index: SeedIndex, sentences: Candidate[][]): Map<SeedDoc
   return topic;
 }
 
-const termsCache = new WeakMap<SentenceFacts, Array<string | undefined>>();
-
-export function termsOf(sf: SentenceFacts): Array<string | undefined> {
-  let t = termsCache.get(sf);
-  if (!t) termsCache.set(sf, (t = tokenTerms(sf.sentence.tokens)));
-  return t;
-}
+export { termsOf } from './facts';
 
 /** Alignment terms around a span, up to `window` content words each side, weighted by nearness. */
 export function localContext(sf: SentenceFacts, span: Span, window = 6): Map<string, number> {
@@ -163,4 +157,17 @@ export function severityFor(score: number): Severity | undefined {
 
 export function seedContext(s: SeedSentence, span: Span): Map<string, number> {
   return localContext(s.facts, span);
+}
+
+const topicalOf = new WeakMap<Ctx, Set<SeedDoc>>();
+
+/** The seeds about what the draft is about (topic weight 0.6 or more). */
+export function topicalSeeds(ctx: Ctx): Set<SeedDoc> {
+  let docs = topicalOf.get(ctx);
+  if (!docs) {
+    docs = new Set();
+    for (const [doc, w] of ctx.topic) if (w >= 0.6) docs.add(doc);
+    topicalOf.set(ctx, docs);
+  }
+  return docs;
 }

@@ -2,6 +2,7 @@
 // compare slot by slot (person and title, counted thing and number, event and date, name and spelling),
 // and report contradictions as findings and agreements as confirmed claims.
 import { extractFacts } from './facts';
+import { trimHeldValues } from './held';
 import { valueTerms, type SeedIndex } from './seeds';
 import { type TextFormat } from './text';
 import { type CheckResult, type FactKind } from './types';
@@ -25,6 +26,7 @@ export interface CheckOptions {
 
 /** Checks a draft against the seeds and returns its findings and claims. */
 export function checkDraft(text: string, index: SeedIndex, options: CheckOptions = {}): CheckResult {
+  trimHeldValues();
   const draft = extractFacts(text, options.format ?? 'plaintext', options.date);
   const kinds: Record<FactKind, boolean> = { name: true, title: true, date: true, figure: true, ...options.kinds };
   // A full date or a number of three digits or more that a seed sentence also states is a strong hint of

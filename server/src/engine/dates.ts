@@ -59,13 +59,18 @@ const DATE_CUE =
   /\d|\b(?:jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec|january|february|march|april|august|september|october|november|december|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|weekends?|fortnights?|months?|mos?|qtrs?|quarters?|years?|yrs?|decades?|centur(?:y|ies)|now|today|tonight|tomorrow|tmrw?|yesterday|yday|noon|midday|midnight|morning|afternoon|evening|night|ago|later|earlier|money)\b|\b(?:the|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|half|couple)\s{0,3}[smhdwy]\b/i;
 const parsedSentences = new Map<string, chrono.ParsedResult[]>();
 
-/** chrono's reading of one sentence, remembered by its text and reference date (a draft re-checked keystroke by keystroke repeats most sentences). */
-function chronoParse(slice: string, ref: Date | undefined): chrono.ParsedResult[] {
+/**
+ * chrono's reading of one sentence, remembered by its text and reference date if `remember` (a draft
+ * re-checked keystroke by keystroke repeats most sentences; a seed is read once).
+ */
+function chronoParse(slice: string, ref: Date | undefined, remember: boolean): chrono.ParsedResult[] {
   if (!DATE_CUE.test(slice)) return [];
+  const parse = () => casual.parse(slice, ref ? { instant: ref, timezone: 0 } : new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  if (!remember) return parse();
   const key = `${ref ? ref.getTime() : ''}\u0001${slice}`;
   let results = parsedSentences.get(key);
   if (results === undefined) {
-    results = casual.parse(slice, ref ? { instant: ref, timezone: 0 } : new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+    results = parse();
     if (parsedSentences.size >= 4096) parsedSentences.clear();
     parsedSentences.set(key, results);
   }
@@ -95,8 +100,11 @@ function chronoChunks(text: string): Array<[number, string]> {
   return out;
 }
 
-/** Extracts date mentions of one sentence; `textDate` is the text's own date (YYYY-MM-DD). */
-export function extractDates(prose: string, sentence: Sentence, textDate?: string): DateMention[] {
+/**
+ * Extracts date mentions of one sentence; `textDate` is the text's own date (YYYY-MM-DD). `remember`: keep
+ * chrono's reading of the sentence for the next call (drafts; not seeds).
+ */
+export function extractDates(prose: string, sentence: Sentence, textDate?: string, remember = true): DateMention[] {
   const ref = refDate(textDate);
   const slice = prose.slice(sentence.start, sentence.end);
   const out: DateMention[] = [];
@@ -104,7 +112,7 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
   const results: Array<{ r: chrono.ParsedResult; base: number }> = [];
   for (const [base, chunk] of chronoChunks(slice)) {
     try {
-      for (const r of chronoParse(chunk, ref)) results.push({ r, base });
+      for (const r of chronoParse(chunk, ref, remember)) results.push({ r, base });
     } catch {
       // chrono failed on this text: no dates from it
     }

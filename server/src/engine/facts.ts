@@ -2,8 +2,8 @@
 import { calendarSlips, extractDates, type DateMention } from './dates';
 import { extractFigures, listFigures, type Figure } from './figures';
 import { CONCEPTS, HONORIFICS, MONTH_SET, PLACE_BIGRAMS, STOPWORDS, WEEKDAY_SET, placeGroup } from './lexicon';
-import { extractEntities, extractTitledPeople, type Entity, type TitledPerson } from './people';
-import { parseText, stem, type ParsedText, type Sentence, type TextFormat, type Token } from './text';
+import { extractEntities, extractTitledPeople, type Entity, type EntityType, type TitledPerson } from './people';
+import { parseText, stem, type ParsedText, type Sentence, type Span, type TextFormat, type Token } from './text';
 
 export interface SentenceFacts {
   sentence: Sentence;
@@ -22,6 +22,11 @@ export interface TextFacts {
   /** Full names of people by surname, for resolving "Mr Cameron" and "Cameron". */
   surnames: Map<string, Entity>;
   calendarSlips: ReturnType<typeof calendarSlips>;
+  /**
+   * Entities whose type the last pass changed ("Cameron" after "David Cameron" is a person), with the
+   * type they had when the owners of ages were chosen (so that a seed's figures can be read again later).
+   */
+  retyped: Map<Entity, EntityType>;
 }
 
 const CONCEPT_OF = new Map<string, string>();
@@ -58,6 +63,8 @@ export function tokenTerms(tokens: Token[]): Array<string | undefined> {
 }
 
 interface SentenceReading {
+  /** The alignment term of each token (tokenTerms), undefined for a function word or a value. */
+  tokenTerms: Array<string | undefined>;
   dates: DateMention[];
   entities: Entity[];
   people: TitledPerson[];
@@ -65,9 +72,10 @@ interface SentenceReading {
 }
 
 /** The names, titles, figures and dates of one sentence. */
-function readSentence(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>): SentenceReading {
-  const dates = extractDates(prose, s, date);
-  const entities = extractEntities(prose, s, lowerVocabulary).filter((e) => !dates.some((d) => e.start >= d.start && e.end <= d.end));
+function readSentence(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>, remember = true): SentenceReading {
+  const dates = extractDates(prose, s, date, remember);
+  const inDate = containedTester(dates);
+  const entities = extractEntities(prose, s, lowerVocabulary).filter((e) => !inDate(e.start, e.end));
   const people = extractTitledPeople(prose, s, entities);
   // "British Foreign Secretary David Cameron" is the person David Cameron, whose office is read apart.
   // (entities[0, n0) are in text order and disjoint, so the one holding a person is found by binary
@@ -83,8 +91,12 @@ function readSentence(prose: string, s: Sentence, date: string | undefined, lowe
     else entities.push(p.person);
   }
   entities.sort((a, b) => a.start - b.start);
-  const figures = [...extractFigures(prose, s, dates), ...listFigures(prose, s)];
-  return { dates, entities, people, figures };
+  return { tokenTerms: tokenTerms(s.tokens), dates, entities, people, figures: readFigures(prose, s, dates) };
+}
+
+/** The figures of one sentence, numbers inside its dates aside (their owners are assigned apart). */
+export function readFigures(prose: string, s: Sentence, dates: DateMention[]): Figure[] {
+  return [...extractFigures(prose, s, dates), ...listFigures(prose, s)];
 }
 
 // A draft is re-read at every keystroke, and all its sentences but one are as they were: their readings
@@ -131,7 +143,35 @@ function shifted<T>(value: T, d: number, index: number, seen = new Map<object, u
 }
 
 export function contentTerms(s: Sentence): string[] {
-  return tokenTerms(s.tokens).filter((t): t is string => t !== undefined);
+  return definedTerms(tokenTerms(s.tokens));
+}
+
+const definedTerms = (terms: Array<string | undefined>): string[] => terms.filter((t): t is string => t !== undefined);
+
+const termsCache = new WeakMap<SentenceFacts, Array<string | undefined>>();
+
+/** The alignment term of each of a sentence's tokens (read with the sentence, or from its tokens). */
+export function termsOf(sf: SentenceFacts): Array<string | undefined> {
+  let t = termsCache.get(sf);
+  if (!t) termsCache.set(sf, (t = tokenTerms(sf.sentence.tokens)));
+  return t;
+}
+
+/**
+ * A test "does one of these spans hold [start, end) whole?" in logarithmic time (testing every date for
+ * every name made a long sentence's reading quadratic).
+ */
+function containedTester(spans: readonly Span[]): (start: number, end: number) => boolean {
+  if (spans.length === 0) return () => false;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const sp of sorted) maxEnd.push((m = Math.max(m, sp.end)));
+  // the spans starting at or before `start`: one of them holds [start, end) if the furthest end reaches `end`
+  return (start, end) => {
+    const k = firstAtOrAfter(sorted, sorted.length, start + 1) - 1;
+    return k >= 0 && maxEnd[k] >= end;
+  };
 }
 
 /** The first index below n whose span starts at or after x (spans sorted by start). */
@@ -146,8 +186,56 @@ function firstAtOrAfter(spans: ReadonlyArray<{ start: number }>, n: number, x: n
   return lo;
 }
 
-/** Parses a text and extracts its names, titles, dates and figures. */
-export function extractFacts(raw: string, format: TextFormat = 'plaintext', dateOverride?: string): TextFacts {
+/**
+ * Whose age each age figure is: "Robert Haney, 56," / "66-year-old Monica" / "Abbie Conman (17)". Entities
+ * in text order; `typeOf` gives an entity's type as it was when the sentence was read.
+ */
+export function assignAges(prose: string, figures: Figure[], entities: Entity[], typeOf: (e: Entity) => EntityType = (e) => e.type): void {
+  // (Entities are sorted by start: the searches walk out from the figure and stop where no entity
+  // further away can qualify, instead of testing every entity for every age.)
+  let maxEnd: number[] | undefined;
+  for (const f of figures) {
+    if (f.unit !== 'age') continue;
+    if (!maxEnd) {
+      maxEnd = [];
+      let m = -Infinity;
+      for (const e of entities) maxEnd.push((m = Math.max(m, e.end)));
+    }
+    // The last entity ending before the figure with only "," or "(" (and "aged") between.
+    let gapStart = f.start;
+    while (gapStart > 0 && /[\s,(aged]/.test(prose[gapStart - 1])) gapStart--;
+    let before: Entity | undefined;
+    for (let k = firstAtOrAfter(entities, entities.length, f.start) - 1; k >= 0 && maxEnd[k] >= gapStart; k--) {
+      const e = entities[k];
+      if (e.end <= f.start && /^\s*[,(]\s*(?:aged\s+)?$/.test(prose.slice(e.end, f.start))) {
+        before = e;
+        break;
+      }
+    }
+    // The first entity after the figure with only white space between.
+    let after: Entity | undefined;
+    for (let k = firstAtOrAfter(entities, entities.length, f.end); k < entities.length; k++) {
+      const gap = prose.slice(f.end, entities[k].start);
+      if (/^\s+$/.test(gap)) {
+        after = entities[k];
+        break;
+      }
+      if (/\S/.test(gap)) break;
+    }
+    const owner = before ?? after;
+    const type = owner && typeOf(owner);
+    if (owner && type !== 'place' && type !== 'org') {
+      f.person = owner.key;
+      f.personSpan = { start: owner.start, end: owner.end };
+    }
+  }
+}
+
+/**
+ * Parses a text and extracts its names, titles, dates and figures. `remember`: keep each sentence's reading
+ * for the next call (a draft re-checked as it is typed); a seed is read once and is not remembered.
+ */
+export function extractFacts(raw: string, format: TextFormat = 'plaintext', dateOverride?: string, remember = true): TextFacts {
   const parsed = parseText(raw, format);
   const date = dateOverride ?? parsed.date;
   const prose = parsed.prose;
@@ -158,62 +246,35 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   const slips: ReturnType<typeof calendarSlips> = [];
   const surnames = new Map<string, Entity>();
   for (const s of parsed.sentences) {
-    const { dates, entities, people, figures } = readSentenceCached(prose, s, date, lowerVocabulary);
-    // Whose age: "Robert Haney, 56," / "66-year-old Monica" / "Abbie Conman (17)"
-    // (Entities are sorted by start: the searches walk out from the figure and stop where no entity
-    // further away can qualify, instead of testing every entity for every age.)
-    let maxEnd: number[] | undefined;
-    for (const f of figures) {
-      if (f.unit !== 'age') continue;
-      if (!maxEnd) {
-        maxEnd = [];
-        let m = -Infinity;
-        for (const e of entities) maxEnd.push((m = Math.max(m, e.end)));
-      }
-      // The last entity ending before the figure with only "," or "(" (and "aged") between.
-      let gapStart = f.start;
-      while (gapStart > 0 && /[\s,(aged]/.test(prose[gapStart - 1])) gapStart--;
-      let before: Entity | undefined;
-      for (let k = firstAtOrAfter(entities, entities.length, f.start) - 1; k >= 0 && maxEnd[k] >= gapStart; k--) {
-        const e = entities[k];
-        if (e.end <= f.start && /^\s*[,(]\s*(?:aged\s+)?$/.test(prose.slice(e.end, f.start))) {
-          before = e;
-          break;
-        }
-      }
-      // The first entity after the figure with only white space between.
-      let after: Entity | undefined;
-      for (let k = firstAtOrAfter(entities, entities.length, f.end); k < entities.length; k++) {
-        const gap = prose.slice(f.end, entities[k].start);
-        if (/^\s+$/.test(gap)) {
-          after = entities[k];
-          break;
-        }
-        if (/\S/.test(gap)) break;
-      }
-      const owner = before ?? after;
-      if (owner && owner.type !== 'place' && owner.type !== 'org') {
-        f.person = owner.key;
-        f.personSpan = { start: owner.start, end: owner.end };
-      }
-    }
+    const { tokenTerms: termsByToken, dates, entities, people, figures } = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : readSentence(prose, s, date, lowerVocabulary, false);
+    assignAges(prose, figures, entities);
     slips.push(...calendarSlips(prose, dates));
     for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
     for (const e of entities) if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(e.tokens[e.tokens.length - 1])) surnames.set(e.tokens[e.tokens.length - 1], e);
-    sentences.push({ sentence: s, entities, people, figures, dates, terms: contentTerms(s) });
+    const sf: SentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken) };
+    termsCache.set(sf, termsByToken);
+    sentences.push(sf);
   }
   // "Mr Cameron" and "Cameron" after a full mention are that person.
+  const retyped = new Map<Entity, EntityType>();
   for (const sf of sentences) {
-    for (const f of sf.figures) if (f.person && !f.person.includes(' ')) f.person = surnames.get(f.person)?.key ?? f.person;
+    resolveOwners(sf.figures, surnames);
     for (const e of sf.entities) {
+      const before = e.type;
       if (e.tokens.length === 1 && surnames.has(e.tokens[0])) e.type = 'person';
       if (e.type !== 'person') {
         const words = e.text.split(/\s+/);
         if (words.length > e.tokens.length && HONORIFICS.has(words[0].toLowerCase().replace(/\.$/, ''))) e.type = 'person';
       }
+      if (e.type !== before && !retyped.has(e)) retyped.set(e, before);
     }
   }
-  return { parsed, date, sentences, surnames, calendarSlips: slips };
+  return { parsed, date, sentences, surnames, calendarSlips: slips, retyped };
+}
+
+/** An age's owner named by surname alone ("Cameron, 57,") is the person the text names in full. */
+export function resolveOwners(figures: Figure[], surnames: Map<string, Entity>): void {
+  for (const f of figures) if (f.person && !f.person.includes(' ')) f.person = surnames.get(f.person)?.key ?? f.person;
 }
 
 /** The full name a mention stands for in its own text ("Cameron" -> "david cameron"). */

@@ -5,3 +5,4 @@ export { SeedIndex, evidenceOf, type SeedDoc, type SeedSentence, type PersonReco
 export { parseText, formatOf, LineMap, type ParsedText, type Sentence, type Span, type TextFormat } from './text';
 export type { CheckResult, Claim, ClaimStatus, Evidence, FactKind, Finding, Severity } from './types';
 export { storeFacts, restoreFacts, FACTS_FORMAT, type StoredFacts } from './persist';
+export { readSeed, holdFacts, type HeldFacts, HeldSentenceFacts } from './held';

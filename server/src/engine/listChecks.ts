@@ -12,9 +12,13 @@ export const LIST_COUNT = new RegExp(
   'gu',
 );
 
+const LIST_MARK = /—|–|:|--/;
+
 export function checkListCounts(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
   const s = sf.sentence;
   const prose = ctx.draft.parsed.prose.slice(s.start, s.end);
+  // A counted list needs a dash or a colon before its items: most sentences have neither (the pattern is slow).
+  if (!LIST_MARK.test(prose)) return;
   for (const m of prose.matchAll(LIST_COUNT)) {
     const stated = /^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
     const items = m[3].split(/\s*,\s*|\s+and\s+/).filter((x) => x.trim());

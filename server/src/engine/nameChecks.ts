@@ -3,15 +3,15 @@ import { distance } from 'fastest-levenshtein';
 import { type SentenceFacts } from './facts';
 import { CAPITALS, NAME_CLASSES, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS } from './lexicon';
 import { isTitleToken, type Entity } from './people';
-import { evidenceOf, isCommonEnglish, type SeedDoc, type SeedSentence } from './seeds';
+import { evidenceOf, isCommonEnglish, type SeedSentence } from './seeds';
 import { stem } from './text';
-import { ALIGN, type Candidate, topicWeight, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf } from './align';
+import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
 import { nearSpelling, nameSpellingFinding } from './peopleChecks';
 
 /** Does the story's seeds (those about what the draft is about) write this name, or all its words? */
 export function isKnownName(ctx: Ctx, e: Entity): boolean {
-  const topical = (doc: SeedDoc) => (ctx.topic.get(doc) ?? 0) >= 0.6;
+  const topical = topicalSeeds(ctx);
   if (ctx.index.knowsEntity(e.key, topical)) return true;
   // A country the story names in any form ("Turkey" where it says "Türkiye", "British" for "UK")
   const place = (key: string) => {
@@ -159,12 +159,32 @@ export function looksLikePersonName(ctx: Ctx, e: Entity): boolean {
   return e.tokens.every((t) => NAME_PARTICLES.has(t) || (!ctx.index.knowsLowerWord(t) && !isCommonEnglish(stem(t))));
 }
 
+// A sentence's subject and the seed names it writes, found once per sentence: asked for each of its
+// names, they made a long sentence's check quadratic.
+const subjects = new WeakMap<SentenceFacts, Entity | undefined>();
+const namesWritten = new WeakMap<SentenceFacts, Map<Entity, boolean>>();
+
+/** The sentence's first name that is not a common word (its subject, as a check reads it). */
+function subjectOf(ctx: Ctx, sf: SentenceFacts): Entity | undefined {
+  if (!subjects.has(sf)) subjects.set(sf, sf.entities.find((x) => !isCommonWord(ctx, sf, x)));
+  return subjects.get(sf);
+}
+
+/** Does the sentence write this (seed) name, or another form of it? */
+function writesName(sf: SentenceFacts, g: Entity): boolean {
+  let known = namesWritten.get(sf);
+  if (!known) namesWritten.set(sf, (known = new Map()));
+  let v = known.get(g);
+  if (v === undefined) known.set(g, (v = sf.entities.some((x) => sameName(x, g))));
+  return v;
+}
+
 export function unknownInStatement(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[], minScore: number): { g: Entity; s: SeedSentence; score: number } | undefined {
-  const subject = sf.entities.find((x) => !isCommonWord(ctx, sf, x)) === e;
+  const subject = subjectOf(ctx, sf) === e;
   let best: { g: Entity; s: SeedSentence; score: number } | undefined;
   for (const c of cands) {
     if (c.score < minScore || topicWeight(ctx, c.sentence) < 1) continue;
-    const people = c.sentence.facts.entities.filter((g) => g.type === 'person' && !sf.entities.some((x) => sameName(x, g)) && !isTitleOnly(g));
+    const people = c.sentence.facts.entities.filter((g) => g.type === 'person' && !writesName(sf, g) && !isTitleOnly(g));
     if (people.length === 0) continue;
     const g = subject ? c.sentence.facts.entities.find((x) => x.type === 'person') : undefined;
     const pick = g && people.includes(g) ? g : people.length === 1 ? people[0] : undefined;
@@ -273,7 +293,7 @@ export function otherNumeral(ctx: Ctx, e: Entity): { text: string; at: SeedSente
   const last = e.tokens[e.tokens.length - 1];
   if (e.tokens.length < 2 || !NUMERALS.includes(last)) return undefined;
   const base = e.tokens.slice(0, -1).join(' ');
-  const topical = (doc: SeedDoc) => (ctx.topic.get(doc) ?? 0) >= 0.6;
+  const topical = topicalSeeds(ctx);
   // (A draft that names both, "World War I and World War II", tells them apart itself.)
   const draftNames = new Set(ctx.draft.sentences.flatMap((sf) => sf.entities.map((x) => x.key)));
   for (const n of NUMERALS) {

@@ -3,10 +3,10 @@ import { distance } from 'fastest-levenshtein';
 import { type SentenceFacts } from './facts';
 import { STOPWORDS, placeGroup } from './lexicon';
 import { isGeneralOffice, titlesCompatible, type Entity, type Title, type TitledPerson } from './people';
-import { evidenceOf, isCommonEnglish, type PersonRecord, type SeedDoc, type SeedSentence } from './seeds';
+import { evidenceOf, isCommonEnglish, type PersonRecord, type SeedIndex, type SeedSentence } from './seeds';
 import { stem } from './text';
 import { type Severity } from './types';
-import { ALIGN, type Candidate, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
+import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
 import { matchCase, titleCase } from './wording';
 
@@ -31,13 +31,19 @@ export function nearSpelling(ctx: Ctx, key: string): string | undefined {
   if (key.length < 5 || placeGroup(key) !== undefined || (!key.includes(' ') && key.length < 7)) return undefined;
   // A spelling the archive itself uses is a variant someone wrote, not the draft's slip.
   if (ctx.index.knowsEntity(key)) return undefined;
-  let best: { name: string; d: number } | undefined;
+  // Only a name of the story the draft tells: a near name in an archive's other stories is someone else.
+  // (The near names are remembered until the index changes; which of them are the story's is the draft's.)
+  const topical = topicalSeeds(ctx);
+  return ctx.index.remember('near-spellings', key, () => nearSpellingsIn(ctx.index, key)).find((name) => ctx.index.knowsEntity(name, topical));
+}
+
+/** The seed names that are near spellings of this one, nearest first. */
+function nearSpellingsIn(index: SeedIndex, key: string): string[] {
+  const found: Array<{ name: string; d: number }> = [];
   const tokens = key.split(' ');
   const limit = key.length >= 10 ? 2 : 1;
-  // Only a name of the story the draft tells: a near name in an archive's other stories is someone else.
-  const topical = (doc: SeedDoc) => (ctx.topic.get(doc) ?? 0) >= 0.6;
   for (let len = key.length - limit; len <= key.length + limit; len++) {
-    for (const name of ctx.index.entityNamesLike(key, len)) {
+    for (const name of index.entityNamesLike(key, len)) {
       if (name === key) continue;
       const nt = name.split(' ');
       if (nt.length !== tokens.length) continue;
@@ -45,7 +51,6 @@ export function nearSpelling(ctx: Ctx, key: string): string | undefined {
       // ("Africa" and "African", "North America" and "North American").
       const [short, long] = name.length < key.length ? [name, key] : [key, name];
       if (long.startsWith(short) && /^(?:s|es|n|an|ian|ns|ans|ese|i)$/.test(long.slice(short.length))) continue;
-      if (!ctx.index.knowsEntity(name, topical)) continue;
       const d = distance(name, key);
       if (d === 0 || d > limit) continue;
       // Every differing word must still look like the same word, and not be a common word.
@@ -54,14 +59,14 @@ export function nearSpelling(ctx: Ctx, key: string): string | undefined {
         if (t === u) return true;
         if (t.length < 4 || u.length < 4 || t.slice(0, 1) !== u.slice(0, 1)) return false;
         // (Common words on either side are words, not names: "Booked" is no "Booker", "Games" no "Gates".)
-        if (ctx.index.knowsLowerWord(u) || STOPWORDS.has(u)) return false;
-        if (nt.length === 1 && (ctx.index.knowsLowerWord(t) || isCommonEnglish(stem(t)))) return false;
+        if (index.knowsLowerWord(u) || STOPWORDS.has(u)) return false;
+        if (nt.length === 1 && (index.knowsLowerWord(t) || isCommonEnglish(stem(t)))) return false;
         return distance(t, u) <= limit;
       });
-      if (ok && (!best || d < best.d)) best = { name, d };
+      if (ok) found.push({ name, d });
     }
   }
-  return best?.name;
+  return found.sort((a, b) => a.d - b.d).map((x) => x.name);
 }
 
 export function checkPeople(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): Set<Entity> {

@@ -1,10 +1,12 @@
 // The seed index: every seed's facts, and look-ups that cost in proportion to the draft, not the archive.
-import { extractFacts, type SentenceFacts, type TextFacts } from './facts';
+import { type SentenceFacts, type TextFacts } from './facts';
+import { countFacts, dateTerm, figureTerm, holdFacts, pendingLowerWords, readSeed, type HeldFacts, type HeldSentenceFacts } from './held';
 import type { Title } from './people';
-import { formatOf, lazyTokens, type TextFormat } from './text';
+import { formatOf, type TextFormat } from './text';
 import { COMMON_STEMS } from './commonWords';
-import { lowerWordsKnown } from './persist';
 import type { Evidence } from './types';
+
+export { countFacts, dateTerm, figureTerm };
 
 /** Generic English words say little about which statement a claim is: they weigh less in alignment. */
 const GENERIC_WEIGHT = new Map<string, number>();
@@ -22,13 +24,14 @@ export function isCommonEnglish(stemmed: string, top = 3000): boolean {
 export interface SeedDoc {
   path: string;
   date?: string;
-  facts: TextFacts;
+  facts: HeldFacts;
   sentences: SeedSentence[];
 }
 
 export interface SeedSentence {
   seed: SeedDoc;
-  facts: SentenceFacts;
+  /** Names and titles held; figures and dates read again from the seed's text when asked. */
+  facts: HeldSentenceFacts;
   /** Distinct alignment and value terms (an array: a Set per sentence costs more than its contents). */
   terms: readonly string[];
   /** A number unique to this sentence in its index (for scoring arrays). */
@@ -56,8 +59,6 @@ export function valueTerms(sf: SentenceFacts): string[] {
   return [...sf.figures.map((f) => figureTerm(f.value)), ...sf.dates.map((d) => dateTerm(d.iso))];
 }
 
-export const figureTerm = (value: number): string => `=${value}`;
-export const dateTerm = (iso: string): string => `=${iso}`;
 
 const quotes = new WeakMap<SeedSentence, string>();
 
@@ -68,17 +69,12 @@ export function evidenceOf(s: SeedSentence): Evidence {
   return { seed: s.seed.path, range: { start: sent.start, end: sent.end }, quote, date: s.seed.date };
 }
 
-export function countFacts(facts: TextFacts): number {
-  let n = 0;
-  for (const s of facts.sentences) n += s.people.length + s.figures.length + s.dates.length + s.entities.filter((e) => e.type !== 'other').length;
-  return n;
-}
 
 const HONORIFIC_PREFIX = /^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+/;
 
 /** The words a seed sentence writes in lower case, each once. */
 function lowerWordsOf(s: SeedSentence): Iterable<string> {
-  const known = lowerWordsKnown.get(s.facts.sentence);
+  const known = pendingLowerWords.get(s.facts.sentence);
   if (known) return known;
   const words = new Set<string>();
   for (const t of s.facts.sentence.tokens) if (!t.cap) words.add(t.key);
@@ -112,9 +108,20 @@ function mentionedIn(mentions: SeedSentence[], s: SeedSentence): boolean {
   return false;
 }
 
+/** Do the two sets of seeds meet (the second, if given; else is the first non-empty)? Walks the smaller. */
+function meets(docs: ReadonlySet<SeedDoc> | undefined, within: ReadonlySet<SeedDoc> | undefined): boolean {
+  if (!docs) return false;
+  if (!within) return true;
+  const [small, large] = docs.size <= within.size ? [docs, within] : [within, docs];
+  for (const d of small) if (large.has(d)) return true;
+  return false;
+}
+
 export class SeedIndex {
   private readonly docs = new Map<string, SeedDoc>();
   private readonly postings = new Map<string, SeedSentence[]>();
+  /** One string per term (terms read from many seeds, or from JSON, are otherwise many equal strings). */
+  private readonly termNames = new Map<string, string>();
   private persons = new Map<string, PersonRecord>();
   private surnames = new Map<string, Set<string>>();
   private entityKeys = new Map<string, number>();
@@ -141,24 +148,37 @@ export class SeedIndex {
   private ownStamp = new Uint32Array(1024);
   private readonly idfs = new Map<string, number>();
   private idfGeneration = 0;
+  private readonly memos = new Map<string, Map<string, unknown>>();
+  private memoGeneration = 0;
 
   /** Indexes (or re-indexes) one seed. */
   addSeed(path: string, text: string, format?: TextFormat): SeedSummary {
-    return this.addExtracted(path, extractFacts(text, format ?? formatOf(path)));
+    return this.addExtracted(path, readSeed(text, format ?? formatOf(path)));
   }
 
   /** Indexes (or re-indexes) one seed whose facts were extracted already (e.g. read from a persisted index). */
-  addExtracted(path: string, facts: TextFacts): SeedSummary {
+  addExtracted(path: string, extracted: TextFacts): SeedSummary {
     if (this.docs.has(path)) this.removeSeed(path);
+    const facts = holdFacts(extracted);
     const doc: SeedDoc = { path, date: facts.date, facts, sentences: [] };
-    for (const sf of facts.sentences) doc.sentences.push({ seed: doc, facts: sf, terms: [...new Set([...sf.terms, ...valueTerms(sf)])], id: this.nextId++ });
+    for (const sf of facts.sentences) {
+      const terms = sf.indexTerms as string[];
+      for (let i = 0; i < terms.length; i++) terms[i] = this.termName(terms[i]);
+      doc.sentences.push({ seed: doc, facts: sf, terms, id: this.nextId++ });
+    }
     this.docs.set(path, doc);
     this.indexDoc(doc);
+    for (const sf of facts.sentences) pendingLowerWords.delete(sf.sentence);
     this.generation++;
-    // The index holds many thousands of sentences; a check reads the tokens of a few hundred.
-    for (const sf of facts.sentences) lazyTokens(sf.sentence, facts.parsed.prose);
     this.retrieved.clear();
     return { path, facts: countFacts(facts), sentences: doc.sentences.length, date: doc.date };
+  }
+
+  private termName(term: string): string {
+    const known = this.termNames.get(term);
+    if (known !== undefined) return known;
+    this.termNames.set(term, term);
+    return term;
   }
 
   removeSeed(path: string): boolean {
@@ -179,7 +199,10 @@ export class SeedIndex {
         let k = 0;
         for (let i = 0; i < list.length; i++) if (list[i].seed !== doc) list[k++] = list[i];
         list.length = k;
-        if (k === 0) this.postings.delete(term);
+        if (k === 0) {
+          this.postings.delete(term);
+          this.termNames.delete(term);
+        }
       }
     }
     const people = new Set<string>();
@@ -369,6 +392,24 @@ export class SeedIndex {
     return w;
   }
 
+  /**
+   * A value computed from the index alone (a near spelling of a name, say), remembered until the index
+   * changes: a draft re-checked keystroke by keystroke asks the same questions again.
+   */
+  remember<T>(kind: string, key: string, compute: () => T): T {
+    if (this.memoGeneration !== this.generation) {
+      this.memos.clear();
+      this.memoGeneration = this.generation;
+    }
+    let memo = this.memos.get(kind);
+    if (!memo) this.memos.set(kind, (memo = new Map()));
+    if (memo.has(key)) return memo.get(key) as T;
+    const value = compute();
+    if (memo.size >= 20000) memo.clear();
+    memo.set(key, value);
+    return value;
+  }
+
   /** Seed sentences sharing terms with the given ones, best first, scored by the draft's coverage. */
   retrieve(terms: string[], limit = 8): Array<{ sentence: SeedSentence; score: number }> {
     const unique = [...new Set(terms)];
@@ -468,16 +509,14 @@ export class SeedIndex {
     return this.persons.values();
   }
 
-  /** Does a seed write this name (an entity key)? Only seeds that `within` accepts count, if given. */
-  knowsEntity(key: string, within?: (doc: SeedDoc) => boolean): boolean {
-    const docs = this.entityDocs.get(key);
-    return !!docs && (!within || [...docs].some(within));
+  /** Does a seed write this name (an entity key)? Only the seeds `within` holds count, if given. */
+  knowsEntity(key: string, within?: ReadonlySet<SeedDoc>): boolean {
+    return meets(this.entityDocs.get(key), within);
   }
 
-  /** Does a seed's name contain this word? Only seeds that `within` accepts count, if given. */
-  knowsNameToken(token: string, within?: (doc: SeedDoc) => boolean): boolean {
-    const docs = this.entityTokens.get(token);
-    return !!docs && (!within || [...docs].some(within));
+  /** Does a seed's name contain this word? Only the seeds `within` holds count, if given. */
+  knowsNameToken(token: string, within?: ReadonlySet<SeedDoc>): boolean {
+    return meets(this.entityTokens.get(token), within);
   }
 
   /** Does any seed sentence contain this term at all? */

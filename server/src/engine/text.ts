@@ -237,24 +237,37 @@ export function tokenize(text: string, offset = 0): Token[] {
 const tokenCache = new Map<Sentence, Token[]>();
 
 /**
- * Lets a sentence drop its tokens and read them again from the prose when asked, exactly as the parser
- * read them (a few thousand sentences keep theirs in a cache). For texts held long, like seeds.
+ * A sentence of a text held long (a seed): it keeps its place in the text, and reads its text and tokens
+ * again from the text when asked, exactly as the parser read them (a few thousand sentences keep their
+ * tokens in a cache). The index holds many thousands of sentences; a check reads the tokens of a few hundred.
  */
-export function lazyTokens(sentence: Sentence, prose: string): void {
-  if (Object.getOwnPropertyDescriptor(sentence, 'tokens')?.get !== undefined) return;
-  Object.defineProperty(sentence, 'tokens', {
-    configurable: true,
-    enumerable: true,
-    get(): Token[] {
-      let tokens = tokenCache.get(sentence);
-      if (tokens === undefined) {
-        tokens = tokenize(prose.slice(sentence.start, sentence.end), sentence.start);
-        if (tokenCache.size >= 20000) tokenCache.clear();
-        tokenCache.set(sentence, tokens);
-      }
-      return tokens;
-    },
-  });
+export class HeldSentence implements Sentence {
+  constructor(
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+    readonly heading: boolean,
+    private readonly source: { readonly raw: string; readonly prose: string },
+  ) {}
+
+  get text(): string {
+    return this.source.raw.slice(this.start, this.end);
+  }
+
+  get tokens(): Token[] {
+    let tokens = tokenCache.get(this);
+    if (tokens === undefined) {
+      tokens = tokenize(this.source.prose.slice(this.start, this.end), this.start);
+      if (tokenCache.size >= 20000) tokenCache.clear();
+      tokenCache.set(this, tokens);
+    }
+    return tokens;
+  }
+
+  /** Plain data, as a sentence read afresh serialises (its tokens included). */
+  toJSON(): Sentence {
+    return { index: this.index, start: this.start, end: this.end, text: this.text, tokens: this.tokens, heading: this.heading };
+  }
 }
 
 /** Splits prose into blocks (paragraphs, headings, list items) and those into sentences. */
