@@ -321,6 +321,13 @@ test('the same name with another numeral: "World War II" where the seeds say "Wo
   assert.deepEqual(flagsAgainst(index, 'The quarry, a shelter near the front line in World War I, was used again in World War II.'), []);
 });
 
+test('another US state in the aligned statement: "of Boulder, Arizona" where the seeds say Colorado', () => {
+  const index = new SeedIndex();
+  index.addSeed('court.txt', 'Jake Orland, 31, of Boulder, Colorado, was sentenced to ten years in prison on Friday. His lawyer said he would appeal.');
+  assert.deepEqual(flagsAgainst(index, 'Jake Orland, 31, of Boulder, Arizona, was sentenced to ten years in prison.'), ['Arizona -> Colorado']);
+  assert.deepEqual(flagsAgainst(index, 'Jake Orland, 31, who grew up in Arizona, lives in Boulder, Colorado, and was sentenced to ten years in prison.'), []);
+});
+
 test('another name of the same kind: "Twitter messages" where the story says the messages came on Facebook', () => {
   const index = new SeedIndex();
   index.addSeed('messages.txt', 'Two schoolgirls were sent abusive messages by a stranger on Facebook, but police said no offence had been committed. Their mothers have started a petition.');

@@ -92,6 +92,11 @@ export const UNIQUE_TITLES = new Set([
 /** Names of one kind that a story does not swap for one another: a draft's other member is a slip. */
 export const NAME_CLASSES: string[][] = [
   ['facebook', 'twitter', 'instagram', 'snapchat', 'whatsapp', 'youtube', 'tiktok', 'linkedin', 'reddit', 'telegram', 'pinterest', 'myspace', 'tumblr'],
+  // US states
+  ('alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa ' +
+    'kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ' +
+    'ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming').split(' ')
+    .concat(['new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'rhode island', 'south carolina', 'south dakota', 'west virginia']),
 ];
 
 /** Capitals among the place aliases: the country in "Ankara says", a city in "in Tokyo". */

@@ -309,10 +309,17 @@ export function otherNumeral(ctx: Ctx, e: Entity): { text: string; at: SeedSente
 export function otherOfKind(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[]): { g: Entity; s: SeedSentence } | undefined {
   const kind = NAME_CLASSES.find((c) => c.includes(e.key));
   if (!kind) return undefined;
-  for (const c of cands) {
-    if (c.score < 0.3 || topicWeight(ctx, c.sentence) < 1) continue;
-    const g = c.sentence.facts.entities.find((x) => x.key !== e.key && kind.includes(x.key) && !sf.entities.some((d) => d.key === x.key));
-    if (g) return { g, s: c.sentence };
+  // The one in the closest slot: the sentence's alignment and the words around the name
+  const around = localContext(sf, e, 4);
+  let best: { g: Entity; s: SeedSentence; score: number } | undefined;
+  for (const c of mentionCandidates(ctx, sf, e, cands)) {
+    if (topicWeight(ctx, c.sentence) < 1) continue;
+    for (const g of c.sentence.facts.entities) {
+      if (g.key === e.key || !kind.includes(g.key) || sf.entities.some((d) => d.key === g.key)) continue;
+      const score = 0.5 * c.score + 0.5 * slotScore(ctx.index, around, localContext(c.sentence.facts, g, 4));
+      if (!best || score > best.score) best = { g, s: c.sentence, score };
+    }
   }
-  return undefined;
+  ctx.trace?.(`same kind as "${e.text}": ${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
+  return best && best.score >= ALIGN.warning - 0.1 ? best : undefined;
 }
