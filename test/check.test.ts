@@ -335,3 +335,11 @@ test('another name of the same kind: "Twitter messages" where the story says the
   assert.deepEqual(flagsAgainst(index, 'Two schoolgirls were sent abusive Facebook messages by a stranger, but police said no offence had been committed.'), []);
   assert.deepEqual(flagsAgainst(index, 'The mothers, who met on Twitter, have started a petition after their daughters were sent messages on Facebook.'), []);
 });
+
+test('a capital named as a place is the city: not supported by its country, not contradicted by it', () => {
+  assert.deepEqual(flags('The summit of the OIC and the Arab League was held in Cairo on Nov. 11.').map((f) => `${f.text} -> ${f.expected}`), ['Cairo -> Riyadh']);
+  assert.deepEqual(flags('Foreign ministers from Türkiye, Palestine, Saudi Arabia, Indonesia, Egypt, Jordan, Qatar and Nigeria met in Riyadh on Nov. 11.'), []);
+  const index = new SeedIndex();
+  index.addSeed('trip.txt', 'The foreign minister will travel to Egypt on Monday for talks on the ceasefire.');
+  assert.deepEqual(flagsAgainst(index, 'The foreign minister will travel to Cairo on Monday for talks on the ceasefire.'), []);
+});

@@ -9,6 +9,11 @@ import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mention
 import { type Ctx, push, confirm, unverified } from './ledger';
 import { nearSpelling, nameSpellingFinding } from './peopleChecks';
 
+/** A capital named as a place ("in Cairo", "to Ankara"): the city, not its country speaking ("Ankara says"). */
+export function isCityHere(ctx: Ctx, e: Entity): boolean {
+  return CAPITALS.has(e.key) && /\b(?:in|at|to|from|near|outside|inside|into|around|across)\s+(?:the\s+)?$/i.test(ctx.draft.parsed.prose.slice(Math.max(0, e.start - 16), e.start));
+}
+
 /** Does the story's seeds (those about what the draft is about) write this name, or all its words? */
 export function isKnownName(ctx: Ctx, e: Entity): boolean {
   const topical = topicalSeeds(ctx);
@@ -19,7 +24,7 @@ export function isKnownName(ctx: Ctx, e: Entity): boolean {
     return g !== undefined && PLACE_ALIASES[g].some((w) => ctx.index.knowsEntity(w, topical) || (!w.includes(' ') && ctx.index.knowsNameToken(w, topical)));
   };
   // (A capital stands for its country as an actor, "Ankara says"; "in Tokyo" is the city, which the seeds must name.)
-  const city = CAPITALS.has(e.key) && /\b(?:in|at|to|from|near|outside|inside|into|around|across)\s+(?:the\s+)?$/i.test(ctx.draft.parsed.prose.slice(Math.max(0, e.start - 16), e.start));
+  const city = isCityHere(ctx, e);
   if (!city && place(e.key)) return true;
   // Every word of it appears in seed names ("Gaza authorities", "Fidan" alone)
   const words = e.tokens.filter((t) => !STOPWORDS.has(t));
@@ -82,14 +87,18 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     let best: { g: Entity; s: SeedSentence; score: number } | undefined;
     const cands = mentionCandidates(ctx, sf, e, sentenceCands);
     // The best-aligned seed sentence that writes this very name supports it.
-    const support = Math.max(0, ...cands.filter((c) => c.sentence.facts.entities.some((g) => sameName(e, g))).map((c) => c.score));
+    // (A city is not its country: "held in Cairo" is not supported by a seed that lists Egypt.)
+    const city = isCityHere(ctx, e);
+    const same = (g: Entity) => (city ? g.key === e.key : sameName(e, g));
+    const support = Math.max(0, ...cands.filter((c) => c.sentence.facts.entities.some(same)).map((c) => c.score));
     for (const c of cands) {
       if (c.score < 0.35 || c.score <= support + 0.05) continue;
       // A name the story never writes is compared only with the story's own seeds: in another story's
       // sentence, another name is simply another story.
       if (!known && topicWeight(ctx, c.sentence) < 1) continue;
       for (const g of c.sentence.facts.entities) {
-        if (draftKeys.has(g.key) || !typesComparable(e, g) || sameName(e, g)) continue;
+        if (draftKeys.has(g.key) || !typesComparable(e, g) || same(g)) continue;
+        if (city && placeGroup(g.key) !== undefined && placeGroup(g.key) === placeGroup(e.key)) continue; // "to Cairo" for "to Egypt"
         if (g.tokens.some((t) => draftWords.has(t) && !STOPWORDS.has(t))) continue;
         if (isTitleOnly(g) || isAcronymOf(e, c.sentence) ) continue;
         const local = slotScore(ctx.index, dctx, localContext(c.sentence.facts, g, 4));
