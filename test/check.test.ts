@@ -96,6 +96,11 @@ test('calendar slip: a weekday that does not fit its date', () => {
   const f = flagged('The summit met on Nov. 11, 2023, a Friday, in Riyadh.', 'Friday');
   assert.equal(f?.code, 'date-weekday');
   assert.equal(f?.expected, 'Saturday');
+  // The weekday and the date in one phrase
+  const g = flagged('The summit met on Friday, Nov. 11, in Riyadh.', 'Friday');
+  assert.equal(g?.code, 'date-weekday');
+  assert.equal(g?.expected, 'Saturday');
+  assert.deepEqual(flags('The summit met on Saturday, Nov. 11, in Riyadh.'), []);
 });
 
 test('a counted list: "nine nations" followed by eight names', () => {

@@ -254,6 +254,16 @@ export function datesAgree(a: DateMention, b: DateMention): boolean {
 /** "Nov. 11, a Friday": a weekday stated next to a full date that falls on another day. */
 export function calendarSlips(prose: string, dates: DateMention[]): Array<{ date: DateMention; weekday: DateMention; actual: number }> {
   const slips: Array<{ date: DateMention; weekday: DateMention; actual: number }> = [];
+  // One mention that states both: "Saturday, Nov. 12", "Saturday 12 November 2023"
+  for (const d of dates) {
+    if (d.weekday === undefined || d.day === undefined || d.month === undefined || d.year === undefined) continue;
+    const m = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(d.text);
+    if (!m) continue;
+    const actual = weekdayOf(d.year, d.month, d.day);
+    if (WEEKDAYS.indexOf(m[1].toLowerCase()) === actual) continue;
+    const start = d.start + m.index;
+    slips.push({ date: d, weekday: { ...d, start, end: start + m[1].length, text: m[1] }, actual });
+  }
   for (let i = 0; i + 1 < dates.length; i++) {
     const a = dates[i];
     const b = dates[i + 1];
