@@ -348,3 +348,9 @@ test('a capital named as a place is the city: not supported by its country, not 
   index.addSeed('trip.txt', 'The foreign minister will travel to Egypt on Monday for talks on the ceasefire.');
   assert.deepEqual(flagsAgainst(index, 'The foreign minister will travel to Cairo on Monday for talks on the ceasefire.'), []);
 });
+
+test("a wrong figure is offered the story's figure of its own order of magnitude", () => {
+  const f = flagged('Israel says about 1,400 people were killed in the Hamas attack.', '1,400');
+  assert.equal(f?.kind, 'figure');
+  assert.equal(f?.expected, '1,200');
+});

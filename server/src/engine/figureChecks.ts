@@ -118,6 +118,10 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
     const dctx = localContext(sf, f);
     let best: { g: Figure; s: SeedSentence; score: number } | undefined;
     let agree: { g: Figure; s: SeedSentence; score: number } | undefined;
+    // Between seed figures that align alike, the one of the draft's order of magnitude is the likelier
+    // original ("about 1,400 killed" is a slip for "around 1,200", not for "past 14,100").
+    let strongest = 0; // the closest alignment of any seed figure that disagrees
+    const rank = (score: number, g: Figure) => score - (Math.abs(Math.log10(Math.max(f.value, 1e-9) / Math.max(g.value, 1e-9))) > 0.5 ? 0.1 : 0);
     for (const c of mentionCandidates(ctx, sf, f, cands, figureTerm(f.value))) {
       for (const g of c.sentence.facts.figures) {
         if (!figureUnitsComparable(f, g)) continue;
@@ -127,15 +131,18 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
         if (frame) score = Math.max(score, ALIGN.warning + 0.05 * (frame - 3));
         if (figuresAgree(f, g)) {
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
-        } else if ((!best || score > best.score) && !sf.figures.some((o) => o !== f && figuresAgree(o, g))) {
+        } else if (!sf.figures.some((o) => o !== f && figuresAgree(o, g))) {
           // (A seed figure another figure of this sentence restates is taken.)
-          best = { g, s: c.sentence, score };
+          strongest = Math.max(strongest, score);
+          if (!best || rank(score, g) > rank(best.score, best.g)) best = { g, s: c.sentence, score };
         }
       }
     }
     ctx.trace?.(`figure "${f.text}" agree=${agree ? `${agree.g.text}@${agree.score.toFixed(2)}` : '-'} best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
     // The same value in a sentence about the same thing is a paraphrase, wherever the best frame points.
     // "27 counts" for "21 counts of theft and six counts of extortion": a total of the seed's parts.
+    // (All the disagreeing figures speak against the draft's: the closest alignment among them is the confidence.)
+    if (best && strongest > best.score) best = { ...best, score: strongest };
     if (best && (!agree || agree.score < best.score)) agree = sumOfParts(ctx, sf, f, [{ sentence: best.s, score: best.score }]) ?? agree;
     // A measured value (tonnes, pounds, feet) that the story states as such is taken as the story's.
     // (Not a rate for a quantity: "9,500ft a minute" is no height of 9,500ft.)
