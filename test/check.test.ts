@@ -354,3 +354,12 @@ test("a wrong figure is offered the story's figure of its own order of magnitude
   assert.equal(f?.kind, 'figure');
   assert.equal(f?.expected, '1,200');
 });
+
+test('a person the seeds never name is blamed only in the place of the seed statement\'s subject or of its one person in the same words', () => {
+  const index = new SeedIndex();
+  index.addSeed('cricket.txt', 'James Anderson bowled Kraigg Brathwaite with a venomous in-swinger in the third over of the Test. Devon Smith was given out caught behind off Chris Jordan before lunch.');
+  // Who caught the edge the seeds do not say: not a contradiction
+  assert.deepEqual(flagsAgainst(index, 'His apparent edge went to Jos Buttler off the bowling of Chris Jordan before lunch.'), []);
+  // The subject of a restated statement is
+  assert.deepEqual(flagsAgainst(index, 'Stuart Broad bowled Kraigg Brathwaite with a venomous in-swinger in the third over of the Test.'), ['Stuart Broad -> James Anderson']);
+});

@@ -4,7 +4,7 @@ import { type SentenceFacts } from './facts';
 import { CAPITALS, NAME_CLASSES, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS } from './lexicon';
 import { isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedSentence } from './seeds';
-import { stem } from './text';
+import { firstIndex, stem } from './text';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
 import { nearSpelling, nameSpellingFinding } from './peopleChecks';
@@ -189,7 +189,7 @@ function writesName(sf: SentenceFacts, g: Entity): boolean {
 }
 
 export function unknownInStatement(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[], minScore: number): { g: Entity; s: SeedSentence; score: number } | undefined {
-  const subject = subjectOf(ctx, sf) === e;
+  const subject = isSubject(ctx, sf, e);
   let best: { g: Entity; s: SeedSentence; score: number } | undefined;
   for (const c of cands) {
     if (c.score < minScore || topicWeight(ctx, c.sentence) < 1) continue;
@@ -198,6 +198,9 @@ export function unknownInStatement(ctx: Ctx, sf: SentenceFacts, e: Entity, cands
     const g = subject ? c.sentence.facts.entities.find((x) => x.type === 'person') : undefined;
     const pick = g && people.includes(g) ? g : people.length === 1 ? people[0] : undefined;
     if (!pick) continue;
+    // Not the subject: the seed's one other person stands in the same place only if the words around
+    // them read alike ("edge went to X off the bowling of" is not where the seed has its bowler).
+    if (pick !== g && slotScore(ctx.index, localContext(sf, e, 4), localContext(c.sentence.facts, pick, 4)) < 0.25) continue;
     const score = c.score + (subject && pick === g ? 0.1 : 0);
     if (!best || score > best.score) best = { g: pick, s: c.sentence, score };
   }
@@ -288,11 +291,10 @@ function isPersonName(ctx: Ctx, e: Entity, sf: SentenceFacts): boolean {
 
 /** The person a sentence opens with (after an office or a qualifier at most): not a possessive. */
 function isSubject(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
-  if (/['’]s?$/.test(e.text)) return false;
-  const first = sf.entities.find((x) => !isCommonWord(ctx, sf, x));
-  if (first !== e) return false;
-  const before = sf.sentence.tokens.filter((t) => t.end <= e.start).length;
-  return before <= 4;
+  if (/['’]s?$/.test(e.text) || subjectOf(ctx, sf) !== e) return false;
+  // (At the head of the sentence, after an office or a qualifier at most: "His edge went to X" is no subject.)
+  const toks = sf.sentence.tokens;
+  return firstIndex(toks.length, (i) => toks[i].end > e.start) <= 4;
 }
 
 const NUMERALS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
