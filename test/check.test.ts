@@ -363,3 +363,10 @@ test('a person the seeds never name is blamed only in the place of the seed stat
   // The subject of a restated statement is
   assert.deepEqual(flagsAgainst(index, 'Stuart Broad bowled Kraigg Brathwaite with a venomous in-swinger in the third over of the Test.'), ['Stuart Broad -> James Anderson']);
 });
+
+test('"She won …" in a seed is said of the person the sentence before opens with', () => {
+  const index = new SeedIndex();
+  index.addSeed('prize.txt', 'The physicist Alice Marlow grew up in Leeds and studied in Manchester. She won the Kepler Prize for her work on dark matter in distant galaxies. Fellow scientist Brian Tolland praised the decision on Monday.');
+  assert.deepEqual(flagsAgainst(index, 'Brian Tolland, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), ['Brian Tolland -> Alice Marlow']);
+  assert.deepEqual(flagsAgainst(index, 'Alice Marlow, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), []);
+});

@@ -251,16 +251,16 @@ export function subjectSwap(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candi
     let shared = 0;
     for (const [t, w] of statement) if (seedTerms.has(t)) { covered += w; shared++; }
     const coverage = covered / total;
-    const seedFacts = c.sentence.facts;
-    const q = seedFacts.entities.find((g) => g.type === 'person' && !isTitleOnly(g));
-    if (!q || /['’]s?$/.test(q.text) || seedFacts.sentence.tokens.filter((t) => t.end <= q.start).length > 4) continue;
-    if (!isPersonName(ctx, q, seedFacts) || distance(q.key, e.key) <= 2) continue;
-    // (A seed sentence that names the draft's subject too says something about both: not a swap.)
-    if (seedFacts.entities.some((g) => sameName(e, g))) continue;
+    const head = headPerson(c.sentence);
+    if (!head) continue;
+    const { person: q, facts: qFacts } = head;
     if (sameName(e, q) || ctx.draft.surnames.get(q.tokens[q.tokens.length - 1])?.key === e.key) {
       support = Math.max(support, coverage);
       continue;
     }
+    if (!isPersonName(ctx, q, qFacts) || distance(q.key, e.key) <= 2) continue;
+    // (A seed sentence that names the draft's subject too says something about both: not a swap.)
+    if (c.sentence.facts.entities.some((g) => sameName(e, g))) continue;
     if (sf.entities.some((x) => sameName(x, q))) continue;
     if (!best || coverage > best.score) best = { g: q, s: c.sentence, score: coverage, shared };
   }
@@ -279,6 +279,27 @@ export function nameOnly(ctx: Ctx, text: string): string {
 }
 
 const SUBJECT_SWAP = { coverage: 0.6, margin: 0.25 };
+
+/**
+ * The person a seed sentence opens with (after an office or a qualifier at most), or for "He"/"She" at its
+ * head, the person the sentence before opens with.
+ */
+function headPerson(s: SeedSentence): { person: Entity; facts: SentenceFacts } | undefined {
+  const opening = (facts: SentenceFacts) => {
+    const q = facts.entities.find((g) => g.type === 'person' && !isTitleOnly(g));
+    if (!q || /['’]s?$/.test(q.text)) return undefined;
+    const toks = facts.sentence.tokens;
+    return firstIndex(toks.length, (i) => toks[i].end > q.start) <= 4 ? q : undefined;
+  };
+  if (!/^(?:he|she)$/.test(s.facts.sentence.tokens[0]?.key ?? '')) {
+    const own = opening(s.facts);
+    return own ? { person: own, facts: s.facts } : undefined;
+  }
+  const at = s.seed.sentences.indexOf(s);
+  const before = at > 0 ? s.seed.sentences[at - 1] : undefined;
+  const q = before && opening(before.facts);
+  return q && before ? { person: q, facts: before.facts } : undefined;
+}
 
 /** A person's name, not a show's or a club's: a titled person, or a first name and surname of no common words. */
 function isPersonName(ctx: Ctx, e: Entity, sf: SentenceFacts): boolean {
