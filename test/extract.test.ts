@@ -76,6 +76,13 @@ test('"two days after his talks", "three months later": counted from another eve
   assert.deepEqual(dates('Two days after his London talks, Fidan flew to Paris. Three months later, the deal collapsed.').map((d) => d.text), []);
 });
 
+test('a month or weekday in a name is a name, not a date: "Theresa May", "Jan Berry"', () => {
+  assert.deepEqual(people('Home Secretary Theresa May said the plan was sound.'), ['Theresa May = home secretary']);
+  assert.deepEqual(people('Police Federation chairman Jan Berry said officers agreed.'), ['Jan Berry = chairman']);
+  assert.deepEqual(dates('Home Secretary Theresa May said on Monday the vote is on 5 May.').map((d) => d.text), ['Monday', '5 May']);
+  assert.deepEqual(dates('The report came out in May 2004, and in March Labour won.').map((d) => d.text), ['May 2004', 'March']);
+});
+
 test('durations and times of day are not dates', () => {
   assert.deepEqual(dates('They drove for 16 hours a day and talked for about 90 minutes.').map((d) => d.text), []);
 });

@@ -73,9 +73,12 @@ interface SentenceReading {
 
 /** The names, titles, figures and dates of one sentence. */
 function readSentence(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>, remember = true): SentenceReading {
-  const dates = extractDates(prose, s, date, remember);
-  const inDate = containedTester(dates);
+  const allDates = extractDates(prose, s, date, remember);
+  const inDate = containedTester(allDates);
   const entities = extractEntities(prose, s, lowerVocabulary).filter((e) => !inDate(e.start, e.end));
+  // A month or weekday inside a name ("Theresa May", "Sunday Times") is no date.
+  const inName = containedTester(entities.filter((e) => e.tokens.length > 1));
+  const dates = allDates.filter((d) => !inName(d.start, d.end));
   const people = extractTitledPeople(prose, s, entities);
   // "British Foreign Secretary David Cameron" is the person David Cameron, whose office is read apart.
   // (entities[0, n0) are in text order and disjoint, so the one holding a person is found by binary

@@ -62,6 +62,23 @@ function sentenceInitialCommon(t: Token, i: number, lowerVocabulary: Set<string>
   return i === 0 && (STOPWORDS.has(t.key) || (lowerVocabulary?.has(t.key) ?? false));
 }
 
+/**
+ * A month or weekday that is part of a name: "Theresa May said", "Jan Berry", "Sunday Times" — after a
+ * capitalised name or before one, and neither next to a number nor after a word that introduces a date
+ * ("in May", "on 5 May", "May 2004", "by March").
+ */
+function calendarWordInName(toks: Token[], i: number): boolean {
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  if (next?.num || prev?.num) return false;
+  if (prev && DATE_LEAD.has(prev.key)) return false;
+  const nameBefore = prev !== undefined && prev.cap && !WEEKDAY_SET.has(prev.key) && !MONTH_SET.has(prev.key) && isNameToken(prev);
+  const nameAfter = next !== undefined && next.cap && !WEEKDAY_SET.has(next.key) && !MONTH_SET.has(next.key) && isNameToken(next);
+  return nameBefore || nameAfter;
+}
+
+const DATE_LEAD = new Set(['in', 'on', 'of', 'since', 'until', 'till', 'by', 'from', 'to', 'last', 'next', 'this', 'early', 'late', 'mid', 'before', 'after', 'during', 'between', 'and', 'or', 'every', 'each', 'that', 'the']);
+
 /** Capitalised runs in a sentence: candidate names of people, organisations and places. */
 export function extractEntities(prose: string, sentence: Sentence, lowerVocabulary?: Set<string>): Entity[] {
   const toks = sentence.tokens;
@@ -70,7 +87,7 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
   while (i < toks.length) {
     const t = toks[i];
     // "I", "I've", "I'm" are the writer, not a name.
-    if (!t.cap || t.num || /^I(?:['’].*)?$/.test(t.text) || sentenceInitialCommon(t, i, lowerVocabulary) || WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) {
+    if (!t.cap || t.num || /^I(?:['’].*)?$/.test(t.text) || sentenceInitialCommon(t, i, lowerVocabulary) || ((WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) && !calendarWordInName(toks, i))) {
       i++;
       continue;
     }
@@ -81,7 +98,7 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
       if (!/^\s+$/.test(gap) && gap !== '') break;
       // "Labour's Liam Byrne": a possessive ends one name and the next begins.
       if (/['’]s?$/.test(toks[j].text) || /['’]s$/.test(prose.slice(toks[j].start, toks[j + 1].start).trim())) break;
-      if (isNameToken(n) && !WEEKDAY_SET.has(n.key) && !MONTH_SET.has(n.key)) {
+      if (isNameToken(n) && ((!WEEKDAY_SET.has(n.key) && !MONTH_SET.has(n.key)) || calendarWordInName(toks, j + 1))) {
         j++;
         continue;
       }
