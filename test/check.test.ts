@@ -370,3 +370,10 @@ test('"She won …" in a seed is said of the person the sentence before opens wi
   assert.deepEqual(flagsAgainst(index, 'Brian Tolland, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), ['Brian Tolland -> Alice Marlow']);
   assert.deepEqual(flagsAgainst(index, 'Alice Marlow, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), []);
 });
+
+test('the one sizeable figure of a closely restated sentence faces the seed sentence\'s one figure of its size', () => {
+  const f = flagged('At least 16,000 people have been killed in Gaza since Oct. 7, among them more than 5,800 children.', '16,000');
+  assert.equal(f?.kind, 'figure');
+  assert.equal(f?.expected, '14,100');
+  assert.deepEqual(flags('At least 14,000 people have been killed in Gaza since Oct. 7, among them more than 5,800 children.'), []);
+});

@@ -129,6 +129,9 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
         if (f.thing && g.thing) score += sameThing(f, g) ? 0.15 : -0.15;
         const frame = anchoredFrame(sf, f, c.sentence.facts, g);
         if (frame) score = Math.max(score, ALIGN.warning + 0.05 * (frame - 3));
+        // The one figure of its kind and size in a closely restated sentence, facing the one in the seed's
+        // ("At least 16,000 people have been killed" where the seed's toll "has risen past 14,100")
+        if (c.score >= 0.5 && soleCounterpart(sf.figures, f, g) && soleCounterpart(c.sentence.facts.figures, g, f)) score = Math.max(score, ALIGN.warning);
         if (figuresAgree(f, g)) {
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
         } else if (!sf.figures.some((o) => o !== f && figuresAgree(o, g))) {
@@ -183,6 +186,14 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
       evidence: [evidenceOf(best.s)],
     });
   }
+}
+
+/** Is `own` the only figure among `all` of `other`'s unit and within a factor of two of it? */
+function soleCounterpart(all: readonly Figure[], own: Figure, other: Figure): boolean {
+  // (Only for sizeable figures: small counts are many in any sentence and mean many things.)
+  if (own.value < 100 || other.value < 100) return false;
+  const near = (x: Figure) => !x.implied && figureUnitsComparable(x, other) && Math.abs(Math.log10(Math.max(x.value, 1e-9) / Math.max(other.value, 1e-9))) < 0.3;
+  return near(own) && all.filter(near).length === 1;
 }
 
 /** Do two figures count the same thing? Their noun phrases share a word ("flood alerts", "Agency flood alerts"). */
