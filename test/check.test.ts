@@ -377,3 +377,10 @@ test('the one sizeable figure of a closely restated sentence faces the seed sent
   assert.equal(f?.expected, '14,100');
   assert.deepEqual(flags('At least 14,000 people have been killed in Gaza since Oct. 7, among them more than 5,800 children.'), []);
 });
+
+test("a seed's month-day takes the year of its dateline: a draft's stated other year contradicts it, a later draft's bare month-day does not", () => {
+  const f = flagged('The war began with a Hamas attack on Israel on Oct. 7, 2022.', 'Oct. 7, 2022');
+  assert.equal(f?.kind, 'date');
+  assert.deepEqual(flags('The war began with a Hamas attack on Israel on Oct. 7, 2023.'), []);
+  assert.deepEqual(flags('Hamas attacked Israel on Oct. 7, a year ago this week.', '2024-10-10'), []);
+});

@@ -232,14 +232,16 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Compares two dates at the precision both state. Returns true (agree), false (contradict). */
+/** Does a draft's date (`a`) agree with a seed's (`b`) at the precision both state? True (agree) or false (contradict). */
 export function datesAgree(a: DateMention, b: DateMention): boolean {
   if (a.offsetDays !== undefined || b.offsetDays !== undefined) return a.offsetDays === undefined || b.offsetDays === undefined || a.offsetDays === b.offsetDays;
   if (a.year !== undefined && b.year !== undefined && a.year !== b.year) {
     // A year resolved from the text's date ("Nov. 11" with no year) is an inference: only a stated year contradicts.
     if (!(a.relative || b.relative) || (a.precision !== 'year' && b.precision !== 'year')) {
       if (a.relative && b.relative) return true;
-      if (a.relative !== b.relative && a.month !== undefined && b.month !== undefined && a.day === b.day && a.month === b.month) return true;
+      // "Oct. 7" in a seed dated 2023-11-22 is Oct. 7, 2023: the draft's stated "Oct. 7, 2022" is another
+      // year. The other way round, a later draft's "Oct. 7" may well mean the seed's year.
+      if (a.relative && a.month !== undefined && b.month !== undefined && a.day === b.day && a.month === b.month) return true;
       return false;
     }
   }
