@@ -384,3 +384,11 @@ test("a seed's month-day takes the year of its dateline: a draft's stated other 
   assert.deepEqual(flags('The war began with a Hamas attack on Israel on Oct. 7, 2023.'), []);
   assert.deepEqual(flags('Hamas attacked Israel on Oct. 7, a year ago this week.', '2024-10-10'), []);
 });
+
+test('football clubs are names of one kind; another way of writing the same club is no swap', () => {
+  const index = new SeedIndex();
+  index.addSeed('match.txt', 'Arsenal beat Everton 2-0 at the Emirates on Saturday, with goals from two substitutes. Manchester United agreed a fee with Dortmund for their captain on Friday.');
+  assert.deepEqual(flagsAgainst(index, 'Arsenal beat Sunderland 2-0 at the Emirates on Saturday.'), ['Sunderland -> Everton']);
+  assert.deepEqual(flagsAgainst(index, 'Man Utd agreed a fee with Dortmund for their captain on Friday.'), []);
+  assert.deepEqual(flagsAgainst(index, 'The Gunners beat Everton 2-0 at the Emirates on Saturday.'), []);
+});

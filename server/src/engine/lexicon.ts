@@ -89,14 +89,33 @@ export const UNIQUE_TITLES = new Set([
   'governor',
 ]);
 
-/** Names of one kind that a story does not swap for one another: a draft's other member is a slip. */
-export const NAME_CLASSES: string[][] = [
-  ['facebook', 'twitter', 'instagram', 'snapchat', 'whatsapp', 'youtube', 'tiktok', 'linkedin', 'reddit', 'telegram', 'pinterest', 'myspace', 'tumblr'],
+/**
+ * Names of one kind that a story does not swap for one another: a draft's other member is a slip. Each kind
+ * is a list of names, each name a list of the ways news writes it ("Manchester United", "Man Utd").
+ */
+export const NAME_KINDS: string[][][] = [
+  // social networks
+  ['facebook', 'twitter', 'instagram', 'snapchat', 'whatsapp', 'youtube', 'tiktok', 'linkedin', 'reddit', 'telegram', 'pinterest', 'myspace', 'tumblr'].map((n) => [n]),
   // US states
   ('alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa ' +
     'kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ' +
     'ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming').split(' ')
-    .concat(['new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'rhode island', 'south carolina', 'south dakota', 'west virginia']),
+    .concat(['new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'rhode island', 'south carolina', 'south dakota', 'west virginia'])
+    .map((n) => [n]),
+  // football clubs (a bare "United" or "City" could be any of several, so it is no name here)
+  [
+    ['arsenal', 'gunners'], ['aston villa', 'villa'], ['bournemouth'], ['brentford'], ['brighton'], ['burnley'], ['chelsea', 'blues'],
+    ['crystal palace', 'palace'], ['everton', 'toffees'], ['fulham'], ['leeds', 'leeds united'], ['leicester', 'leicester city', 'foxes'],
+    ['liverpool', 'reds'], ['manchester city', 'man city'], ['manchester united', 'man utd', 'man united', 'red devils'],
+    ['newcastle', 'newcastle united', 'magpies'], ['nottingham forest', 'forest'], ['southampton', 'saints'], ['stoke', 'stoke city'],
+    ['sunderland'], ['swansea', 'swansea city'], ['tottenham', 'tottenham hotspur', 'spurs'], ['watford'], ['west brom', 'west bromwich albion'],
+    ['west ham', 'west ham united', 'hammers'], ['wolves', 'wolverhampton wanderers'], ['hull', 'hull city'], ['qpr', 'queens park rangers'],
+    ['norwich', 'norwich city'], ['cardiff', 'cardiff city'], ['middlesbrough'], ['derby', 'derby county'], ['doncaster', 'doncaster rovers'],
+    ['celtic'], ['rangers'], ['real madrid'], ['barcelona', 'barca'], ['atletico madrid', 'atletico'], ['sevilla'], ['valencia'],
+    ['bayern munich', 'bayern'], ['borussia dortmund', 'dortmund'], ['schalke'], ['hoffenheim'], ['bayer leverkusen', 'leverkusen'], ['wolfsburg'],
+    ['juventus', 'juve'], ['ac milan'], ['inter milan', 'inter'], ['napoli'], ['roma'], ['lazio'], ['paris saint-germain', 'psg'], ['monaco'],
+    ['marseille'], ['lyon'], ['ajax'], ['psv'], ['porto'], ['benfica'], ['sporting lisbon', 'sporting'],
+  ],
 ];
 
 /** Capitals among the place aliases: the country in "Ankara says", a city in "in Tokyo". */

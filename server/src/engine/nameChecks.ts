@@ -1,7 +1,7 @@
 // Names of people, organisations and places: substitutions in restated seed statements.
 import { distance } from 'fastest-levenshtein';
 import { type SentenceFacts } from './facts';
-import { CAPITALS, NAME_CLASSES, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS } from './lexicon';
+import { CAPITALS, NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS } from './lexicon';
 import { isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedSentence } from './seeds';
 import { firstIndex, stem } from './text';
@@ -26,6 +26,9 @@ export function isKnownName(ctx: Ctx, e: Entity): boolean {
   // (A capital stands for its country as an actor, "Ankara says"; "in Tokyo" is the city, which the seeds must name.)
   const city = isCityHere(ctx, e);
   if (!city && place(e.key)) return true;
+  // A club or network the story writes another way ("Manchester United" for "Man Utd")
+  const kind = kindOf(e.key);
+  if (kind && NAME_KINDS[kind.kind][kind.name].some((form) => ctx.index.knowsEntity(form, topical))) return true;
   // Every word of it appears in seed names ("Gaza authorities", "Fidan" alone)
   const words = e.tokens.filter((t) => !STOPWORDS.has(t));
   return words.length > 0 && words.every((t) => ctx.index.knowsNameToken(t, topical) || (!city && place(t)) || isTitleToken(t));
@@ -115,7 +118,7 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     if (!best && !known && looksLikePersonName(ctx, e)) best = unknownInStatement(ctx, sf, e, cands, 0.35);
     // A person the story knows, put in the place of another in a closely restated statement, where no
     // seed statement about the draft's person aligns ("Lionel Messi scored his 300th goal").
-    if (!best && known && e.type === 'person' && support < 0.3) best = unknownInStatement(ctx, sf, e, cands, 0.55);
+    if (!best && known && e.type === 'person' && !kindOf(e.key) && support < 0.3) best = unknownInStatement(ctx, sf, e, cands, 0.55);
     // The subject of a restated statement, where the seeds give that statement to someone else
     // ("Gordon Brown left a memo" where "Liam Byrne … left a memo").
     if (!best && e.type === 'person') best = subjectSwap(ctx, sf, e, cands);
@@ -145,6 +148,10 @@ export function sameName(a: Entity, b: Entity): boolean {
   if (a.key === b.key) return true;
   const ga = placeGroup(a.key);
   if (ga !== undefined && ga === placeGroup(b.key)) return true;
+  // Another way of writing one club or network ("Man Utd", "Manchester United"; "the Gunners", "Arsenal")
+  const ka = kindOf(a.key);
+  const kb = ka && kindOf(b.key);
+  if (ka && kb && ka.kind === kb.kind && ka.name === kb.name) return true;
   if (a.tokens.every((t) => b.tokens.includes(t)) || b.tokens.every((t) => a.tokens.includes(t))) return true;
   if (a.tokens.length === 1 && b.tokens.length === 1) {
     const [x, y] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key];
@@ -195,7 +202,7 @@ export function unknownInStatement(ctx: Ctx, sf: SentenceFacts, e: Entity, cands
     if (c.score < minScore || topicWeight(ctx, c.sentence) < 1) continue;
     const people = c.sentence.facts.entities.filter((g) => g.type === 'person' && !writesName(sf, g) && !isTitleOnly(g));
     if (people.length === 0) continue;
-    const g = subject ? c.sentence.facts.entities.find((x) => x.type === 'person') : undefined;
+    const g = subject ? c.sentence.facts.entities.find((x) => x.type === 'person' && !/['’]s?$/.test(x.text)) : undefined;
     const pick = g && people.includes(g) ? g : people.length === 1 ? people[0] : undefined;
     if (!pick) continue;
     // Not the subject: the seed's one other person stands in the same place only if the words around
@@ -339,19 +346,33 @@ export function otherNumeral(ctx: Ctx, e: Entity): { text: string; at: SeedSente
 
 /** "Twitter messages" where the story's aligned statement says Facebook: another name of the same kind. */
 export function otherOfKind(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[]): { g: Entity; s: SeedSentence } | undefined {
-  const kind = NAME_CLASSES.find((c) => c.includes(e.key));
-  if (!kind) return undefined;
+  const own = kindOf(e.key);
+  if (!own) return undefined;
+  // The story writes the same name another way ("Manchester United" for "Man Utd"): known, not swapped.
+  const topical = topicalSeeds(ctx);
+  if (NAME_KINDS[own.kind][own.name].some((form) => form !== e.key && ctx.index.knowsEntity(form, topical))) return undefined;
   // The one in the closest slot: the sentence's alignment and the words around the name
   const around = localContext(sf, e, 4);
   let best: { g: Entity; s: SeedSentence; score: number } | undefined;
   for (const c of mentionCandidates(ctx, sf, e, cands)) {
     if (topicWeight(ctx, c.sentence) < 1) continue;
     for (const g of c.sentence.facts.entities) {
-      if (g.key === e.key || !kind.includes(g.key) || sf.entities.some((d) => d.key === g.key)) continue;
+      const other = kindOf(g.key);
+      if (!other || other.kind !== own.kind || other.name === own.name) continue;
+      // (A draft that names both tells them apart itself.)
+      if (sf.entities.some((d) => kindOf(d.key)?.name === other.name)) continue;
       const score = 0.5 * c.score + 0.5 * slotScore(ctx.index, around, localContext(c.sentence.facts, g, 4));
       if (!best || score > best.score) best = { g, s: c.sentence, score };
     }
   }
   ctx.trace?.(`same kind as "${e.text}": ${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
   return best && best.score >= ALIGN.warning - 0.1 ? best : undefined;
+}
+
+const KIND_OF = new Map<string, { kind: number; name: number }>();
+NAME_KINDS.forEach((names, kind) => names.forEach((forms, name) => forms.forEach((f) => KIND_OF.set(f, { kind, name }))));
+
+/** Which kind of name this is (a social network, a US state, a football club) and which one. */
+function kindOf(key: string): { kind: number; name: number } | undefined {
+  return KIND_OF.get(key);
 }
