@@ -110,7 +110,7 @@ export const NAME_KINDS: string[][][] = [
     ['newcastle', 'newcastle united', 'magpies'], ['nottingham forest', 'forest'], ['southampton', 'saints'], ['stoke', 'stoke city'],
     ['sunderland'], ['swansea', 'swansea city'], ['tottenham', 'tottenham hotspur', 'spurs'], ['watford'], ['west brom', 'west bromwich albion'],
     ['west ham', 'west ham united', 'hammers'], ['wolves', 'wolverhampton wanderers'], ['hull', 'hull city'], ['qpr', 'queens park rangers'],
-    ['norwich', 'norwich city'], ['cardiff', 'cardiff city'], ['middlesbrough'], ['derby', 'derby county'], ['doncaster', 'doncaster rovers'],
+    ['norwich', 'norwich city'], ['cardiff', 'cardiff city'], ['middlesbrough'], ['derby', 'derby county'],
     ['celtic'], ['rangers'], ['real madrid'], ['barcelona', 'barca'], ['atletico madrid', 'atletico'], ['sevilla'], ['valencia'],
     ['bayern munich', 'bayern'], ['borussia dortmund', 'dortmund'], ['schalke'], ['hoffenheim'], ['bayer leverkusen', 'leverkusen'], ['wolfsburg'],
     ['juventus', 'juve'], ['ac milan'], ['inter milan', 'inter'], ['napoli'], ['roma'], ['lazio'], ['paris saint-germain', 'psg'], ['monaco'],
