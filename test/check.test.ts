@@ -3,6 +3,13 @@ import assert from 'node:assert/strict';
 import { checkDraft, SeedIndex } from '../server/src/engine';
 import { bundledIndex, check, flagged, flags, SEED_TEXT } from './helpers';
 
+/** An index of one seed. */
+function seedIndex(path: string, text: string): SeedIndex {
+  const index = new SeedIndex();
+  index.addSeed(path, text);
+  return index;
+}
+
 /** The flags (errors and warnings) a draft gets against an index, as "draft text -> seed value". */
 function flagsAgainst(index: SeedIndex, draft: string): string[] {
   return checkDraft(draft, index).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.text} -> ${f.expected}`);
@@ -135,8 +142,7 @@ test('every finding range covers exactly its text, with evidence inside the seed
 });
 
 test('removing a seed removes its facts', () => {
-  const index = new SeedIndex();
-  index.addSeed('a.txt', SEED_TEXT);
+  const index = seedIndex('a.txt', SEED_TEXT);
   assert.ok(index.stats.facts > 10);
   index.removeSeed('a.txt');
   assert.deepEqual(index.stats, { files: 0, facts: 0, sentences: 0 });
@@ -146,8 +152,7 @@ test('removing a seed removes its facts', () => {
 const STORY = ` date 2015-04-10 Kevin Bollaert, 28, was convicted in February of 21 counts of identity theft and six counts of extortion. His victim Abbie Grey, 12, and her mother Lesley Grey, 34, spoke in court. The website charged victims £1,311 to remove photos.`;
 
 function storyIndex(): SeedIndex {
-  const index = new SeedIndex();
-  index.addSeed('story.txt', STORY);
+  const index = seedIndex('story.txt', STORY);
   return index;
 }
 
@@ -177,8 +182,7 @@ test('a figure one digit off a figure of the story is flagged as mistyped', () =
 });
 
 test('a former office is compared with the former offices the seeds give', () => {
-  const index = new SeedIndex();
-  index.addSeed('memoir.txt', ' date 2005-01-10 Former Foreign Secretary Robin Cook was paid for his memoir. Home Secretary Charles Clarke spoke.');
+  const index = seedIndex('memoir.txt', ' date 2005-01-10 Former Foreign Secretary Robin Cook was paid for his memoir. Home Secretary Charles Clarke spoke.');
   const wrong = checkDraft('Former Home Secretary Robin Cook was paid for his memoir.', index).findings;
   assert.equal(wrong[0]?.kind, 'title');
   assert.equal(wrong[0]?.expected, 'Foreign Secretary');
@@ -186,16 +190,14 @@ test('a former office is compared with the former offices the seeds give', () =>
 });
 
 test('undated texts still compare today with tomorrow', () => {
-  const index = new SeedIndex();
-  index.addSeed('debate.txt', 'Mr Farage will make his comments in a debate at the European Parliament today.');
+  const index = seedIndex('debate.txt', 'Mr Farage will make his comments in a debate at the European Parliament today.');
   const [f] = checkDraft('Farage will make comments in a debate at the European Parliament tomorrow.', index).findings;
   assert.equal(f?.kind, 'date');
   assert.equal(f?.expected, 'today');
 });
 
 test('a figure counts the whole noun phrase after it: "seven Environment Agency flood alerts"', () => {
-  const index = new SeedIndex();
-  index.addSeed('floods.txt', 'Strong winds have prompted five flood alerts to be in place today for Devon, Cornwall and Cumbria.');
+  const index = seedIndex('floods.txt', 'Strong winds have prompted five flood alerts to be in place today for Devon, Cornwall and Cumbria.');
   const [f] = checkDraft('Seven Environment Agency flood alerts are in place for Devon, Cornwall and Cumbria.', index).findings;
   assert.equal(f?.expected, 'five');
 });
@@ -240,8 +242,7 @@ test("party short names are the party's office; whips, the Northern Ireland Secr
 });
 
 test('a copied frame around a number pins a claim to its seed statement; a date or figure the sentence restates is not contradicted twice', () => {
-  const index = new SeedIndex();
-  index.addSeed('airport.txt', 'The airport handled 3.2 million passengers last year, up from 2,870,000 in 2011, the operator said. Separately, profits at the group rose sharply at the end of 2013, helped by retail sales.');
+  const index = seedIndex('airport.txt', 'The airport handled 3.2 million passengers last year, up from 2,870,000 in 2011, the operator said. Separately, profits at the group rose sharply at the end of 2013, helped by retail sales.');
   const found = (draft: string) => flagsAgainst(index, draft);
   assert.deepEqual(found('Passenger numbers at the airport have climbed from 2,870,000 in 2009.'), ['2009 -> 2011']);
   assert.deepEqual(found('Passenger numbers at the airport have climbed from 2,870,000 in 2011.'), []);
@@ -251,8 +252,7 @@ test('a copied frame around a number pins a claim to its seed statement; a date 
 });
 
 test('a rate is not a quantity: "9,500ft a minute" does not confirm a height of 9,500ft', () => {
-  const index = new SeedIndex();
-  index.addSeed('flight.txt', 'The airliner pitched down, falling at 9,500ft a minute. The pilot regained control when the aircraft was just 1,100ft above the sea.');
+  const index = seedIndex('flight.txt', 'The airliner pitched down, falling at 9,500ft a minute. The pilot regained control when the aircraft was just 1,100ft above the sea.');
   const found = (draft: string) => flagsAgainst(index, draft);
   assert.deepEqual(found('The aircraft was just 9,500ft above the sea when the pilot regained control.'), ['9,500ft -> 1,100ft']);
   assert.deepEqual(found('The aircraft was just 1,100ft above the sea when the pilot regained control.'), []);
@@ -260,8 +260,7 @@ test('a rate is not a quantity: "9,500ft a minute" does not confirm a height of 
 });
 
 test("a statement the seeds make about one person, restated about another person of the story, flags the name", () => {
-  const index = new SeedIndex();
-  index.addSeed('prize.txt', 'The physicist Alice Marlow has won the Kepler Prize for her work on dark matter in distant galaxies. Fellow scientist Brian Tolland praised the decision on Monday.');
+  const index = seedIndex('prize.txt', 'The physicist Alice Marlow has won the Kepler Prize for her work on dark matter in distant galaxies. Fellow scientist Brian Tolland praised the decision on Monday.');
   const found = (draft: string) => flagsAgainst(index, draft);
   // Reworded, so no frame around the name is copied: the statement after the subject decides
   assert.deepEqual(found('Brian Tolland, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), ['Brian Tolland -> Alice Marlow']);
@@ -282,8 +281,7 @@ test('appositive offices: a surname before "Britain\'s prime minister", a person
 });
 
 test('an office swapped in a restated sentence blames the office, not the name, even when someone else holds it elsewhere', () => {
-  const index = new SeedIndex();
-  index.addSeed('talks.txt', "Pakistan's President Pervez Musharraf said on Monday that the talks on trade with Britain had been useful. He flew home to Islamabad on Friday. Prime Minister Tony Blair said the talks on trade had been useful and frank.");
+  const index = seedIndex('talks.txt', "Pakistan's President Pervez Musharraf said on Monday that the talks on trade with Britain had been useful. He flew home to Islamabad on Friday. Prime Minister Tony Blair said the talks on trade had been useful and frank.");
   const [f] = checkDraft('President Tony Blair said the talks on trade had been useful and frank.', index).findings;
   assert.equal(f?.kind, 'title');
   assert.equal(f?.text, 'President');
@@ -319,23 +317,20 @@ describe('an archive of other stories', () => {
 });
 
 test('the same name with another numeral: "World War II" where the seeds say "World War I"', () => {
-  const index = new SeedIndex();
-  index.addSeed('quarry.txt', 'Graffiti written by soldiers during World War I has been found in a French chalk quarry. The quarry was used as a shelter near the front line.');
+  const index = seedIndex('quarry.txt', 'Graffiti written by soldiers during World War I has been found in a French chalk quarry. The quarry was used as a shelter near the front line.');
   assert.deepEqual(flagsAgainst(index, 'World War II graffiti has been found in a French chalk quarry used as a shelter.'), ['World War II -> World War I']);
   assert.deepEqual(flagsAgainst(index, 'World War I graffiti has been found in a French chalk quarry used as a shelter.'), []);
   assert.deepEqual(flagsAgainst(index, 'The quarry, a shelter near the front line in World War I, was used again in World War II.'), []);
 });
 
 test('another US state in the aligned statement: "of Boulder, Arizona" where the seeds say Colorado', () => {
-  const index = new SeedIndex();
-  index.addSeed('court.txt', 'Jake Orland, 31, of Boulder, Colorado, was sentenced to ten years in prison on Friday. His lawyer said he would appeal.');
+  const index = seedIndex('court.txt', 'Jake Orland, 31, of Boulder, Colorado, was sentenced to ten years in prison on Friday. His lawyer said he would appeal.');
   assert.deepEqual(flagsAgainst(index, 'Jake Orland, 31, of Boulder, Arizona, was sentenced to ten years in prison.'), ['Arizona -> Colorado']);
   assert.deepEqual(flagsAgainst(index, 'Jake Orland, 31, who grew up in Arizona, lives in Boulder, Colorado, and was sentenced to ten years in prison.'), []);
 });
 
 test('another name of the same kind: "Twitter messages" where the story says the messages came on Facebook', () => {
-  const index = new SeedIndex();
-  index.addSeed('messages.txt', 'Two schoolgirls were sent abusive messages by a stranger on Facebook, but police said no offence had been committed. Their mothers have started a petition.');
+  const index = seedIndex('messages.txt', 'Two schoolgirls were sent abusive messages by a stranger on Facebook, but police said no offence had been committed. Their mothers have started a petition.');
   assert.deepEqual(flagsAgainst(index, 'Two schoolgirls were sent abusive Twitter messages by a stranger, but police said no offence had been committed.'), ['Twitter -> Facebook']);
   assert.deepEqual(flagsAgainst(index, 'Two schoolgirls were sent abusive Facebook messages by a stranger, but police said no offence had been committed.'), []);
   assert.deepEqual(flagsAgainst(index, 'The mothers, who met on Twitter, have started a petition after their daughters were sent messages on Facebook.'), []);
@@ -344,8 +339,7 @@ test('another name of the same kind: "Twitter messages" where the story says the
 test('a capital named as a place is the city: not supported by its country, not contradicted by it', () => {
   assert.deepEqual(flags('The summit of the OIC and the Arab League was held in Cairo on Nov. 11.').map((f) => `${f.text} -> ${f.expected}`), ['Cairo -> Riyadh']);
   assert.deepEqual(flags('Foreign ministers from Türkiye, Palestine, Saudi Arabia, Indonesia, Egypt, Jordan, Qatar and Nigeria met in Riyadh on Nov. 11.'), []);
-  const index = new SeedIndex();
-  index.addSeed('trip.txt', 'The foreign minister will travel to Egypt on Monday for talks on the ceasefire.');
+  const index = seedIndex('trip.txt', 'The foreign minister will travel to Egypt on Monday for talks on the ceasefire.');
   assert.deepEqual(flagsAgainst(index, 'The foreign minister will travel to Cairo on Monday for talks on the ceasefire.'), []);
 });
 
@@ -356,8 +350,7 @@ test("a wrong figure is offered the story's figure of its own order of magnitude
 });
 
 test('a person the seeds never name is blamed only in the place of the seed statement\'s subject or of its one person in the same words', () => {
-  const index = new SeedIndex();
-  index.addSeed('cricket.txt', 'James Anderson bowled Kraigg Brathwaite with a venomous in-swinger in the third over of the Test. Devon Smith was given out caught behind off Chris Jordan before lunch.');
+  const index = seedIndex('cricket.txt', 'James Anderson bowled Kraigg Brathwaite with a venomous in-swinger in the third over of the Test. Devon Smith was given out caught behind off Chris Jordan before lunch.');
   // Who caught the edge the seeds do not say: not a contradiction
   assert.deepEqual(flagsAgainst(index, 'His apparent edge went to Jos Buttler off the bowling of Chris Jordan before lunch.'), []);
   // The subject of a restated statement is
@@ -365,8 +358,7 @@ test('a person the seeds never name is blamed only in the place of the seed stat
 });
 
 test('"She won …" in a seed is said of the person the sentence before opens with', () => {
-  const index = new SeedIndex();
-  index.addSeed('prize.txt', 'The physicist Alice Marlow grew up in Leeds and studied in Manchester. She won the Kepler Prize for her work on dark matter in distant galaxies. Fellow scientist Brian Tolland praised the decision on Monday.');
+  const index = seedIndex('prize.txt', 'The physicist Alice Marlow grew up in Leeds and studied in Manchester. She won the Kepler Prize for her work on dark matter in distant galaxies. Fellow scientist Brian Tolland praised the decision on Monday.');
   assert.deepEqual(flagsAgainst(index, 'Brian Tolland, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), ['Brian Tolland -> Alice Marlow']);
   assert.deepEqual(flagsAgainst(index, 'Alice Marlow, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), []);
 });
@@ -386,8 +378,7 @@ test("a seed's month-day takes the year of its dateline: a draft's stated other 
 });
 
 test('football clubs are names of one kind; another way of writing the same club is no swap', () => {
-  const index = new SeedIndex();
-  index.addSeed('match.txt', 'Arsenal beat Everton 2-0 at the Emirates on Saturday, with goals from two substitutes. Manchester United agreed a fee with Dortmund for their captain on Friday.');
+  const index = seedIndex('match.txt', 'Arsenal beat Everton 2-0 at the Emirates on Saturday, with goals from two substitutes. Manchester United agreed a fee with Dortmund for their captain on Friday.');
   assert.deepEqual(flagsAgainst(index, 'Arsenal beat Sunderland 2-0 at the Emirates on Saturday.'), ['Sunderland -> Everton']);
   assert.deepEqual(flagsAgainst(index, 'Man Utd agreed a fee with Dortmund for their captain on Friday.'), []);
   assert.deepEqual(flagsAgainst(index, 'The Gunners beat Everton 2-0 at the Emirates on Saturday.'), []);

@@ -1,7 +1,7 @@
 // Checking a draft: align each draft sentence with the seed sentences that speak of the same thing,
 // compare slot by slot (person and title, counted thing and number, event and date, name and spelling),
 // and report contradictions as findings and agreements as confirmed claims.
-import { extractFacts } from './facts';
+import { extractFacts, type SentenceFacts } from './facts';
 import { trimHeldValues } from './held';
 import { valueTerms, type SeedIndex } from './seeds';
 import { type TextFormat } from './text';
@@ -31,7 +31,7 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
   const kinds: Record<FactKind, boolean> = { name: true, title: true, date: true, figure: true, ...options.kinds };
   // A full date or a number of three digits or more that a seed sentence also states is a strong hint of
   // the same statement; one no seed states would only dilute the sentence's words.
-  const anchors = (sf: (typeof draft.sentences)[number]) => valueTerms(sf).filter((t) => /^=(?:\d{4}-\d\d-\d\d|\d{3,}(?:\.\d+)?)$/.test(t) && index.withTerm(t).length > 0);
+  const anchors = (sf: SentenceFacts) => valueTerms(sf).filter((t) => /^=(?:\d{4}-\d\d-\d\d|\d{3,}(?:\.\d+)?)$/.test(t) && index.withTerm(t).length > 0);
   const raw = draft.sentences.map((sf) => index.retrieve([...sf.terms, ...anchors(sf)], 40));
   const topic = topicOf(index, raw.map((r) => r.slice(0, 8)));
   const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic, findingSpans: new SpanIndex(), removed: new Set(), claimSpans: new SpanIndex(), claimRanges: new Set() };

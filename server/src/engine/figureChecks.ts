@@ -121,7 +121,7 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
     // Between seed figures that align alike, the one of the draft's order of magnitude is the likelier
     // original ("about 1,400 killed" is a slip for "around 1,200", not for "past 14,100").
     let strongest = 0; // the closest alignment of any seed figure that disagrees
-    const rank = (score: number, g: Figure) => score - (Math.abs(Math.log10(Math.max(f.value, 1e-9) / Math.max(g.value, 1e-9))) > 0.5 ? 0.1 : 0);
+    const rank = (score: number, g: Figure) => score - (magnitudeGap(f, g) > 0.5 ? 0.1 : 0);
     for (const c of mentionCandidates(ctx, sf, f, cands, figureTerm(f.value))) {
       for (const g of c.sentence.facts.figures) {
         if (!figureUnitsComparable(f, g)) continue;
@@ -188,11 +188,16 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
   }
 }
 
+/** How many orders of magnitude apart two figures are (0.3 is a factor of two). */
+function magnitudeGap(a: Figure, b: Figure): number {
+  return Math.abs(Math.log10(Math.max(a.value, 1e-9) / Math.max(b.value, 1e-9)));
+}
+
 /** Is `own` the only figure among `all` of `other`'s unit and within a factor of two of it? */
 function soleCounterpart(all: readonly Figure[], own: Figure, other: Figure): boolean {
   // (Only for sizeable figures: small counts are many in any sentence and mean many things.)
   if (own.value < 100 || other.value < 100) return false;
-  const near = (x: Figure) => !x.implied && figureUnitsComparable(x, other) && Math.abs(Math.log10(Math.max(x.value, 1e-9) / Math.max(other.value, 1e-9))) < 0.3;
+  const near = (x: Figure) => !x.implied && figureUnitsComparable(x, other) && magnitudeGap(x, other) < 0.3;
   return near(own) && all.filter(near).length === 1;
 }
 

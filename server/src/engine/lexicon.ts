@@ -44,6 +44,11 @@ export const PARTY_WORDS: Record<string, string> = {
   tory: 'conservative', tories: 'conservative', lib: 'liberal', dem: 'democrat', dems: 'democrat', democrats: 'democrat', labor: 'labour',
 };
 
+/** Portfolios named by several words before an office, longest first ("Northern Ireland Office minister"). */
+export const PORTFOLIO_PHRASES: string[][] = [
+  'northern ireland office', 'northern ireland', 'home office', 'foreign office', 'cabinet office', 'scottish office', 'welsh office',
+].map((p) => p.split(' '));
+
 /** Compound offices written as several words, lower case, canonical form first. */
 export const TITLE_SYNONYMS: string[][] = [
   ['chief executive', 'ceo', 'chief executive officer'],

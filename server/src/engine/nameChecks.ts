@@ -7,6 +7,7 @@ import { evidenceOf, isCommonEnglish, type SeedSentence } from './seeds';
 import { firstIndex, stem } from './text';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
+import { type Severity } from './types';
 import { nearSpelling, nameSpellingFinding } from './peopleChecks';
 
 /** A capital named as a place ("in Cairo", "to Ankara"): the city, not its country speaking ("Ankara says"). */
@@ -27,8 +28,7 @@ export function isKnownName(ctx: Ctx, e: Entity): boolean {
   const city = isCityHere(ctx, e);
   if (!city && place(e.key)) return true;
   // A club or network the story writes another way ("Manchester United" for "Man Utd")
-  const kind = kindOf(e.key);
-  if (kind && NAME_KINDS[kind.kind][kind.name].some((form) => ctx.index.knowsEntity(form, topical))) return true;
+  if (formsOf(e.key).some((form) => ctx.index.knowsEntity(form, topical))) return true;
   // Every word of it appears in seed names ("Gaza authorities", "Fidan" alone)
   const words = e.tokens.filter((t) => !STOPWORDS.has(t));
   return words.length > 0 && words.every((t) => ctx.index.knowsNameToken(t, topical) || (!city && place(t)) || isTitleToken(t));
@@ -58,30 +58,12 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
       }
       const sibling = otherOfKind(ctx, sf, e, sentenceCands);
       if (sibling) {
-        push(ctx, {
-          kind: 'name',
-          code: 'name-mismatch',
-          range: { start: e.start, end: e.end },
-          text: e.text,
-          expected: sibling.g.text,
-          message: `The seeds say ${sibling.g.text} here; they never mention ${e.text}.`,
-          severity: 'warning',
-          evidence: [evidenceOf(sibling.s)],
-        });
+        nameMismatch(ctx, e, sibling.g.text, `The seeds say ${sibling.g.text} here; they never mention ${e.text}.`, 'warning', sibling.s);
         continue;
       }
       const numbered = otherNumeral(ctx, e);
       if (numbered) {
-        push(ctx, {
-          kind: 'name',
-          code: 'name-mismatch',
-          range: { start: e.start, end: e.end },
-          text: e.text,
-          expected: numbered.text,
-          message: `The seeds say ${numbered.text}, not ${e.text}.`,
-          severity: 'error',
-          evidence: [evidenceOf(numbered.at)],
-        });
+        nameMismatch(ctx, e, numbered.text, `The seeds say ${numbered.text}, not ${e.text}.`, 'error', numbered.at);
         continue;
       }
     }
@@ -122,25 +104,26 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     // The subject of a restated statement, where the seeds give that statement to someone else
     // ("Gordon Brown left a memo" where "Liam Byrne … left a memo").
     if (!best && e.type === 'person') best = subjectSwap(ctx, sf, e, cands);
-    const needed = 0;
     ctx.trace?.(`name "${e.text}" (${e.type}${known ? ', known' : ''}) best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
-    const severity = best ? severityFor(best.score - needed) : undefined;
+    const severity = best ? severityFor(best.score) : undefined;
     if (!best || !severity) {
       if (known) confirmName(ctx, e);
       else unverified(ctx, 'name', e, e.text);
       continue;
     }
-    push(ctx, {
-      kind: 'name',
-      code: 'name-mismatch',
-      range: { start: e.start, end: e.end },
-      text: e.text,
-      expected: nameOnly(ctx, best.g.text),
-      message: known ? `In the seeds it is ${nameOnly(ctx, best.g.text)} here, not ${e.text}.` : `The seeds say ${nameOnly(ctx, best.g.text)} here; they never mention ${e.text}.`,
-      severity,
-      evidence: [evidenceOf(best.s)],
-    });
+    const seedName = nameOnly(ctx, best.g.text);
+    nameMismatch(ctx, e, seedName, known ? `In the seeds it is ${seedName} here, not ${e.text}.` : `The seeds say ${seedName} here; they never mention ${e.text}.`, severity, best.s);
   }
+}
+
+/** A name finding over the draft's name, offering the seed's, with the seed sentence as evidence. */
+function nameMismatch(ctx: Ctx, e: Entity, expected: string, message: string, severity: Severity, at: SeedSentence): void {
+  push(ctx, { kind: 'name', code: 'name-mismatch', range: { start: e.start, end: e.end }, text: e.text, expected, message, severity, evidence: [evidenceOf(at)] });
+}
+
+/** "Hummels's", "Evans'": a name written as a possessive, which names no subject. */
+function isPossessive(e: Entity): boolean {
+  return /['’]s?$/.test(e.text);
 }
 
 /** Two mentions of one name: equal, aliases (UK, Britain), a short form ("Rob", "Robert"), one inside the other. */
@@ -202,7 +185,7 @@ export function unknownInStatement(ctx: Ctx, sf: SentenceFacts, e: Entity, cands
     if (c.score < minScore || topicWeight(ctx, c.sentence) < 1) continue;
     const people = c.sentence.facts.entities.filter((g) => g.type === 'person' && !writesName(sf, g) && !isTitleOnly(g));
     if (people.length === 0) continue;
-    const g = subject ? c.sentence.facts.entities.find((x) => x.type === 'person' && !/['’]s?$/.test(x.text)) : undefined;
+    const g = subject ? c.sentence.facts.entities.find((x) => x.type === 'person' && !isPossessive(x)) : undefined;
     const pick = g && people.includes(g) ? g : people.length === 1 ? people[0] : undefined;
     if (!pick) continue;
     // Not the subject: the seed's one other person stands in the same place only if the words around
@@ -294,7 +277,7 @@ const SUBJECT_SWAP = { coverage: 0.6, margin: 0.25 };
 function headPerson(s: SeedSentence): { person: Entity; facts: SentenceFacts } | undefined {
   const opening = (facts: SentenceFacts) => {
     const q = facts.entities.find((g) => g.type === 'person' && !isTitleOnly(g));
-    if (!q || /['’]s?$/.test(q.text)) return undefined;
+    if (!q || isPossessive(q)) return undefined;
     const toks = facts.sentence.tokens;
     return firstIndex(toks.length, (i) => toks[i].end > q.start) <= 4 ? q : undefined;
   };
@@ -319,7 +302,7 @@ function isPersonName(ctx: Ctx, e: Entity, sf: SentenceFacts): boolean {
 
 /** The person a sentence opens with (after an office or a qualifier at most): not a possessive. */
 function isSubject(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
-  if (/['’]s?$/.test(e.text) || subjectOf(ctx, sf) !== e) return false;
+  if (isPossessive(e) || subjectOf(ctx, sf) !== e) return false;
   // (At the head of the sentence, after an office or a qualifier at most: "His edge went to X" is no subject.)
   const toks = sf.sentence.tokens;
   return firstIndex(toks.length, (i) => toks[i].end > e.start) <= 4;
@@ -346,11 +329,9 @@ export function otherNumeral(ctx: Ctx, e: Entity): { text: string; at: SeedSente
 
 /** "Twitter messages" where the story's aligned statement says Facebook: another name of the same kind. */
 export function otherOfKind(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[]): { g: Entity; s: SeedSentence } | undefined {
+  // (Asked only of names the story does not write in any form: isKnownName knows the other forms.)
   const own = kindOf(e.key);
   if (!own) return undefined;
-  // The story writes the same name another way ("Manchester United" for "Man Utd"): known, not swapped.
-  const topical = topicalSeeds(ctx);
-  if (NAME_KINDS[own.kind][own.name].some((form) => form !== e.key && ctx.index.knowsEntity(form, topical))) return undefined;
   // The one in the closest slot: the sentence's alignment and the words around the name
   const around = localContext(sf, e, 4);
   let best: { g: Entity; s: SeedSentence; score: number } | undefined;
@@ -360,7 +341,7 @@ export function otherOfKind(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candi
       const other = kindOf(g.key);
       if (!other || other.kind !== own.kind || other.name === own.name) continue;
       // (A draft that names both tells them apart itself.)
-      if (sf.entities.some((d) => kindOf(d.key)?.name === other.name)) continue;
+      if (sf.entities.some((d) => sameName(d, g))) continue;
       const score = 0.5 * c.score + 0.5 * slotScore(ctx.index, around, localContext(c.sentence.facts, g, 4));
       if (!best || score > best.score) best = { g, s: c.sentence, score };
     }
@@ -375,4 +356,10 @@ NAME_KINDS.forEach((names, kind) => names.forEach((forms, name) => forms.forEach
 /** Which kind of name this is (a social network, a US state, a football club) and which one. */
 function kindOf(key: string): { kind: number; name: number } | undefined {
   return KIND_OF.get(key);
+}
+
+/** Every way news writes the name this key is one way of writing (itself alone for names of no kind). */
+function formsOf(key: string): readonly string[] {
+  const k = kindOf(key);
+  return k ? NAME_KINDS[k.kind][k.name] : [key];
 }

@@ -1,7 +1,7 @@
 // Names and titles: capitalised names (people, organisations, places) and the offices people hold, in
 // the forms news uses: "British Foreign Secretary David Cameron", "David Cameron, Britain's foreign
 // secretary,", "Britain's foreign secretary, David Cameron", "chief executive Thierry Breton".
-import { HONORIFICS, NAME_PARTICLES, NUMBER_WORDS, ORG_WORDS, PARTY_WORDS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_SYNONYMS, WEEKDAY_SET, MONTH_SET, placeGroup } from './lexicon';
+import { HONORIFICS, NAME_PARTICLES, NUMBER_WORDS, ORG_WORDS, PARTY_WORDS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_SYNONYMS, WEEKDAY_SET, MONTH_SET, PORTFOLIO_PHRASES, placeGroup } from './lexicon';
 import { firstIndex, type Sentence, type Span, type Token } from './text';
 
 export type EntityType = 'person' | 'org' | 'place' | 'other';
@@ -190,16 +190,11 @@ function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefin
       former = true;
       key = key.slice(3);
     }
-    // "Northern Ireland Secretary": a place that is part of the portfolio's name
-    if (key === 'northern' && toks[j + 1]?.key === 'ireland' && j + 2 < toks.length && isTitleWord(toks[j + 2].key)) {
-      words.push('northern', 'ireland');
-      j += 2;
-      continue;
-    }
-    // "Home Office minister", "Foreign Office spokesman": a department between the modifier and the office
-    if (key === 'office' && /^(?:home|foreign|cabinet|scottish|welsh|ireland)$/.test(words[words.length - 1] ?? '') && j + 1 < toks.length && isTitleWord(toks[j + 1].key)) {
-      words.push(key);
-      j++;
+    // A portfolio named by several words before the office: "Northern Ireland Secretary", "Home Office minister"
+    const phrase = PORTFOLIO_PHRASES.find((p) => p.every((w, k) => toks[j + k]?.key === w) && j + p.length < toks.length && isTitleWord(toks[j + p.length].key));
+    if (phrase) {
+      words.push(...phrase);
+      j += phrase.length;
       continue;
     }
     if (isTitleWord(key) || (words.length > 0 && key === 'general' )) {

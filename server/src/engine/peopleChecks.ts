@@ -174,10 +174,9 @@ export function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec:
     return true;
   }
   // The seed title to offer: from the best-aligned seed sentence, else the first.
-  const candSet = new Map(cands.map((c) => [c.sentence, c.score]));
-  const ranked = [...rec.titles].sort((a, b) => (candSet.get(b.at) ?? 0) - (candSet.get(a.at) ?? 0));
+  const ranked = [...rec.titles].sort((a, b) => (candScore.get(b.at) ?? 0) - (candScore.get(a.at) ?? 0));
   const seedTitle = ranked[0];
-  const aligned = candSet.get(seedTitle.at) ?? 0;
+  const aligned = candScore.get(seedTitle.at) ?? 0;
   const severity: Severity = aligned >= ALIGN.warning ? 'error' : 'warning';
   push(ctx, {
     kind: 'title',
