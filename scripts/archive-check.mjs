@@ -1,6 +1,6 @@
 // False alarms in an archive: BBC articles checked as drafts against the rest of the corpus.
 //
-//   npm run build && node scripts/archive-check.mjs [--count N]
+//   npm run build && node scripts/archive-check.mjs [--count N] [--verbose]
 //
 // Each draft is a real article whose story the seeds do not hold (it is left out of them), so whatever
 // the checker flags comes from other stories: related reports of other weeks (real disagreements, such as
@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
 const count = Number(args[args.indexOf('--count') + 1] || 200) || 200;
+const verbose = args.includes('--verbose');
 const root = resolve(import.meta.dirname, '..');
 const corpus = resolve(root, '..', 'shared', 'corpus', 'bbc');
 const cli = join(root, 'dist', 'cli.js');
@@ -48,6 +49,16 @@ function run(seeds) {
   const flags = report.files.flatMap((f) => f.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning'));
   const byKind = {};
   for (const d of flags) byKind[d.kind] = (byKind[d.kind] ?? 0) + 1;
+  if (verbose) {
+    for (const f of report.files) {
+      for (const d of f.diagnostics) {
+        if (d.severity !== 'error' && d.severity !== 'warning') continue;
+        const seed = d.evidence?.[0];
+        const quoted = seed ? `${seed.seed.split('/').pop()}: ${seed.quote.slice(0, 160)}` : '-';
+        console.log(`${f.path.split('/').pop()}: ${d.kind} ${d.message} (${quoted})`);
+      }
+    }
+  }
   const drafted = report.files.filter((f) => f.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning')).length;
   return { seeds: report.seeds.files, flags: flags.length, byKind, drafted };
 }

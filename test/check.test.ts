@@ -383,3 +383,18 @@ test('football clubs are names of one kind; another way of writing the same club
   assert.deepEqual(flagsAgainst(index, 'Man Utd agreed a fee with Dortmund for their captain on Friday.'), []);
   assert.deepEqual(flagsAgainst(index, 'The Gunners beat Everton 2-0 at the Emirates on Saturday.'), []);
 });
+
+test("a seed's common word read as a name is offered for nobody: \"Terror\" opening a headline", () => {
+  // (The headline's story never writes "terror" in lower case; another seed of the archive does.)
+  const index = seedIndex('lords.txt', 'Terror detainees win Lords appeal\n\nDetaining foreign terrorist suspects without trial breaks human rights laws, the Lords ruled.');
+  index.addSeed('threat.txt', 'The terror threat level was raised on Monday.');
+  const draft = 'Lords wrong on detainees - Straw\n\nJack Straw attacked the ruling of the Lords on detaining terrorist suspects without trial.';
+  assert.ok(!flagsAgainst(index, draft).some((f) => f.endsWith('-> Terror')), flagsAgainst(index, draft).join('; '));
+});
+
+test('a handful is no slip for millions: "won four events" against "the 100m and 200m events"', () => {
+  const index = seedIndex('sprint.txt', 'Campbell was disappointed in the individual 100m and 200m events in Athens this season.');
+  assert.deepEqual(flagsAgainst(index, 'Campbell has won four events in Athens this season.'), []);
+  // (A slip of the same size is still one.)
+  assert.match(flagsAgainst(index, 'Campbell was disappointed in the individual 400m events in Athens this season.').join(), /^400m -> [12]00m$/);
+});

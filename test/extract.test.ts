@@ -132,3 +132,22 @@ test('ages belong to the person named next to them', () => {
   const f = figures('Abbie Conman, 17, and Kerry Green, 13, were targeted. The 66-year-old Monica was jailed at the age of 61.');
   assert.deepEqual(f.map((x) => [x.value, x.unit, x.person ?? null]), [[17, 'age', 'abbie conman'], [13, 'age', 'kerry green'], [66, 'age', 'monica'], [61, 'age', null]]);
 });
+
+test('a rank heading a line of names is not a figure: "14 Sebastien Grosjean (France)"', () => {
+  assert.deepEqual(figures('14 Sebastien Grosjean (France)').map((f) => f.text), []);
+  assert.deepEqual(figures('14 players were injured.').map((f) => f.value), [14]);
+});
+
+test("an organisation's own name keeps its possessive: \"the Information Commissioner's Office\"", () => {
+  const names = (text: string) => extractFacts(text).sentences.flatMap((s) => s.entities.map((e) => `${e.text}/${e.type}`));
+  assert.deepEqual(names("A spokesman for the Information Commissioner's Office said so."), ["Information Commissioner's Office/org"]);
+  assert.deepEqual(names("Britain's Parliament voted."), ["Britain's/place", 'Parliament/org']);
+  assert.deepEqual(names("Labour's Liam Byrne left."), ["Labour's/other", 'Liam Byrne/person']);
+});
+
+test('a nationality is nobody\'s surname: "Earlier British" read as a name leaves "British" a nationality', () => {
+  const facts = extractFacts('Earlier British designer Sandy Powell won. The UK Film Council wanted more British winners.');
+  const british = facts.sentences[1].entities.find((e) => e.key === 'british');
+  assert.ok(british, 'British is read as a name');
+  assert.notEqual(british.type, 'person');
+});

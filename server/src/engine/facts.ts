@@ -253,7 +253,12 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
     assignAges(prose, figures, entities);
     slips.push(...calendarSlips(prose, dates));
     for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
-    for (const e of entities) if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(e.tokens[e.tokens.length - 1])) surnames.set(e.tokens[e.tokens.length - 1], e);
+    // (A nationality or a place is nobody's surname: "Earlier British" read as a name must not make every
+    // "British" a person.)
+    for (const e of entities) {
+      const last = e.tokens[e.tokens.length - 1];
+      if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(last) && placeGroup(last) === undefined) surnames.set(last, e);
+    }
     const sf: SentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken) };
     termsCache.set(sf, termsByToken);
     sentences.push(sf);

@@ -125,6 +125,8 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
     for (const c of mentionCandidates(ctx, sf, f, cands, figureTerm(f.value))) {
       for (const g of c.sentence.facts.figures) {
         if (!figureUnitsComparable(f, g)) continue;
+        // (A handful against millions is no slip of the same quantity: "won four events" and "the 200m events".)
+        if (Math.min(f.value, g.value) < 100 && magnitudeGap(f, g) >= 3) continue;
         let score = 0.55 * slotScore(ctx.index, dctx, seedContext(c.sentence, g)) + 0.45 * c.score;
         if (f.thing && g.thing) score += sameThing(f, g) ? 0.15 : -0.15;
         const frame = anchoredFrame(sf, f, c.sentence.facts, g);

@@ -185,6 +185,8 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
     if (t.num && /[\p{L}]-?$/u.test(before.slice(-2)) && !/[$£€¥]$/.test(before)) continue; // F-16, G20
     if (/^\.\s*$/.test(after.slice(0, 2)) && i === 0 && t.num) continue; // list marker "1."
     if (i === 0 && t.num && /^[.)]\s/.test(after)) continue;
+    // A rank heading a line of names ("14 Sebastien Grosjean (France)"): no word of the line is lower case.
+    if (i === 0 && t.num && toks.length >= 3 && toks.every((x, k) => k === 0 || x.cap)) continue;
     let end = tEnd;
     let scaleWord: string | undefined;
     // "two hundred", "1.5 million", "$2bn"

@@ -85,7 +85,8 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
         if (draftKeys.has(g.key) || !typesComparable(e, g) || same(g)) continue;
         if (city && placeGroup(g.key) !== undefined && placeGroup(g.key) === placeGroup(e.key)) continue; // "to Cairo" for "to Egypt"
         if (g.tokens.some((t) => draftWords.has(t) && !STOPWORDS.has(t))) continue;
-        if (isTitleOnly(g) || isAcronymOf(e, c.sentence) ) continue;
+        // (Nor a seed's common word read as a name: "Terror" opening the headline "Terror detainees win".)
+        if (isTitleOnly(g) || isAcronymOf(e, c.sentence) || isCommonWord(ctx, c.sentence.facts, g)) continue;
         const local = slotScore(ctx.index, dctx, localContext(c.sentence.facts, g, 4));
         const frame = frameMatch(sf, e, c.sentence.facts, g);
         // A name the seeds know elsewhere replaces this one only in a copied frame ("X has signed a new deal");

@@ -96,8 +96,14 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
       const gap = prose.slice(toks[j].end, toks[j + 1].start);
       const n = toks[j + 1];
       if (!/^\s+$/.test(gap) && gap !== '') break;
-      // "Labour's Liam Byrne": a possessive ends one name and the next begins.
-      if (/['’]s?$/.test(toks[j].text) || /['’]s$/.test(prose.slice(toks[j].start, toks[j + 1].start).trim())) break;
+      // "Labour's Liam Byrne": a possessive ends one name and the next begins, except in an organisation's
+      // own name ("the Information Commissioner's Office", "Scot's College"; not "Britain's Parliament").
+      if (/['’]s?$/.test(toks[j].text) || /['’]s$/.test(prose.slice(toks[j].start, toks[j + 1].start).trim())) {
+        const named = toks.slice(i, j + 1).map((x) => x.key).join(' ');
+        if (!(ORG_WORDS.has(n.key) && n.cap && placeGroup(named) === undefined && !PLACE_WORDS.has(named))) break;
+        j++;
+        continue;
+      }
       if (isNameToken(n) && ((!WEEKDAY_SET.has(n.key) && !MONTH_SET.has(n.key)) || calendarWordInName(toks, j + 1))) {
         j++;
         continue;
