@@ -398,3 +398,37 @@ test('a handful is no slip for millions: "won four events" against "the 100m and
   // (A slip of the same size is still one.)
   assert.match(flagsAgainst(index, 'Campbell was disappointed in the individual 400m events in Athens this season.').join(), /^400m -> [12]00m$/);
 });
+
+describe('party offices', () => {
+  test('a shadow office is another office: the shadow home secretary is not the Home Secretary', () => {
+    const index = seedIndex('plans.txt', 'Home Secretary Charles Clarke said the plans were sound.');
+    assert.deepEqual(flagsAgainst(index, 'Shadow home secretary David Davis said the plans were flawed.'), []);
+    const both = seedIndex('letwin.txt', 'Shadow chancellor Oliver Letwin attacked the plans. Chancellor Gordon Brown defended them.');
+    assert.deepEqual(flagsAgainst(both, 'Chancellor Oliver Letwin attacked the plans.'), ['Chancellor -> Shadow chancellor']);
+  });
+
+  test("a party's spokesman is its shadow minister for the same portfolio, not for another", () => {
+    const index = seedIndex('ancram.txt', 'Tory foreign affairs spokesman Michael Ancram said the plans were wrong. Tory health spokesman Andrew Lansley agreed.');
+    assert.deepEqual(flagsAgainst(index, 'Shadow foreign secretary Michael Ancram said the plans were wrong.'), []);
+    assert.deepEqual(flagsAgainst(index, 'Shadow foreign secretary Andrew Lansley agreed.'), ['Shadow foreign secretary -> Tory health spokesman']);
+  });
+
+  test('spokesmen of different portfolios hold different offices: "home affairs spokesman" is not "foreign affairs spokesman"', () => {
+    const index = seedIndex('trust.txt', 'Lib Dem foreign affairs spokesman Menzies Campbell said the war hit trust in politicians.');
+    index.addSeed('crime.txt', 'Police numbers rose again this year, the Home Office said.');
+    const draft = 'Lib Dem home affairs spokesman Mark Oaten said police numbers rose again.';
+    assert.ok(!flagsAgainst(index, draft).some((f) => f.includes('Menzies')), flagsAgainst(index, draft).join('; '));
+  });
+
+  test('"party leader" leaves the party unnamed: no contradiction of "Conservative leader"; "Labour leader" is one', () => {
+    const index = seedIndex('howard.txt', 'Conservative leader Michael Howard attacked the plans.');
+    assert.deepEqual(flagsAgainst(index, 'Party leader Michael Howard attacked the plans.'), []);
+    assert.deepEqual(flagsAgainst(index, 'Labour leader Michael Howard attacked the plans.'), ['Labour leader -> Conservative leader']);
+  });
+
+  test('"chief" alone says no more than "boss"; "finance chief" is the chief financial officer', () => {
+    assert.deepEqual(flagsAgainst(seedIndex('boerse.txt', 'Deutsche Boerse chief Werner Seifert met Ms Furse.'), 'Deutsche Boerse chief executive Werner Seifert met Ms Furse.'), []);
+    assert.deepEqual(flagsAgainst(seedIndex('trial.txt', 'Ex-finance chief Scott Sullivan implicated his colleague in the scandal.'), 'Former chief financial officer Scott Sullivan implicated his colleague in the scandal.'), []);
+  });
+});
+

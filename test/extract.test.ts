@@ -151,3 +151,12 @@ test('a nationality is nobody\'s surname: "Earlier British" read as a name leave
   assert.ok(british, 'British is read as a name');
   assert.notEqual(british.type, 'person');
 });
+
+test('words that describe are not names: "Florida-based", "Oscar-winner", "Nineteen-year-old", "They\'ve"', () => {
+  const names = (text: string) => extractFacts(text).sentences.flatMap((s) => s.entities.map((e) => e.text));
+  assert.deepEqual(names('The Florida-based Falic group runs stores.'), ['Falic']);
+  assert.deepEqual(names('Oscar-winner Andrea Arnold was praised.'), ['Andrea Arnold']);
+  assert.deepEqual(names('Nineteen-year-old Blazin won.'), ['Blazin']);
+  assert.deepEqual(names('"They\'ve worked through the weekend," said Scott Johnson.'), ['Scott Johnson']);
+  assert.deepEqual(names('Stoke-on-Trent voted.'), ['Stoke-on-Trent']);
+});

@@ -47,11 +47,13 @@ export const PARTY_WORDS: Record<string, string> = {
 /** Portfolios named by several words before an office, longest first ("Northern Ireland Office minister"). */
 export const PORTFOLIO_PHRASES: string[][] = [
   'northern ireland office', 'northern ireland', 'home office', 'foreign office', 'cabinet office', 'scottish office', 'welsh office',
+  'foreign affairs', 'home affairs', 'constitutional affairs', 'economic affairs', 'european affairs', 'international affairs', 'legal affairs',
 ].map((p) => p.split(' '));
 
 /** Compound offices written as several words, lower case, canonical form first. */
 export const TITLE_SYNONYMS: string[][] = [
   ['chief executive', 'ceo', 'chief executive officer'],
+  ['chief financial officer', 'cfo', 'finance chief', 'finance director', 'financial director'],
   ['chairman', 'chairwoman', 'chairperson', 'chair'],
   ['vice-chairman', 'vice chairman', 'deputy chairman', 'vice-chair'],
   ['prime minister', 'premier', 'pm'],

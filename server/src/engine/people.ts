@@ -47,6 +47,14 @@ function isNameToken(t: Token): boolean {
   return (t.cap && !t.num) || /^(?:al|el|bin|ibn|abu|de|da|di|van|von|ul|ur)-\p{Lu}/u.test(t.text);
 }
 
+/**
+ * A capitalised word that describes rather than names: a contraction ("They've", "We're") or a compound
+ * such as "Florida-based", "Oscar-winning", "Nineteen-year-old" (the place or prize in it is no name here).
+ */
+function isDescriptor(t: Token): boolean {
+  return /^\p{L}+['’](?:ve|re|ll|d|m)$/u.test(t.text) || /^\p{Lu}[\p{L}.]*-(?:based|born|bred|led|backed|owned|run|made|winning|winner|year-old|style)$/u.test(t.text);
+}
+
 function isTitleWord(key: string): boolean {
   return TITLE_HEADS.has(key) || TITLE_MODIFIERS.has(key) || /^(?:vice|deputy|co)-/.test(key);
 }
@@ -87,7 +95,7 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
   while (i < toks.length) {
     const t = toks[i];
     // "I", "I've", "I'm" are the writer, not a name.
-    if (!t.cap || t.num || /^I(?:['’].*)?$/.test(t.text) || sentenceInitialCommon(t, i, lowerVocabulary) || ((WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) && !calendarWordInName(toks, i))) {
+    if (!t.cap || t.num || /^I(?:['’].*)?$/.test(t.text) || isDescriptor(t) || sentenceInitialCommon(t, i, lowerVocabulary) || ((WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) && !calendarWordInName(toks, i))) {
       i++;
       continue;
     }
@@ -104,7 +112,7 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
         j++;
         continue;
       }
-      if (isNameToken(n) && ((!WEEKDAY_SET.has(n.key) && !MONTH_SET.has(n.key)) || calendarWordInName(toks, j + 1))) {
+      if (isNameToken(n) && !isDescriptor(n) && ((!WEEKDAY_SET.has(n.key) && !MONTH_SET.has(n.key)) || calendarWordInName(toks, j + 1))) {
         j++;
         continue;
       }
@@ -232,7 +240,8 @@ function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefin
 }
 
 function toTitle(prose: string, p: TitlePhrase): Title {
-  const words = p.words.filter((w) => !/^(?:acting|interim|former|shadow)$/.test(w) || p.words.length === 1).map((w) => PARTY_WORDS[w] ?? w);
+  // (A shadow office is another office: "shadow home secretary" is not the Home Secretary.)
+  const words = p.words.filter((w) => !/^(?:acting|interim|former)$/.test(w) || p.words.length === 1).map((w) => PARTY_WORDS[w] ?? w);
   const head = words[words.length - 1];
   return {
     start: p.start,
@@ -349,6 +358,12 @@ export function titlesCompatible(draft: Title, seed: Title): boolean {
   if (draft.office === seed.office) return true;
   const dw = new Set(draft.words.map(foldWord));
   const sw = new Set(seed.words.map(foldWord));
+  // "party leader" for "Conservative leader": the party left unnamed
+  if (dw.has('party') && [...sw].some(isPartyWord)) dw.delete('party');
+  if (sw.has('party') && [...dw].some(isPartyWord)) sw.delete('party');
+  // A party's spokesman is its shadow minister: "Tory foreign affairs spokesman" for "shadow foreign secretary"
+  if (spokesmanOfShadow(draft, dw, seed, sw) || spokesmanOfShadow(seed, sw, draft, dw)) return true;
+  if (dw.has('shadow') !== sw.has('shadow') && !isGeneralOffice(draft) && !isGeneralOffice(seed)) return false;
   // A less specific draft title ("minister" for "foreign minister", "executive" for "chief executive")
   if ([...dw].every((w) => sw.has(w))) return true;
   if ([...sw].every((w) => dw.has(w)) && !UNIQUE_HEAD_CONFLICT(draft, seed)) return true;
@@ -359,7 +374,19 @@ export function titlesCompatible(draft: Title, seed: Title): boolean {
   return false;
 }
 
-const GENERAL_OFFICE = /^(?:leader|head|official|boss|executive|diplomat|politician|minister|secretary|lawmaker)$/;
+const PARTIES = new Set(['conservative', 'labour', 'liberal', 'democrat', 'republican', 'green', 'snp', 'ukip', 'plaid', ...Object.keys(PARTY_WORDS)]);
+
+function isPartyWord(w: string): boolean {
+  return PARTIES.has(w);
+}
+
+/** Is `a` a party spokesman whose portfolio (if any) is among the words of `b`, a shadow office? */
+function spokesmanOfShadow(a: Title, aw: Set<string>, b: Title, bw: Set<string>): boolean {
+  if (foldWord(a.head) !== 'spokesman' || !bw.has('shadow')) return false;
+  return [...aw].every((w) => w === 'spokesman' || w === 'affairs' || w === 'party' || isPartyWord(w) || bw.has(w));
+}
+
+const GENERAL_OFFICE = /^(?:leader|head|official|boss|executive|diplomat|politician|minister|secretary|lawmaker|chief)$/;
 
 /** An office that says little about which post it is ("boss", "leader", "minister"). */
 export function isGeneralOffice(t: Title): boolean {
