@@ -432,3 +432,10 @@ describe('party offices', () => {
   });
 });
 
+
+test('the same name with another compass point: "West Jerusalem" where the seed says "East Jerusalem"', () => {
+  const draft = 'Ankara calls for an independent Palestinian state with West Jerusalem as its capital.';
+  assert.deepEqual(flags(draft).map((f) => `${f.text} -> ${f.expected}`), ['West Jerusalem -> East Jerusalem']);
+  // (A draft that names both tells them apart itself.)
+  assert.deepEqual(flags('Israel holds West Jerusalem; the Palestinians want East Jerusalem as the capital of their state.').map((f) => f.text), []);
+});

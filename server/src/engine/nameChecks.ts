@@ -314,16 +314,27 @@ const NUMERALS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', '
 /** "World War II" where the story's seeds say "World War I", "Abdullah I" for "Abdullah II": the same name with another numeral. */
 export function otherNumeral(ctx: Ctx, e: Entity): { text: string; at: SeedSentence } | undefined {
   const last = e.tokens[e.tokens.length - 1];
-  if (e.tokens.length < 2 || !NUMERALS.includes(last)) return undefined;
-  const base = e.tokens.slice(0, -1).join(' ');
+  if (e.tokens.length >= 2 && NUMERALS.includes(last)) return otherVariant(ctx, e, e.tokens.length - 1, NUMERALS);
+  // "West Jerusalem" where the story says "East Jerusalem", "North Korea" for "South Korea"
+  const first = e.tokens[0];
+  if (e.tokens.length >= 2 && COMPASS.includes(first)) return otherVariant(ctx, e, 0, COMPASS);
+  return undefined;
+}
+
+const COMPASS = ['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western'];
+
+/** The name with its word at `at` replaced by another of `variants`, where the story's seeds write that name. */
+function otherVariant(ctx: Ctx, e: Entity, at: number, variants: readonly string[]): { text: string; at: SeedSentence } | undefined {
   const topical = topicalSeeds(ctx);
   // (A draft that names both, "World War I and World War II", tells them apart itself.)
   const draftNames = new Set(ctx.draft.sentences.flatMap((sf) => sf.entities.map((x) => x.key)));
-  for (const n of NUMERALS) {
-    if (n === last || draftNames.has(`${base} ${n}`) || !ctx.index.knowsEntity(`${base} ${n}`, topical)) continue;
-    const at = ctx.index.entitySentence(`${base} ${n}`);
-    const g = at?.facts.entities.find((x) => x.key === `${base} ${n}`);
-    if (at && g) return { text: g.text, at };
+  for (const v of variants) {
+    if (v === e.tokens[at]) continue;
+    const key = e.tokens.map((t, k) => (k === at ? v : t)).join(' ');
+    if (draftNames.has(key) || !ctx.index.knowsEntity(key, topical)) continue;
+    const seen = ctx.index.entitySentence(key);
+    const g = seen?.facts.entities.find((x) => x.key === key);
+    if (seen && g) return { text: g.text, at: seen };
   }
   return undefined;
 }
