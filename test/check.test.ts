@@ -439,3 +439,14 @@ test('the same name with another compass point: "West Jerusalem" where the seed 
   // (A draft that names both tells them apart itself.)
   assert.deepEqual(flags('Israel holds West Jerusalem; the Palestinians want East Jerusalem as the capital of their state.').map((f) => f.text), []);
 });
+
+test("a real figure given to the wrong group: the seed's value for women is no value for children", () => {
+  assert.deepEqual(flags('The dead include more than 3,900 children and 5,800 women, Gaza authorities said.').map((f) => `${f.text} -> ${f.expected}`), ['3,900 -> 5,800', '5,800 -> 3,900']);
+  assert.deepEqual(flags('Gaza authorities said the dead include more than 3,900 children.').map((f) => `${f.text} -> ${f.expected}`), ['3,900 -> 5,800']);
+  // (A group the seed sentence does not count keeps the value it shares: another word for the same dead.)
+  assert.deepEqual(flags('Gaza authorities said the dead include more than 5,800 minors.').map((f) => f.text), []);
+});
+
+test('an organisation\'s long name with one word changed: "Organisation of Islamic Conference"', () => {
+  assert.deepEqual(flags('Fidan also met counterparts from the Organisation of Islamic Conference in London.').map((f) => `${f.text} -> ${f.expected}`), ['Organisation of Islamic Conference -> Organisation of Islamic Cooperation']);
+});

@@ -121,7 +121,8 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
     // Between seed figures that align alike, the one of the draft's order of magnitude is the likelier
     // original ("about 1,400 killed" is a slip for "around 1,200", not for "past 14,100").
     let strongest = 0; // the closest alignment of any seed figure that disagrees
-    const rank = (score: number, g: Figure) => score - (magnitudeGap(f, g) > 0.5 ? 0.1 : 0);
+    // And the one that counts the draft's thing ("children") before one that counts everyone.
+    const rank = (score: number, g: Figure) => score - (magnitudeGap(f, g) > 0.5 ? 0.1 : 0) + (f.thing && g.thing && sameThing(f, g) ? 0.2 : 0);
     for (const c of mentionCandidates(ctx, sf, f, cands, figureTerm(f.value))) {
       for (const g of c.sentence.facts.figures) {
         if (!figureUnitsComparable(f, g)) continue;
@@ -135,8 +136,11 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
         // ("At least 16,000 people have been killed" where the seed's toll "has risen past 14,100")
         if (c.score >= 0.5 && soleCounterpart(sf.figures, f, g) && soleCounterpart(c.sentence.facts.figures, g, f)) score = Math.max(score, ALIGN.warning);
         if (figuresAgree(f, g)) {
+          // The value of another group in a sentence that gives the draft's group its own value ("3,900
+          // children" where the seed has "5,800 children and 3,900 women") agrees with nothing.
+          if (otherGroupsValue(f, g, c.sentence.facts.figures)) continue;
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
-        } else if (!sf.figures.some((o) => o !== f && figuresAgree(o, g))) {
+        } else if (!sf.figures.some((o) => o !== f && figuresAgree(o, g) && !otherGroupsValue(o, g, c.sentence.facts.figures))) {
           // (A seed figure another figure of this sentence restates is taken.)
           strongest = Math.max(strongest, score);
           if (!best || rank(score, g) > rank(best.score, best.g)) best = { g, s: c.sentence, score };
@@ -188,6 +192,13 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
       evidence: [evidenceOf(best.s)],
     });
   }
+}
+
+/** Is `g`, a seed figure of `f`'s value, about another thing than `f`, whose own value `all` gives otherwise? */
+function otherGroupsValue(f: Figure, g: Figure, all: readonly Figure[]): boolean {
+  // (Counts only: "a 20% stake" and "20% of Fiat" may be one share of one thing.)
+  if (f.unit !== 'count' || g.unit !== 'count') return false;
+  return !!f.thing && !!g.thing && !sameThing(f, g) && all.some((o) => o !== g && sameThing(f, o) && !figuresAgree(f, o));
 }
 
 /** How many orders of magnitude apart two figures are (0.3 is a factor of two). */

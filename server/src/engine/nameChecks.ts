@@ -1,7 +1,7 @@
 // Names of people, organisations and places: substitutions in restated seed statements.
 import { distance } from 'fastest-levenshtein';
 import { type SentenceFacts } from './facts';
-import { CAPITALS, NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS } from './lexicon';
+import { CAPITALS, NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS, ORG_WORDS } from './lexicon';
 import { isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedSentence } from './seeds';
 import { firstIndex, stem } from './text';
@@ -64,6 +64,11 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
       const numbered = otherNumeral(ctx, e);
       if (numbered) {
         nameMismatch(ctx, e, numbered.text, `The seeds say ${numbered.text}, not ${e.text}.`, 'error', numbered.at);
+        continue;
+      }
+      const reworded = otherWording(ctx, e);
+      if (reworded) {
+        nameMismatch(ctx, e, reworded.text, `The seeds say ${reworded.text}, not ${e.text}.`, 'warning', reworded.at);
         continue;
       }
     }
@@ -318,6 +323,26 @@ export function otherNumeral(ctx: Ctx, e: Entity): { text: string; at: SeedSente
   // "West Jerusalem" where the story says "East Jerusalem", "North Korea" for "South Korea"
   const first = e.tokens[0];
   if (e.tokens.length >= 2 && COMPASS.includes(first)) return otherVariant(ctx, e, 0, COMPASS);
+  return undefined;
+}
+
+/**
+ * An organisation's long name the story writes with one word otherwise: "Organisation of Islamic
+ * Conference" where the seeds say "Organisation of Islamic Cooperation". Only names of three words or more,
+ * one word apart, whose shared words say what kind of body it is ("New York City" is no "New York Marathon").
+ */
+export function otherWording(ctx: Ctx, e: Entity): { text: string; at: SeedSentence } | undefined {
+  if (e.tokens.length < 3 || e.type === 'person') return undefined;
+  for (const [doc, w] of ctx.topic) {
+    if (w < 1) continue;
+    for (const s of doc.sentences) {
+      for (const g of s.facts.entities) {
+        if (g.tokens.length !== e.tokens.length || g.type === 'person') continue;
+        const diff = g.tokens.filter((t, k) => t !== e.tokens[k]);
+        if (diff.length === 1 && !STOPWORDS.has(diff[0]) && g.tokens.some((t) => t !== diff[0] && ORG_WORDS.has(t))) return { text: g.text, at: s };
+      }
+    }
+  }
   return undefined;
 }
 
