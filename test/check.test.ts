@@ -450,3 +450,10 @@ test("a real figure given to the wrong group: the seed's value for women is no v
 test('an organisation\'s long name with one word changed: "Organisation of Islamic Conference"', () => {
   assert.deepEqual(flags('Fidan also met counterparts from the Organisation of Islamic Conference in London.').map((f) => `${f.text} -> ${f.expected}`), ['Organisation of Islamic Conference -> Organisation of Islamic Cooperation']);
 });
+
+test('a person the story never names, with the surname of one it does: "Rose Byrne" for Liam Byrne', () => {
+  const index = seedIndex('memo.txt', 'Liam Byrne, who was Chief Secretary to the Treasury, left a memo on his desk after the election. Mr Byrne later apologised.');
+  assert.deepEqual(flagsAgainst(index, "Labour's Rose Byrne left a memo for the incoming government."), ['Rose Byrne -> Liam Byrne']);
+  // (A draft that names both speaks of two members of one family.)
+  assert.deepEqual(flagsAgainst(index, 'Liam Byrne left a memo on his desk. His wife Rose Byrne said he regretted it.'), []);
+});

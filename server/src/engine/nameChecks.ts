@@ -66,6 +66,11 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
         nameMismatch(ctx, e, numbered.text, `The seeds say ${numbered.text}, not ${e.text}.`, 'error', numbered.at);
         continue;
       }
+      const relative = otherFirstName(ctx, e);
+      if (relative) {
+        nameMismatch(ctx, e, relative.text, `The seeds name ${relative.text}; they never mention ${e.text}.`, 'warning', relative.at);
+        continue;
+      }
       const reworded = otherWording(ctx, e);
       if (reworded) {
         nameMismatch(ctx, e, reworded.text, `The seeds say ${reworded.text}, not ${e.text}.`, 'warning', reworded.at);
@@ -324,6 +329,31 @@ export function otherNumeral(ctx: Ctx, e: Entity): { text: string; at: SeedSente
   const first = e.tokens[0];
   if (e.tokens.length >= 2 && COMPASS.includes(first)) return otherVariant(ctx, e, 0, COMPASS);
   return undefined;
+}
+
+/**
+ * A person the story never names, with the surname of the one person of that surname it does name and
+ * another first name: "Rose Byrne" where the seeds speak of Liam Byrne.
+ */
+export function otherFirstName(ctx: Ctx, e: Entity): { text: string; at: SeedSentence } | undefined {
+  // (The first name may be a word too, "Rose"; the surname, shared with a person of the story, may not.)
+  if (e.tokens.length !== 2 || e.type !== 'person') return undefined;
+  const [first, surname] = e.tokens;
+  if (ctx.index.knowsLowerWord(surname) || isCommonEnglish(stem(surname))) return undefined;
+  const draftNames = new Set(ctx.draft.sentences.flatMap((sf) => sf.entities.map((x) => x.key)));
+  let found: { key: string; text: string; at: SeedSentence } | undefined;
+  for (const [doc, w] of ctx.topic) {
+    if (w < 1) continue;
+    for (const s of doc.sentences) {
+      for (const g of s.facts.entities) {
+        if (g.type !== 'person' || g.tokens.length !== 2 || g.tokens[1] !== surname || g.tokens[0] === first || isPossessive(g)) continue;
+        if (draftNames.has(g.key)) return undefined; // the draft names them too: another member of the family
+        if (found && found.key !== g.key) return undefined; // two of that surname: which one is meant?
+        found ??= { key: g.key, text: g.text, at: s };
+      }
+    }
+  }
+  return found;
 }
 
 /**
