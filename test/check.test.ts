@@ -457,3 +457,14 @@ test('a person the story never names, with the surname of one it does: "Rose Byr
   // (A draft that names both speaks of two members of one family.)
   assert.deepEqual(flagsAgainst(index, 'Liam Byrne left a memo on his desk. His wife Rose Byrne said he regretted it.'), []);
 });
+
+test('a short form of a first name is no other person: "Bernie Ebbers" for Bernard Ebbers', () => {
+  const index = seedIndex('trial.txt', 'Former WorldCom boss Bernard Ebbers has denied that he knew of the fraud, his lawyer said. Prosecutors said he did.');
+  assert.deepEqual(flagsAgainst(index, 'The lawyers of Bernie Ebbers said he did not know of the fraud at WorldCom.'), []);
+});
+
+test('the one value the story gives a compound: "25-time champion" where the seeds say "20-time champion"', () => {
+  const index = seedIndex('jockey.txt', 'AP McCoy will retire on Saturday. The jockey they all struggle to beat is a rider no one would copy. It might sound like madness when you are talking about a 20-time champion but it is unique.');
+  assert.deepEqual(flagsAgainst(index, 'No sane jockey would ever try to copy the 25-time champion.'), ['25-time -> 20-time']);
+  assert.deepEqual(flagsAgainst(index, 'No sane jockey would ever try to copy the 20-time champion.'), []);
+});

@@ -167,6 +167,10 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
         best.score = Math.max(best.score, ALIGN.warning);
       }
     }
+    if ((!best || !severityFor(best.score)) && !agree) {
+      const only = storysOnlyCompound(ctx, f, cands);
+      if (only) best = { ...only, score: ALIGN.warning };
+    }
     if (!best) {
       unverified(ctx, 'figure', f, f.text);
       continue;
@@ -199,6 +203,33 @@ function otherGroupsValue(f: Figure, g: Figure, all: readonly Figure[]): boolean
   // (Counts only: "a 20% stake" and "20% of Fiat" may be one share of one thing.)
   if (f.unit !== 'count' || g.unit !== 'count') return false;
   return !!f.thing && !!g.thing && !sameThing(f, g) && all.some((o) => o !== g && sameThing(f, o) && !figuresAgree(f, o));
+}
+
+/** A compound that counts an attribute: "25-time champion", "three-course meal", "a 10-point plan". */
+function isCompound(f: Figure): boolean {
+  return !!f.thing && /^[\p{L}\p{N}]+-[\p{L}]/u.test(f.text);
+}
+
+/**
+ * "25-time champion" where the story's seeds know him only as a "20-time champion": the one value the
+ * story gives that compound, in a story the draft's sentence aligns with.
+ */
+function storysOnlyCompound(ctx: Ctx, f: Figure, cands: Candidate[]): { g: Figure; s: SeedSentence } | undefined {
+  if (!isCompound(f)) return undefined;
+  const aligned = new Set(cands.filter((c) => c.score >= ALIGN.candidate).map((c) => c.sentence));
+  let found: { g: Figure; s: SeedSentence } | undefined;
+  for (const [doc, w] of ctx.topic) {
+    if (w < 1) continue;
+    for (const s of doc.sentences) {
+      for (const g of s.facts.figures) {
+        if (!isCompound(g) || !figureUnitsComparable(f, g) || !sameThing(f, g)) continue;
+        if (figuresAgree(f, g) || (found && found.g.value !== g.value)) return undefined;
+        if (!found || (aligned.has(s) && !aligned.has(found.s))) found = { g, s };
+      }
+    }
+  }
+  // (In a sentence of the story that the draft's sentence aligns with, or in the story of one it does.)
+  return found && (aligned.has(found.s) || [...aligned].some((s) => s.seed === found.s.seed)) ? found : undefined;
 }
 
 /** How many orders of magnitude apart two figures are (0.3 is a factor of two). */

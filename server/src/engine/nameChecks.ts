@@ -194,7 +194,7 @@ export function unknownInStatement(ctx: Ctx, sf: SentenceFacts, e: Entity, cands
   let best: { g: Entity; s: SeedSentence; score: number } | undefined;
   for (const c of cands) {
     if (c.score < minScore || topicWeight(ctx, c.sentence) < 1) continue;
-    const people = c.sentence.facts.entities.filter((g) => g.type === 'person' && !writesName(sf, g) && !isTitleOnly(g));
+    const people = c.sentence.facts.entities.filter((g) => g.type === 'person' && !writesName(sf, g) && !isTitleOnly(g) && !sameFullName(e, g));
     if (people.length === 0) continue;
     const g = subject ? c.sentence.facts.entities.find((x) => x.type === 'person' && !isPossessive(x)) : undefined;
     const pick = g && people.includes(g) ? g : people.length === 1 ? people[0] : undefined;
@@ -347,6 +347,8 @@ export function otherFirstName(ctx: Ctx, e: Entity): { text: string; at: SeedSen
     for (const s of doc.sentences) {
       for (const g of s.facts.entities) {
         if (g.type !== 'person' || g.tokens.length !== 2 || g.tokens[1] !== surname || g.tokens[0] === first || isPossessive(g)) continue;
+        // (Another spelling, a short form or an initial is the same first name: "Mihkail", "Bernie", "K".)
+        if (sameFirstName(first, g.tokens[0])) continue;
         if (draftNames.has(g.key)) return undefined; // the draft names them too: another member of the family
         if (found && found.key !== g.key) return undefined; // two of that surname: which one is meant?
         found ??= { key: g.key, text: g.text, at: s };
@@ -354,6 +356,16 @@ export function otherFirstName(ctx: Ctx, e: Entity): { text: string; at: SeedSen
     }
   }
   return found;
+}
+
+/** "Bernie Ebbers" and "Bernard Ebbers": one surname, and first names one could write for the other. */
+function sameFullName(a: Entity, b: Entity): boolean {
+  const n = a.tokens.length;
+  return n >= 2 && b.tokens.length === n && a.tokens[n - 1] === b.tokens[n - 1] && sameFirstName(a.tokens[0], b.tokens[0]);
+}
+
+function sameFirstName(a: string, b: string): boolean {
+  return a.length < 3 || b.length < 3 || a.slice(0, 3) === b.slice(0, 3) || distance(a, b) <= 2;
 }
 
 /**
