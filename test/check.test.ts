@@ -468,3 +468,11 @@ test('the one value the story gives a compound: "25-time champion" where the see
   assert.deepEqual(flagsAgainst(index, 'No sane jockey would ever try to copy the 25-time champion.'), ['25-time -> 20-time']);
   assert.deepEqual(flagsAgainst(index, 'No sane jockey would ever try to copy the 20-time champion.'), []);
 });
+
+test('the one value a story gives a rate: "fourteen hours a week" where the seeds say "seven hours a week"', () => {
+  const index = seedIndex('toys.txt', 'Lisa Courtney holds the record for the largest collection of Pokemon toys. Lisa spends seven hours a week on the internet browsing for new items.');
+  assert.deepEqual(flagsAgainst(index, 'Lisa Courtney holds the record for the largest collection of Pokemon toys. Spends fourteen hours a week surfing the internet looking for new characters.'), ['fourteen hours -> seven hours']);
+  // (A story that gives the rate two values says nothing of which one the draft means.)
+  const two = seedIndex('wages.txt', 'The living wage is £9.15 an hour in London and £7.85 an hour elsewhere. Campaigners want it paid to all staff.');
+  assert.deepEqual(flagsAgainst(two, 'Campaigners say staff should be paid £8.50 an hour.'), []);
+});

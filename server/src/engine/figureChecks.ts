@@ -210,19 +210,26 @@ function isCompound(f: Figure): boolean {
   return !!f.thing && /^[\p{L}\p{N}]+-[\p{L}]/u.test(f.text);
 }
 
+/** Do two figures measure one specific thing: the same compound, or the same rate ("hours a week")? */
+function sameMeasure(f: Figure, g: Figure): boolean {
+  if (isCompound(f)) return isCompound(g) && sameThing(f, g);
+  return !!f.per && f.per === g.per && f.unitWord === g.unitWord;
+}
+
 /**
- * "25-time champion" where the story's seeds know him only as a "20-time champion": the one value the
- * story gives that compound, in a story the draft's sentence aligns with.
+ * "25-time champion" where the story's seeds know him only as a "20-time champion", "fourteen hours a
+ * week" where they say "seven hours a week": the one value the story gives that compound or rate, in a
+ * story the draft's sentence aligns with.
  */
 function storysOnlyCompound(ctx: Ctx, f: Figure, cands: Candidate[]): { g: Figure; s: SeedSentence } | undefined {
-  if (!isCompound(f)) return undefined;
+  if (!isCompound(f) && !f.per) return undefined;
   const aligned = new Set(cands.filter((c) => c.score >= ALIGN.candidate).map((c) => c.sentence));
   let found: { g: Figure; s: SeedSentence } | undefined;
   for (const [doc, w] of ctx.topic) {
     if (w < 1) continue;
     for (const s of doc.sentences) {
       for (const g of s.facts.figures) {
-        if (!isCompound(g) || !figureUnitsComparable(f, g) || !sameThing(f, g)) continue;
+        if (!figureUnitsComparable(f, g) || !sameMeasure(f, g)) continue;
         if (figuresAgree(f, g) || (found && found.g.value !== g.value)) return undefined;
         if (!found || (aligned.has(s) && !aligned.has(found.s))) found = { g, s };
       }
