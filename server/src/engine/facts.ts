@@ -42,17 +42,36 @@ export function conceptOf(stemmed: string): string {
  * (numbers, weekdays and months are what claims differ in, not what they are about).
  */
 export function termOf(t: Token): string | undefined {
-  if (STOPWORDS.has(t.key) || t.key.length < 2 || t.num || WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) return undefined;
-  // "Israel", "Israeli" and "Israelis" are one term; so are "UK", "Britain" and "British".
-  const g = placeGroup(t.key);
-  if (g !== undefined) return `@${g}`;
-  return CONCEPT_OF.get(t.stem) ?? t.stem;
+  if (t.num) return undefined;
+  // (A word's term depends on its key alone, its stem being its key's: each key's is worked out once.)
+  let term = termsByKey.get(t.key);
+  if (term === undefined) {
+    term = keyTerm(t.key, t.stem);
+    if (termsByKey.size >= 50000) termsByKey.clear();
+    termsByKey.set(t.key, term);
+  }
+  return term === NO_TERM ? undefined : term;
 }
+
+const NO_TERM = '';
+const termsByKey = new Map<string, string>();
+
+function keyTerm(key: string, stemmed: string): string {
+  if (STOPWORDS.has(key) || key.length < 2 || WEEKDAY_SET.has(key) || MONTH_SET.has(key)) return NO_TERM;
+  // "Israel", "Israeli" and "Israelis" are one term; so are "UK", "Britain" and "British".
+  const g = placeGroup(key);
+  if (g !== undefined) return `@${g}`;
+  return CONCEPT_OF.get(stemmed) ?? stemmed;
+}
+
+/** The first words of PLACE_BIGRAMS: only a token with one of these keys can start one. */
+const BIGRAM_FIRST = new Set([...PLACE_BIGRAMS].map((b) => b.slice(0, b.indexOf(' '))));
 
 /** Terms of a sentence's tokens, two-word place names ("United Kingdom") folded to their country. */
 export function tokenTerms(tokens: Token[]): Array<string | undefined> {
   const out: Array<string | undefined> = tokens.map(termOf);
   for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!BIGRAM_FIRST.has(tokens[i].key)) continue;
     const bigram = `${tokens[i].key} ${tokens[i + 1].key}`;
     if (PLACE_BIGRAMS.has(bigram)) {
       out[i] = `@${placeGroup(bigram)}`;
