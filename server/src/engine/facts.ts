@@ -171,9 +171,17 @@ export function contentTerms(s: Sentence): string[] {
 const definedTerms = (terms: Array<string | undefined>): string[] => terms.filter((t): t is string => t !== undefined);
 
 const termsCache = new WeakMap<SentenceFacts, Array<string | undefined>>();
+/**
+ * A sentence read afresh keeps its tokens' terms under a symbol (which JSON leaves out): a WeakMap entry for
+ * every sentence of a long draft cost more than reading the sentence.
+ */
+const TERMS = Symbol('terms');
+type ReadSentenceFacts = SentenceFacts & { [TERMS]?: Array<string | undefined> };
 
 /** The alignment term of each of a sentence's tokens (read with the sentence, or from its tokens). */
 export function termsOf(sf: SentenceFacts): Array<string | undefined> {
+  const own = (sf as ReadSentenceFacts)[TERMS];
+  if (own !== undefined) return own;
   let t = termsCache.get(sf);
   if (!t) termsCache.set(sf, (t = tokenTerms(sf.sentence.tokens)));
   return t;
@@ -273,8 +281,7 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
     slips.push(...calendarSlips(prose, dates));
     for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
     for (const e of entities) if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(e.tokens[e.tokens.length - 1])) surnames.set(e.tokens[e.tokens.length - 1], e);
-    const sf: SentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken) };
-    termsCache.set(sf, termsByToken);
+    const sf: ReadSentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken), [TERMS]: termsByToken };
     sentences.push(sf);
   }
   // "Mr Cameron" and "Cameron" after a full mention are that person.
