@@ -125,36 +125,47 @@ export function readFigures(prose: string, s: Sentence, dates: DateMention[]): F
 // are remembered by what they depend on (the sentence with the prose around it, the text's date, and
 // whether its first word is written in lower case elsewhere), with offsets relative to the sentence.
 const CONTEXT = 48;
-const readings = new Map<string, SentenceReading>();
+/** A remembered reading, offsets relative to its sentence; `shared`: it holds an object twice (see shifted). */
+const readings = new Map<string, { reading: SentenceReading; shared: boolean }>();
 
 function readSentenceCached(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>): SentenceReading {
   const from = Math.max(0, s.start - CONTEXT);
   const first = s.tokens[0];
   const key = `${date ?? ''}\u0001${first && lowerVocabulary.has(first.key) ? 1 : 0}\u0001${s.start - from}\u0001${s.end - s.start}\u0001${prose.slice(from, s.end + CONTEXT)}`;
   const known = readings.get(key);
-  if (known) return shifted(known, s.start, s.index);
+  if (known) return shifted(known.reading, s.start, s.index, known.shared ? new Map() : undefined);
   const reading = readSentence(prose, s, date, lowerVocabulary);
   if (readings.size >= 4096) readings.clear();
-  readings.set(key, shifted(reading, -s.start, -1));
+  foundTwice = false;
+  const relative = shifted(reading, -s.start, -1, new Map());
+  readings.set(key, { reading: relative, shared: foundTwice });
   return reading;
 }
 
+/** Set when shifted met an object it had already copied. */
+let foundTwice = false;
+
 /**
  * A deep copy of a reading with every offset (any start or end) moved by d and every sentence number set
- * to index; objects found twice (a person in both entities and people) stay one object.
+ * to index; with `seen`, objects found twice (a person in both entities and people) stay one object.
+ * Without it (a reading known to hold no object twice: most sentences name no titled person) the copy is
+ * a plain tree copy, which spares a map entry for every object copied.
  */
-function shifted<T>(value: T, d: number, index: number, seen = new Map<object, unknown>()): T {
+function shifted<T>(value: T, d: number, index: number, seen?: Map<object, unknown>): T {
   if (typeof value !== 'object' || value === null) return value;
-  const done = seen.get(value);
-  if (done !== undefined) return done as T;
+  const done = seen?.get(value);
+  if (done !== undefined) {
+    foundTwice = true;
+    return done as T;
+  }
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    seen.set(value, out);
+    seen?.set(value, out);
     for (const v of value) out.push(typeof v === 'object' && v !== null ? shifted(v, d, index, seen) : v);
     return out as T;
   }
   const out: Record<string, unknown> = {};
-  seen.set(value, out);
+  seen?.set(value, out);
   const from = value as Record<string, unknown>;
   for (const k in from) {
     const v = from[k];
