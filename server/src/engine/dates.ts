@@ -277,7 +277,7 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
   // overlap each other: testing against the mentions found so far is enough.)
   const inMention = overlapTester(out);
   for (const t of sentence.tokens) {
-    if (!/^(1[89]\d\d|20\d\d)$/.test(t.text)) continue;
+    if (t.text.length !== 4 || !/^(1[89]\d\d|20\d\d)$/.test(t.text)) continue;
     if (inMention(t.start, t.end)) continue;
     const before = prose.slice(Math.max(0, t.start - 2), t.start);
     const after = prose.slice(t.end, t.end + 12);

@@ -153,7 +153,7 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
     let tEnd = t.end;
     if (value === undefined) {
       // "three-year", "four-course": a number word joined to what it measures
-      const joined = t.text.includes('-') ? /^([A-Za-z]+)-(?=\p{L})/u.exec(t.text) : null;
+      const joined = NUMBER_WORD_INITIALS.has(t.text[0]) && t.text.includes('-') ? /^([A-Za-z]+)-(?=\p{L})/u.exec(t.text) : null;
       const v = joined && joined[1].toLowerCase() !== 'one' ? parseNumberText(joined[1]) : undefined;
       if (v === undefined) continue;
       value = v;

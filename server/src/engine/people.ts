@@ -48,7 +48,7 @@ function isNameToken(t: Token): boolean {
 }
 
 function isTitleWord(key: string): boolean {
-  return TITLE_HEADS.has(key) || TITLE_MODIFIERS.has(key) || /^(?:vice|deputy|co)-/.test(key);
+  return TITLE_HEADS.has(key) || TITLE_MODIFIERS.has(key) || (key.includes('-') && /^(?:vice|deputy|co)-/.test(key));
 }
 
 export function canonicalOffice(words: string[]): string {
@@ -87,7 +87,7 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
   while (i < toks.length) {
     const t = toks[i];
     // "I", "I've", "I'm" are the writer, not a name.
-    if (!t.cap || t.num || /^I(?:['’].*)?$/.test(t.text) || sentenceInitialCommon(t, i, lowerVocabulary) || ((WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) && !calendarWordInName(toks, i))) {
+    if (!t.cap || t.num || (t.text[0] === 'I' && /^I(?:['’].*)?$/.test(t.text)) || sentenceInitialCommon(t, i, lowerVocabulary) || ((WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) && !calendarWordInName(toks, i))) {
       i++;
       continue;
     }
