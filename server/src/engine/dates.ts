@@ -59,13 +59,70 @@ const DATE_CUE =
   /\d|\b(?:jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec|january|february|march|april|august|september|october|november|december|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|weekends?|fortnights?|months?|mos?|qtrs?|quarters?|years?|yrs?|decades?|centur(?:y|ies)|now|today|tonight|tomorrow|tmrw?|yesterday|yday|noon|midday|midnight|morning|afternoon|evening|night|ago|later|earlier|money)\b|\b(?:the|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|half|couple)\s{0,3}[smhdwy]\b/i;
 const parsedSentences = new Map<string, chrono.ParsedResult[]>();
 
+// Each of chrono's parsers scans the whole text with its pattern, and most cannot match a given sentence:
+// a sentence is read by those of its parsers whose pattern could match it, judged by words or characters
+// every match contains (a month's first three letters, a weekday's, a digit, the word after a time unit).
+// A parser left out would have found nothing, so the results are chrono's own. The table is chrono's
+// casual English parsers in order (2.10), checked by the lengths of their patterns: another chrono gets
+// every parser on every sentence.
+const DIGIT = /\d/;
+const MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const RELATIVE = /this|last|past|next|after/i;
+const PARSER_CUES: Array<[patternLength: number, cues: RegExp[]]> = [
+  [284, [DIGIT]], // year-month-day
+  [143, [DIGIT]], // ISO
+  [95, [DIGIT]], // 11/12/2023
+  [859, []], // "within two weeks"
+  [1469, [MONTH]], // "11 November"
+  [1435, [MONTH]], // "November 11"
+  [314, [/sun|mon|tue|wed|thu|fri|sat|week/i]], // weekdays
+  [39, [/\d\//]], // 11/2023
+  [209, [DIGIT]], // times
+  [808, [/[smhdwycnerko]\s{0,5}(?:ago|before|earlier)(?=\W|$)/i]], // a time unit (its last letter), then "ago"
+  [837, [/[smhdwycnerko]\s{0,5}(?:later|after|from now|henceforth|forward|out)(?=\W|$)/i]], // ... then "later"
+  [335, [DIGIT, MONTH]], // "2023 November"
+  [85, [/now|today|tonight|tomorrow|overmorrow|tmr|yesterday|night/i]],
+  [84, [/morning|afternoon|evening|night|midday|noon/i]],
+  [56, [/month/i]], // "end of the month"
+  [433, [MONTH]], // "November 2023"
+  [215, [RELATIVE]], // "last week"
+  [814, [/this|last|past|next|after|\+|-/i]], // "next two weeks"
+];
+const patternLengths = (() => {
+  const context = new chrono.ParsingContext('', new Date(0), { forwardDate: false });
+  return casual.parsers.map((p) => p.pattern(context).source.length);
+})();
+const cuesKnown = patternLengths.length === PARSER_CUES.length && patternLengths.every((n, i) => n === PARSER_CUES[i][0]);
+const CUES = [...new Set(PARSER_CUES.flatMap(([, cues]) => cues))];
+/** The cues (bits of CUES) each parser needs. */
+const NEEDS = PARSER_CUES.map(([, cues]) => cues.reduce((bits, cue) => bits | (1 << CUES.indexOf(cue)), 0));
+const parsersBySet = new Map<number, chrono.Chrono>();
+
+/** chrono with those of its parsers that could find a date in the text (undefined: none could). */
+function parserFor(text: string): chrono.Chrono | undefined {
+  if (!cuesKnown) return casual;
+  let found = 0;
+  for (let c = 0; c < CUES.length; c++) if (CUES[c].test(text)) found |= 1 << c;
+  let set = 0;
+  for (let i = 0; i < NEEDS.length; i++) if ((NEEDS[i] & found) === NEEDS[i]) set |= 1 << i;
+  if (set === 0) return undefined;
+  let parser = parsersBySet.get(set);
+  if (parser === undefined) {
+    parser = new chrono.Chrono({ parsers: casual.parsers.filter((_, i) => set & (1 << i)), refiners: [...casual.refiners] });
+    parsersBySet.set(set, parser);
+  }
+  return parser;
+}
+
 /**
  * chrono's reading of one sentence, remembered by its text and reference date if `remember` (a draft
  * re-checked keystroke by keystroke repeats most sentences; a seed is read once).
  */
 function chronoParse(slice: string, ref: Date | undefined, remember: boolean): chrono.ParsedResult[] {
   if (!DATE_CUE.test(slice)) return [];
-  const parse = () => casual.parse(slice, ref ? { instant: ref, timezone: 0 } : new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  const parser = parserFor(slice);
+  if (parser === undefined) return [];
+  const parse = () => parser.parse(slice, ref ? { instant: ref, timezone: 0 } : new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
   if (!remember) return parse();
   const key = `${ref ? ref.getTime() : ''}\u0001${slice}`;
   let results = parsedSentences.get(key);
@@ -220,7 +277,7 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
   // overlap each other: testing against the mentions found so far is enough.)
   const inMention = overlapTester(out);
   for (const t of sentence.tokens) {
-    if (!/^(1[89]\d\d|20\d\d)$/.test(t.text)) continue;
+    if (t.text.length !== 4 || !/^(1[89]\d\d|20\d\d)$/.test(t.text)) continue;
     if (inMention(t.start, t.end)) continue;
     const before = prose.slice(Math.max(0, t.start - 2), t.start);
     const after = prose.slice(t.end, t.end + 12);

@@ -42,17 +42,36 @@ export function conceptOf(stemmed: string): string {
  * (numbers, weekdays and months are what claims differ in, not what they are about).
  */
 export function termOf(t: Token): string | undefined {
-  if (STOPWORDS.has(t.key) || t.key.length < 2 || t.num || WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) return undefined;
-  // "Israel", "Israeli" and "Israelis" are one term; so are "UK", "Britain" and "British".
-  const g = placeGroup(t.key);
-  if (g !== undefined) return `@${g}`;
-  return CONCEPT_OF.get(t.stem) ?? t.stem;
+  if (t.num) return undefined;
+  // (A word's term depends on its key alone, its stem being its key's: each key's is worked out once.)
+  let term = termsByKey.get(t.key);
+  if (term === undefined) {
+    term = keyTerm(t.key, t.stem);
+    if (termsByKey.size >= 50000) termsByKey.clear();
+    termsByKey.set(t.key, term);
+  }
+  return term === NO_TERM ? undefined : term;
 }
+
+const NO_TERM = '';
+const termsByKey = new Map<string, string>();
+
+function keyTerm(key: string, stemmed: string): string {
+  if (STOPWORDS.has(key) || key.length < 2 || WEEKDAY_SET.has(key) || MONTH_SET.has(key)) return NO_TERM;
+  // "Israel", "Israeli" and "Israelis" are one term; so are "UK", "Britain" and "British".
+  const g = placeGroup(key);
+  if (g !== undefined) return `@${g}`;
+  return CONCEPT_OF.get(stemmed) ?? stemmed;
+}
+
+/** The first words of PLACE_BIGRAMS: only a token with one of these keys can start one. */
+const BIGRAM_FIRST = new Set([...PLACE_BIGRAMS].map((b) => b.slice(0, b.indexOf(' '))));
 
 /** Terms of a sentence's tokens, two-word place names ("United Kingdom") folded to their country. */
 export function tokenTerms(tokens: Token[]): Array<string | undefined> {
   const out: Array<string | undefined> = tokens.map(termOf);
   for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!BIGRAM_FIRST.has(tokens[i].key)) continue;
     const bigram = `${tokens[i].key} ${tokens[i + 1].key}`;
     if (PLACE_BIGRAMS.has(bigram)) {
       out[i] = `@${placeGroup(bigram)}`;
@@ -106,36 +125,47 @@ export function readFigures(prose: string, s: Sentence, dates: DateMention[]): F
 // are remembered by what they depend on (the sentence with the prose around it, the text's date, and
 // whether its first word is written in lower case elsewhere), with offsets relative to the sentence.
 const CONTEXT = 48;
-const readings = new Map<string, SentenceReading>();
+/** A remembered reading, offsets relative to its sentence; `shared`: it holds an object twice (see shifted). */
+const readings = new Map<string, { reading: SentenceReading; shared: boolean }>();
 
 function readSentenceCached(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>): SentenceReading {
   const from = Math.max(0, s.start - CONTEXT);
   const first = s.tokens[0];
   const key = `${date ?? ''}\u0001${first && lowerVocabulary.has(first.key) ? 1 : 0}\u0001${s.start - from}\u0001${s.end - s.start}\u0001${prose.slice(from, s.end + CONTEXT)}`;
   const known = readings.get(key);
-  if (known) return shifted(known, s.start, s.index);
+  if (known) return shifted(known.reading, s.start, s.index, known.shared ? new Map() : undefined);
   const reading = readSentence(prose, s, date, lowerVocabulary);
   if (readings.size >= 4096) readings.clear();
-  readings.set(key, shifted(reading, -s.start, -1));
+  foundTwice = false;
+  const relative = shifted(reading, -s.start, -1, new Map());
+  readings.set(key, { reading: relative, shared: foundTwice });
   return reading;
 }
 
+/** Set when shifted met an object it had already copied. */
+let foundTwice = false;
+
 /**
  * A deep copy of a reading with every offset (any start or end) moved by d and every sentence number set
- * to index; objects found twice (a person in both entities and people) stay one object.
+ * to index; with `seen`, objects found twice (a person in both entities and people) stay one object.
+ * Without it (a reading known to hold no object twice: most sentences name no titled person) the copy is
+ * a plain tree copy, which spares a map entry for every object copied.
  */
-function shifted<T>(value: T, d: number, index: number, seen = new Map<object, unknown>()): T {
+function shifted<T>(value: T, d: number, index: number, seen?: Map<object, unknown>): T {
   if (typeof value !== 'object' || value === null) return value;
-  const done = seen.get(value);
-  if (done !== undefined) return done as T;
+  const done = seen?.get(value);
+  if (done !== undefined) {
+    foundTwice = true;
+    return done as T;
+  }
   if (Array.isArray(value)) {
     const out: unknown[] = [];
-    seen.set(value, out);
+    seen?.set(value, out);
     for (const v of value) out.push(typeof v === 'object' && v !== null ? shifted(v, d, index, seen) : v);
     return out as T;
   }
   const out: Record<string, unknown> = {};
-  seen.set(value, out);
+  seen?.set(value, out);
   const from = value as Record<string, unknown>;
   for (const k in from) {
     const v = from[k];
@@ -152,9 +182,17 @@ export function contentTerms(s: Sentence): string[] {
 const definedTerms = (terms: Array<string | undefined>): string[] => terms.filter((t): t is string => t !== undefined);
 
 const termsCache = new WeakMap<SentenceFacts, Array<string | undefined>>();
+/**
+ * A sentence read afresh keeps its tokens' terms under a symbol (which JSON leaves out): a WeakMap entry for
+ * every sentence of a long draft cost more than reading the sentence.
+ */
+const TERMS = Symbol('terms');
+type ReadSentenceFacts = SentenceFacts & { [TERMS]?: Array<string | undefined> };
 
 /** The alignment term of each of a sentence's tokens (read with the sentence, or from its tokens). */
 export function termsOf(sf: SentenceFacts): Array<string | undefined> {
+  const own = (sf as ReadSentenceFacts)[TERMS];
+  if (own !== undefined) return own;
   let t = termsCache.get(sf);
   if (!t) termsCache.set(sf, (t = tokenTerms(sf.sentence.tokens)));
   return t;
@@ -259,8 +297,7 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
       const last = e.tokens[e.tokens.length - 1];
       if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(last) && placeGroup(last) === undefined) surnames.set(last, e);
     }
-    const sf: SentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken) };
-    termsCache.set(sf, termsByToken);
+    const sf: ReadSentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken), [TERMS]: termsByToken };
     sentences.push(sf);
   }
   // "Mr Cameron" and "Cameron" after a full mention are that person.

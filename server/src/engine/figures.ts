@@ -66,7 +66,11 @@ const UNIT_AFTER: Array<[RegExp, FigureUnit, string]> = [
 const CURRENCY_BEFORE = /(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|Rs\.?\s?)$/;
 const CURRENCY_AFTER = /^\s?(?:dollars?|pounds?|euros?|yen|yuan|rupees?|francs?|pence|p\b|cents?)\b/i;
 
+/** Letters a number word can start with (in either case): a word starting otherwise is no number. */
+const NUMBER_WORD_INITIALS = new Set(Object.keys(NUMBER_WORDS).flatMap((w) => [w[0], w[0].toUpperCase()]));
+
 function parseNumberText(t: string): number | undefined {
+  if (!NUMBER_WORD_INITIALS.has(t[0]) && !/^\d/.test(t)) return undefined;
   const lower = t.toLowerCase();
   if (/^\d/.test(t)) {
     const n = Number(t.replace(/,/g, ''));
@@ -149,7 +153,7 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
     let tEnd = t.end;
     if (value === undefined) {
       // "three-year", "four-course": a number word joined to what it measures
-      const joined = /^([A-Za-z]+)-(?=\p{L})/u.exec(t.text);
+      const joined = NUMBER_WORD_INITIALS.has(t.text[0]) && t.text.includes('-') ? /^([A-Za-z]+)-(?=\p{L})/u.exec(t.text) : null;
       const v = joined && joined[1].toLowerCase() !== 'one' ? parseNumberText(joined[1]) : undefined;
       if (v === undefined) continue;
       value = v;
@@ -361,6 +365,8 @@ function normCurrency(w: string | undefined): string {
 
 const LIST_NAME = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*)*";
 const LISTED = new RegExp(`\\b([a-z]+)\\s*(?:,|—|–|:)?\\s*(including|such as|like|from|namely)?\\s*((?:${LIST_NAME}\\s*,\\s*)+(?:and\\s+)?${LIST_NAME}(?:\\s*,?\\s+and\\s+${LIST_NAME})?)`, 'gu');
+/** What every LISTED match holds: a comma followed by a capitalised name (a cheap test before LISTED). */
+const LIST_COMMA = /,\s*(?:and\s+)?\p{Lu}/u;
 const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
 /**
@@ -371,7 +377,7 @@ const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seve
 export function listFigures(prose: string, sentence: Sentence): Figure[] {
   const out: Figure[] = [];
   const text = prose.slice(sentence.start, sentence.end);
-  if (text.length > 2000) return out;
+  if (text.length > 2000 || !LIST_COMMA.test(text)) return out;
   for (const m of text.matchAll(LISTED)) {
     const items = m[3].split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((x) => x.trim());
     if (items.length < 3 || STOPWORDS.has(m[1])) continue;

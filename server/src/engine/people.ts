@@ -56,7 +56,7 @@ function isDescriptor(t: Token): boolean {
 }
 
 function isTitleWord(key: string): boolean {
-  return TITLE_HEADS.has(key) || TITLE_MODIFIERS.has(key) || /^(?:vice|deputy|co)-/.test(key);
+  return TITLE_HEADS.has(key) || TITLE_MODIFIERS.has(key) || (key.includes('-') && /^(?:vice|deputy|co)-/.test(key));
 }
 
 export function canonicalOffice(words: string[]): string {
@@ -95,7 +95,7 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
   while (i < toks.length) {
     const t = toks[i];
     // "I", "I've", "I'm" are the writer, not a name.
-    if (!t.cap || t.num || /^I(?:['’].*)?$/.test(t.text) || isDescriptor(t) || sentenceInitialCommon(t, i, lowerVocabulary) || ((WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) && !calendarWordInName(toks, i))) {
+    if (!t.cap || t.num || (t.text[0] === 'I' && /^I(?:['’].*)?$/.test(t.text)) || isDescriptor(t) || sentenceInitialCommon(t, i, lowerVocabulary) || ((WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) && !calendarWordInName(toks, i))) {
       i++;
       continue;
     }
@@ -168,8 +168,15 @@ interface TitlePhrase {
 /** No title phrase is longer: a run of title words is read in bounded time from each token. */
 const MAX_TITLE_TOKENS = 12;
 
+/** The first words of PORTFOLIO_PHRASES: only a token with one of these keys can start one. */
+const PORTFOLIO_FIRST = new Set(PORTFOLIO_PHRASES.map((p) => p[0]));
+const FORMER_WORDS = new Set(['former', 'then', 'ex', 'outgoing']);
+
 /** Reads a title phrase ending at or starting from token i: qualifiers, modifiers, head. */
 function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefined {
+  // Most tokens can start no title phrase: not a place, a "former", an office word or a portfolio's first word.
+  const k0 = toks[i].key;
+  if (!isTitleWord(k0) && !PORTFOLIO_FIRST.has(k0) && !FORMER_WORDS.has(k0) && !k0.startsWith('ex-') && placeGroup(k0) === undefined) return undefined;
   let j = i;
   const words: string[] = [];
   let qualifier: string | undefined;
@@ -184,7 +191,7 @@ function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefin
       j++;
       continue;
     }
-    if (t.key === 'former' || t.key === 'then' || t.key === 'ex' || t.key === 'outgoing') {
+    if (FORMER_WORDS.has(t.key)) {
       former = true;
       j++;
       continue;
@@ -205,7 +212,7 @@ function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefin
       key = key.slice(3);
     }
     // A portfolio named by several words before the office: "Northern Ireland Secretary", "Home Office minister"
-    const phrase = PORTFOLIO_PHRASES.find((p) => p.every((w, k) => toks[j + k]?.key === w) && j + p.length < toks.length && isTitleWord(toks[j + p.length].key));
+    const phrase = PORTFOLIO_FIRST.has(t.key) && PORTFOLIO_PHRASES.find((p) => p.every((w, k) => toks[j + k]?.key === w) && j + p.length < toks.length && isTitleWord(toks[j + p.length].key));
     if (phrase) {
       words.push(...phrase);
       j += phrase.length;

@@ -45,34 +45,51 @@ function isValidIsoDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-function blank(chars: string[], start: number, end: number): void {
-  for (let i = start; i < end && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+/** Marks [start, end) as not prose: its characters other than line ends become spaces (blankedText). */
+function blank(blanked: Uint8Array, start: number, end: number): void {
+  blanked.fill(1, start, Math.min(end, blanked.length));
+}
+
+/** The text with its blanked characters, other than line ends, replaced by spaces (same offsets). */
+function blankedText(raw: string, blanked: Uint8Array): string {
+  // (Code units in, code units out: a lone surrogate stays as it was. Built in chunks, as fromCharCode
+  // takes its arguments on the stack; slices and replacements of each run cost more on Markdown that
+  // blanks every few characters.)
+  const n = raw.length;
+  const codes = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    codes[i] = blanked[i] === 1 && c !== 10 && c !== 13 ? 32 : c;
+  }
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += 8192) parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]));
+  return parts.join('');
 }
 
 /** Finds the text's date header, blanks it, and returns the date. */
-function takeHeader(raw: string, chars: string[]): string | undefined {
+function takeHeader(raw: string, blanked: Uint8Array): string | undefined {
   const fm = FRONT_MATTER.exec(raw);
   if (fm) {
-    blank(chars, 0, fm[0].length);
+    blank(blanked, 0, fm[0].length);
     const d = FM_DATE.exec(fm[1]);
     return d && isValidIsoDate(d[1]) ? d[1] : undefined;
   }
   const dl = DATELINE.exec(raw);
   if (dl) {
-    blank(chars, 0, dl[0].length);
+    blank(blanked, 0, dl[0].length);
     return isValidIsoDate(dl[1]) ? dl[1] : undefined;
   }
   return undefined;
 }
 
-function blankMatches(raw: string, chars: string[], re: RegExp, group?: number): void {
+function blankMatches(raw: string, blanked: Uint8Array, re: RegExp, group?: number): void {
   re.lastIndex = 0;
   for (const m of raw.matchAll(re)) {
-    if (group === undefined) blank(chars, m.index, m.index + m[0].length);
+    if (group === undefined) blank(blanked, m.index, m.index + m[0].length);
     else {
       const inner = m.index + m[0].indexOf(m[group]);
-      blank(chars, m.index, inner);
-      blank(chars, inner + m[group].length, m.index + m[0].length);
+      blank(blanked, m.index, inner);
+      blank(blanked, inner + m[group].length, m.index + m[0].length);
     }
   }
 }
@@ -82,7 +99,7 @@ function blankMatches(raw: string, chars: string[], re: RegExp, group?: number):
  * /\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])/g matched, in linear time: as regular expressions,
  * a long line of unclosed "[a](" rescanned the rest of the line from every bracket (quadratic).
  */
-function maskLinks(raw: string, chars: string[]): void {
+function maskLinks(raw: string, blanked: Uint8Array): void {
   if (!raw.includes('[')) return;
   const n = raw.length;
   // The first "]" (or ")") at or after each index, stopping at a line end.
@@ -100,7 +117,7 @@ function maskLinks(raw: string, chars: string[]): void {
   for (let i = raw.indexOf('!['); i >= 0; ) {
     const j = nextBracket[i + 2];
     const k = at(j) === ']' ? closeParen(j + 1) : -1;
-    if (k >= 0) blank(chars, i, k + 1);
+    if (k >= 0) blank(blanked, i, k + 1);
     i = raw.indexOf('![', k >= 0 ? k + 1 : i + 1);
   }
   for (let i = raw.indexOf('['); i >= 0; ) {
@@ -111,26 +128,26 @@ function maskLinks(raw: string, chars: string[]): void {
       if (k < 0 && at(j + 1) === '[' && at(nextBracket[j + 2]) === ']') k = nextBracket[j + 2];
     }
     if (k >= 0) {
-      blank(chars, i, i + 1);
-      blank(chars, j, k + 1);
+      blank(blanked, i, i + 1);
+      blank(blanked, j, k + 1);
     }
     i = raw.indexOf('[', k >= 0 ? k + 1 : i + 1);
   }
 }
 
 /** Blanks Markdown syntax so that only prose is left, at the same offsets. */
-function maskMarkdown(raw: string, chars: string[]): void {
-  blankMatches(raw, chars, /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\1[^\n]*$|(?![\s\S]))/gm);
-  blankMatches(raw, chars, /<!--[\s\S]*?(?:-->|$(?![\s\S]))/g);
-  blankMatches(raw, chars, /`[^`\n]+`/g);
-  maskLinks(raw, chars);
-  blankMatches(raw, chars, /^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$/gm);
-  blankMatches(raw, chars, /<\/?[A-Za-z][^<>\n]*>/g);
-  blankMatches(raw, chars, /\bhttps?:\/\/[^\s<>)]+/g);
-  blankMatches(raw, chars, /^[ \t]{0,3}(?:#{1,6}(?=[ \t]|$)|>+|[-*+](?=[ \t])|\d{1,3}[.)](?=[ \t]))/gm);
-  blankMatches(raw, chars, /^[ \t]*(?:[-*_][ \t]*){3,}$/gm);
-  blankMatches(raw, chars, /\*{1,3}|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])|~~/gu);
-  blankMatches(raw, chars, /\|/g);
+function maskMarkdown(raw: string, blanked: Uint8Array): void {
+  blankMatches(raw, blanked, /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\1[^\n]*$|(?![\s\S]))/gm);
+  blankMatches(raw, blanked, /<!--[\s\S]*?(?:-->|$(?![\s\S]))/g);
+  blankMatches(raw, blanked, /`[^`\n]+`/g);
+  maskLinks(raw, blanked);
+  blankMatches(raw, blanked, /^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$/gm);
+  blankMatches(raw, blanked, /<\/?[A-Za-z][^<>\n]*>/g);
+  blankMatches(raw, blanked, /\bhttps?:\/\/[^\s<>)]+/g);
+  blankMatches(raw, blanked, /^[ \t]{0,3}(?:#{1,6}(?=[ \t]|$)|>+|[-*+](?=[ \t])|\d{1,3}[.)](?=[ \t]))/gm);
+  blankMatches(raw, blanked, /^[ \t]*(?:[-*_][ \t]*){3,}$/gm);
+  blankMatches(raw, blanked, /\*{1,3}|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])|~~/gu);
+  blankMatches(raw, blanked, /\|/g);
 }
 
 const ABBREVIATIONS = new Set(
@@ -331,10 +348,10 @@ export function proseOf(raw: string, format: TextFormat = 'plaintext'): { prose:
   const markdown = format === 'markdown';
   // Most seeds are plain text without a header: their prose is the text itself.
   if (!markdown && !FRONT_MATTER.test(raw) && !DATELINE.test(raw)) return { prose: raw };
-  const chars = raw.split('');
-  const date = takeHeader(raw, chars);
-  if (markdown) maskMarkdown(raw, chars);
-  return { prose: chars.join(''), date };
+  const blanked = new Uint8Array(raw.length);
+  const date = takeHeader(raw, blanked);
+  if (markdown) maskMarkdown(raw, blanked);
+  return { prose: blankedText(raw, blanked), date };
 }
 
 export function parseText(raw: string, format: TextFormat = 'plaintext'): ParsedText {
