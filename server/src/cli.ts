@@ -1,7 +1,7 @@
 // factdesk: the command-line checker. A thin adapter over the engine.
 import { relative, resolve, isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkDraft, formatOf, LineMap, type Finding } from './engine';
+import { checkDraft, formatOf, LineMap, type Finding, type SeedDoc } from './engine';
 import { DEFAULT_MAX_DRAFT_BYTES, DEFAULT_MAX_SEED_BYTES, isInside, listTextFiles, loadSeeds, readTextFile, SEED_EXTENSIONS } from './seedLoader';
 import { SeedLines, toJsonDiagnostic, type JsonDiagnostic } from './report';
 import { loadWorkspaceConfig, isSeedIgnored, WORKSPACE_FILE } from './workspaceConfig';
@@ -140,9 +140,11 @@ function main(argv: string[]): number {
   for (const m of loaded.cache?.messages ?? []) process.stderr.write(`factdesk: ${m}\n`);
   for (const doc of [...loaded.index.seeds]) if (isSeedIgnored(config, process.cwd(), doc.path, matchGlob)) loaded.index.removeSeed(doc.path);
   const kinds = enabledKinds(undefined, config);
-  const seedTexts = new Map<string, string>();
-  for (const doc of loaded.index.seeds) seedTexts.set(doc.path, doc.facts.parsed.raw);
-  const seedLines = new SeedLines((p) => seedTexts.get(p));
+  // A seed's text is read when a finding quotes it (an index opened from the cache has not read them).
+  const seedDocs = new Map<string, SeedDoc>();
+  for (const doc of loaded.index.seeds) seedDocs.set(doc.path, doc);
+  const seedLines = new SeedLines((p) => seedDocs.get(p)?.facts.parsed.raw);
+  const cacheMessages = loaded.cache?.messages.length ?? 0;
   const stats = loaded.index.stats;
   let flagged = false;
   const files: Array<{ path: string; diagnostics: JsonDiagnostic[] }> = [];
@@ -181,6 +183,7 @@ function main(argv: string[]): number {
       textOut.push(`${display(path)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.kind}] ${d.message}${where}`);
     }
   }
+  for (const m of loaded.cache?.messages.slice(cacheMessages) ?? []) process.stderr.write(`factdesk: ${m}\n`);
   if (args.command === 'report') {
     process.stdout.write(reports.join('\n---\n\n'));
   } else if (args.format === 'sarif') {

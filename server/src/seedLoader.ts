@@ -1,8 +1,9 @@
 // Reads seed files from disk into a SeedIndex, skipping what cannot be read with a one-line reason.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, realpathSync, writeFileSync, constants } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, realpathSync, writeFileSync, constants, type Stats } from 'node:fs';
 import { join, resolve, extname, relative, isAbsolute, dirname } from 'node:path';
 import { formatOf, readSeed, restoreFacts, SeedIndex, storeFacts, FACTS_FORMAT, type HeldFacts, type StoredFacts, type TextFormat } from './engine';
+import { openSnapshot, saveSnapshot, type ListedFile } from './snapshot';
 
 export const SEED_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 /**
@@ -94,7 +95,7 @@ export function describeFsError(err: unknown): string {
  * What cannot be listed is reported in `skipped` with a one-line reason; hidden entries and
  * node_modules are not searched. At most maxFiles are listed; the rest are counted in one reason.
  */
-export function listTextFiles(root: string, extensions = SEED_EXTENSIONS, options: { maxFiles?: number } = {}): { files: string[]; skipped: Skipped[] } {
+export function listTextFiles(root: string, extensions = SEED_EXTENSIONS, options: { maxFiles?: number; stats?: Map<string, Stats> } = {}): { files: string[]; skipped: Skipped[] } {
   const files: string[] = [];
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
@@ -134,8 +135,10 @@ export function listTextFiles(root: string, extensions = SEED_EXTENSIONS, option
       }
     } else if (top || extensions.has(extname(p).toLowerCase())) {
       if (!st.isFile()) skipped.push({ path: p, reason: 'not a regular file or folder' });
-      else if (files.length < maxFiles) files.push(p);
-      else over++;
+      else if (files.length < maxFiles) {
+        files.push(p);
+        options.stats?.set(p, st);
+      } else over++;
     }
   };
   walk(root, true);
@@ -187,21 +190,51 @@ export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSee
   const loaded: string[] = [];
   const skipped: Skipped[] = [];
   let budget = options.maxFiles ?? DEFAULT_MAX_SEED_FILES;
-  const cache = options.cacheDir !== undefined ? new FactsCache(options.cacheDir, options.engineVersion ?? engineVersion()) : undefined;
-  for (const root of paths) {
-    const { files, skipped: s } = listTextFiles(resolve(root), SEED_EXTENSIONS, { maxFiles: budget });
-    budget -= files.length;
+  const cacheDir = options.cacheDir;
+  const seedFolder = cacheDir === undefined ? undefined : paths.find((p) => isInside(cacheDir, p));
+  if (cacheDir !== undefined && seedFolder !== undefined) {
+    // Nothing is ever written inside a seed folder: the seeds are loaded without the cache.
+    const r = loadSeeds(paths, { ...options, cacheDir: undefined });
+    return { ...r, cache: { dir: cacheDir, hits: 0, misses: 0, messages: [`the cache folder ${cacheDir} is inside the seed folder ${seedFolder}: not used`] } };
+  }
+  const cache = cacheDir !== undefined ? new FactsCache(cacheDir, options.engineVersion ?? engineVersion()) : undefined;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_SEED_BYTES;
+  // The seed files, listed first (with their size and times, which the flat index is checked against).
+  const stats = new Map<string, Stats>();
+  const listing = paths.map((root) => {
+    const listed = listTextFiles(resolve(root), SEED_EXTENSIONS, { maxFiles: budget, stats });
+    budget -= listed.files.length;
+    return listed;
+  });
+  // A cache holding the index of these very files (same sizes and times) is opened as it is.
+  const snapshot = cache && !options.index && !options.accept ? { key: JSON.stringify([paths.map((p) => resolve(p)), maxBytes, options.maxFiles ?? DEFAULT_MAX_SEED_FILES]), files: [] as ListedFile[] } : undefined;
+  if (cache && snapshot) {
+    listing.forEach((l, root) => l.files.forEach((path) => snapshot.files.push({ path, root, stat: stats.get(path)! })));
+    const opened = openSnapshot(cache.folderPath, cache.engineName, snapshot.key, snapshot.files, maxBytes, cache.report.messages);
+    if (opened) {
+      cache.report.hits = opened.index.stats.files;
+      listing.forEach((l, root) => skipped.push(...l.skipped, ...opened.skipped.filter((s) => s.root === root)));
+      return { index: opened.index, files: opened.files, skipped: skipped.map(({ path, reason }) => ({ path, reason })), cache: cache.report };
+    }
+  }
+  const reasons = new Map<string, string>();
+  const keys = new Map<string, string>();
+  for (const { files, skipped: s } of listing) {
     skipped.push(...s);
     for (const file of files) {
       if (options.accept && !options.accept(file)) continue;
-      const r = readSeedFile(file, options.maxBytes ?? DEFAULT_MAX_SEED_BYTES);
+      const r = readSeedFile(file, maxBytes);
       if (r.text === undefined) {
         skipped.push({ path: file, reason: r.reason ?? 'unreadable' });
+        reasons.set(file, r.reason ?? 'unreadable');
         continue;
       }
       try {
-        if (cache) index.addExtracted(file, cache.facts(r.text, formatOf(file)));
-        else index.addSeed(file, r.text);
+        if (cache) {
+          const key = cache.keyOf(r.text, formatOf(file));
+          keys.set(file, key);
+          index.addExtracted(file, cache.facts(r.text, formatOf(file), key));
+        } else index.addSeed(file, r.text);
         loaded.push(file);
       } catch (err) {
         try {
@@ -209,11 +242,15 @@ export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSee
         } catch {
           // nothing more to undo
         }
-        skipped.push({ path: file, reason: `could not be indexed: ${String((err as Error)?.message ?? err).split('\n')[0]}` });
+        const reason = `could not be indexed: ${String((err as Error)?.message ?? err).split('\n')[0]}`;
+        skipped.push({ path: file, reason });
+        reasons.set(file, reason);
+        keys.delete(file);
       }
     }
   }
   cache?.save();
+  if (cache && snapshot) saveSnapshot(cache.folderPath, cache.engineName, snapshot.key, snapshot.files, reasons, index, (file) => cache.stored(keys.get(file)!), keys, cache.report.messages);
   return { index, files: loaded, skipped, cache: cache?.report };
 }
 
@@ -248,6 +285,11 @@ export function engineVersion(): string {
 }
 
 const SHARDS = 256;
+
+/** The key a seed's facts are kept under: a hash of its format and text. */
+export function seedKey(text: string, format: TextFormat): string {
+  return createHash('sha256').update(format).update('\0').update(text).digest('hex');
+}
 const MAX_SHARD_ENTRIES = 2048;
 
 interface Shard {
@@ -274,8 +316,26 @@ export class FactsCache {
     this.folder = join(dir, `factdesk-index-${FACTS_FORMAT}-${engine.replace(/[^A-Za-z0-9._-]/g, '_')}`);
   }
 
-  facts(text: string, format: TextFormat): HeldFacts {
-    const key = createHash('sha256').update(format).update('\0').update(text).digest('hex');
+  /** The folder of this engine's cache files, and the engine's fingerprint. */
+  get folderPath(): string {
+    return this.folder;
+  }
+
+  get engineName(): string {
+    return this.engine;
+  }
+
+  /** The key a text's facts are kept under: a hash of its format and text. */
+  keyOf(text: string, format: TextFormat): string {
+    return seedKey(text, format);
+  }
+
+  /** The stored facts kept under a key (those of this load's seeds are all kept until save). */
+  stored(key: string): StoredFacts | undefined {
+    return this.shards.get(parseInt(key.slice(0, 2), 16) % SHARDS)?.entries.get(key);
+  }
+
+  facts(text: string, format: TextFormat, key = seedKey(text, format)): HeldFacts {
     const shard = this.shard(parseInt(key.slice(0, 2), 16) % SHARDS);
     shard.used.add(key);
     const stored = shard.entries.get(key);

@@ -19,7 +19,7 @@ interface StoredSentence {
   /** Content and value terms, each once. */
   terms: string[];
   /** The words the sentence writes in lower case (the index needs them; tokens are not stored). */
-  lower: string[];
+  lower?: string[];
   retyped?: Array<[number, EntityType]>;
 }
 
@@ -53,8 +53,11 @@ function lowerWords(s: HeldSentenceFacts): string[] {
   return [...new Set(s.tokens.filter((t) => !t.cap).map((t) => t.key))];
 }
 
-/** The facts of `raw` from their stored form, held. Throws if the data does not have the stored shape. */
-export function restoreFacts(raw: string, format: TextFormat, data: unknown): HeldFacts {
+/**
+ * The facts of `raw` from their stored form, held. Throws if the data does not have the stored shape.
+ * `terms`, if given, gives each sentence's terms (a flat index keeps them apart from the facts).
+ */
+export function restoreFacts(raw: string, format: TextFormat, data: unknown, terms?: (sentence: number) => string[]): HeldFacts {
   const d = data as StoredFacts;
   if (!d || typeof d !== 'object' || d.format !== FACTS_FORMAT || typeof d.facts !== 'number' || !Array.isArray(d.sentences) || !Array.isArray(d.surnames)) {
     throw new Error('not a stored facts record');
@@ -65,14 +68,15 @@ export function restoreFacts(raw: string, format: TextFormat, data: unknown): He
   const facts: HeldFacts = { parsed: { raw, prose, date, sentences }, date: d.date, sentences, surnames: new Map(), calendarSlips: [], retyped: new Map(), factCount: d.facts };
   const hold = (e: Entity): Entity => holdEntity(e, facts);
   for (const [surname, e] of d.surnames) facts.surnames.set(surname, hold(e));
-  for (const s of d.sentences) {
-    if (typeof s.start !== 'number' || typeof s.end !== 'number' || s.end > raw.length || !Array.isArray(s.entities) || !Array.isArray(s.people) || !Array.isArray(s.terms) || !Array.isArray(s.lower)) throw new Error('stored sentence is malformed');
+  for (const [i, s] of d.sentences.entries()) {
+    if (terms) s.terms = terms(i);
+    if (typeof s.start !== 'number' || typeof s.end !== 'number' || s.end > raw.length || !Array.isArray(s.entities) || !Array.isArray(s.people) || !Array.isArray(s.terms) || (!terms && !Array.isArray(s.lower))) throw new Error('stored sentence is malformed');
     // A person who is also one of the sentence's names is one object, as when the seed was read.
     const entities = s.entities.map(hold);
     const same = (p: Entity) => entities.find((e) => e.start === p.start && e.end === p.end && e.key === p.key) ?? hold(p);
     const people = s.people.map((p) => ({ ...p, person: same(p.person) }));
     const sentence = new HeldSentenceFacts(s.index, s.start, s.end, s.heading, facts, shared(entities), shared(people), s.terms, s.retyped);
-    pendingLowerWords.set(sentence, s.lower);
+    if (s.lower) pendingLowerWords.set(sentence, s.lower);
     sentences.push(sentence);
   }
   return facts;

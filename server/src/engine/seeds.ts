@@ -5,6 +5,7 @@ import type { Title } from './people';
 import { formatOf, type TextFormat } from './text';
 import { COMMON_STEMS } from './commonWords';
 import type { Evidence } from './types';
+import { FlatIndex, Lists, StringTable, type DocLoader, type FlatPerson, type FlatTables } from './flat';
 
 export { countFacts, dateTerm, figureTerm };
 
@@ -118,7 +119,11 @@ function meets(docs: ReadonlySet<SeedDoc> | undefined, within: ReadonlySet<SeedD
 }
 
 export class SeedIndex {
+  /** An index read from flat tables (fromFlat): it answers until the index changes (then it is rebuilt). */
+  private flat?: FlatIndex;
   private readonly docs = new Map<string, SeedDoc>();
+  /** Sentences by number (retrieval scores numbers). */
+  private readonly byId: Array<SeedSentence | undefined> = [];
   private readonly postings = new Map<string, SeedSentence[]>();
   /** One string per term (terms read from many seeds, or from JSON, are otherwise many equal strings). */
   private readonly termNames = new Map<string, string>();
@@ -158,13 +163,16 @@ export class SeedIndex {
 
   /** Indexes (or re-indexes) one seed whose facts were extracted already (e.g. read from a persisted index). */
   addExtracted(path: string, extracted: TextFacts): SeedSummary {
+    this.thaw();
     if (this.docs.has(path)) this.removeSeed(path);
     const facts = holdFacts(extracted);
     const doc: SeedDoc = { path, date: facts.date, facts, sentences: [] };
     for (const sf of facts.sentences) {
       const terms = sf.indexTerms as string[];
       for (let i = 0; i < terms.length; i++) terms[i] = this.termName(terms[i]);
-      doc.sentences.push({ seed: doc, facts: sf, terms, id: this.nextId++ });
+      const s = { seed: doc, facts: sf, terms, id: this.nextId++ };
+      doc.sentences.push(s);
+      this.byId[s.id] = s;
     }
     this.docs.set(path, doc);
     this.indexDoc(doc);
@@ -182,9 +190,12 @@ export class SeedIndex {
   }
 
   removeSeed(path: string): boolean {
+    if (this.flat?.docNumber(path) === -1) return false;
+    this.thaw();
     const doc = this.docs.get(path);
     if (!doc) return false;
     this.docs.delete(path);
+    for (const s of doc.sentences) this.byId[s.id] = undefined;
     this.retrieved.clear();
     this.generation++;
     this.factCount -= countFacts(doc.facts);
@@ -245,15 +256,96 @@ export class SeedIndex {
   }
 
   has(path: string): boolean {
-    return this.docs.has(path);
+    return this.flat ? this.flat.docNumber(path) >= 0 : this.docs.has(path);
   }
 
   get seeds(): IterableIterator<SeedDoc> {
-    return this.docs.values();
+    return this.flat ? this.flat.docs() : this.docs.values();
   }
 
   get stats(): { files: number; facts: number; sentences: number } {
+    if (this.flat) return { files: this.flat.docCount, facts: this.flat.tables.facts, sentences: this.flat.tables.sentences };
     return { files: this.docs.size, facts: this.factCount, sentences: this.sentenceCount };
+  }
+
+  /**
+   * An index answering from flat tables (as toFlat wrote them), without building its seeds: a seed's
+   * facts are read by `load` when a check first needs them. Adding or removing a seed rebuilds the
+   * index in full first (every seed's facts read).
+   */
+  static fromFlat(tables: FlatTables, load: DocLoader): SeedIndex {
+    const index = new SeedIndex();
+    index.flat = new FlatIndex(tables, load);
+    index.nextId = tables.sentences;
+    return index;
+  }
+
+  /** Builds the index of a flat one in full (before a change): the same seeds, sentences and order. */
+  private thaw(): void {
+    const flat = this.flat;
+    if (!flat) return;
+    for (const doc of flat.docs()) void doc.facts; // read (and checked) before the index changes
+    this.flat = undefined;
+    for (const doc of flat.docs()) {
+      this.docs.set(doc.path, doc);
+      for (const s of doc.sentences) this.byId[s.id] = s;
+      this.indexDoc(doc);
+    }
+    this.generation++;
+    this.retrieved.clear();
+  }
+
+  /** The index as flat tables (fromFlat reads them): seeds and sentences numbered afresh, in order. */
+  toFlat(): FlatTables {
+    if (this.flat) return this.flat.tables;
+    this.refresh();
+    const docs = [...this.docs.values()];
+    const docNumber = new Map<SeedDoc, number>();
+    const sentenceNumber = new Map<SeedSentence, number>();
+    const docFirst = new Uint32Array(docs.length + 1);
+    docs.forEach((d, i) => {
+      docNumber.set(d, i);
+      for (const s of d.sentences) sentenceNumber.set(s, sentenceNumber.size);
+      docFirst[i + 1] = sentenceNumber.size;
+    });
+    const num = (s: SeedSentence) => sentenceNumber.get(s)!;
+    const docList = (set: Set<SeedDoc>) => Uint32Array.from([...set].map((d) => docNumber.get(d)!)).sort();
+    const terms = [...this.postings.keys()];
+    const termNumber = new Map(terms.map((t, i) => [t, i]));
+    const names = [...this.entityKeys.keys()];
+    const nameNumber = new Map(names.map((n, i) => [n, i]));
+    const nameLists = (buckets: Iterable<string[]>) => Lists.build([...buckets].map((b) => b.map((n) => nameNumber.get(n)!)));
+    const persons = [...this.persons.values()];
+    const personNumber = new Map(persons.map((p, i) => [p.key, i]));
+    const sentences: SeedSentence[] = docs.flatMap((d) => d.sentences);
+    return {
+      sentences: sentences.length,
+      facts: this.factCount,
+      docPaths: StringTable.build(docs.map((d) => d.path)),
+      docDates: StringTable.build(docs.map((d) => d.date ?? ''), false),
+      docFacts: Uint32Array.from(docs.map((d) => countFacts(d.facts))),
+      docFirst,
+      terms: StringTable.build(terms),
+      postings: Lists.build(terms.map((t) => this.postings.get(t)!.map(num))),
+      sentenceTerms: Lists.build(sentences.map((s) => s.terms.map((t) => termNumber.get(t)!))),
+      names: StringTable.build(names),
+      nameFirst: Uint32Array.from(names.map((n) => num(this.firstMentions.get(n)!))),
+      nameDocs: Lists.build(names.map((n) => docList(this.entityDocs.get(n)!))),
+      nameTokens: StringTable.build([...this.entityTokens.keys()]),
+      tokenDocs: Lists.build([...this.entityTokens.values()].map(docList)),
+      lengthKeys: Uint32Array.from(this.namesByLength.keys()),
+      lengthNames: nameLists(this.namesByLength.values()),
+      shapes: StringTable.build([...this.namesByShape.keys()]),
+      shapeNames: nameLists(this.namesByShape.values()),
+      lowerWords: StringTable.build([...this.lowerWords.keys()]),
+      persons: StringTable.build(persons.map((p) => p.key)),
+      personData: StringTable.build(
+        persons.map((p) => JSON.stringify([p.name, p.tokens, p.titles.map((t) => [num(t.at), t.title]), p.mentions.map(num)] satisfies FlatPerson)),
+        false,
+      ),
+      surnames: StringTable.build([...this.surnames.keys()]),
+      surnamePersons: Lists.build([...this.surnames.values()].map((keys) => [...keys].map((k) => personNumber.get(k)!))),
+    };
   }
 
   /** Restores, after removals, the orders (of people, names) and first mentions of an index built afresh. */
@@ -385,8 +477,9 @@ export class SeedIndex {
     }
     let w = this.idfs.get(term);
     if (w === undefined) {
-      const df = this.postings.get(term)?.length ?? 0;
-      w = Math.log(1 + (this.sentenceCount + 1) / (df + 0.5)) * (GENERIC_WEIGHT.get(term) ?? 1);
+      const df = (this.flat ? this.flat.postings(term) : this.postings.get(term))?.length ?? 0;
+      const sentences = this.flat ? this.flat.tables.sentences : this.sentenceCount;
+      w = Math.log(1 + (sentences + 1) / (df + 0.5)) * (GENERIC_WEIGHT.get(term) ?? 1);
       this.idfs.set(term, w);
     }
     return w;
@@ -418,20 +511,23 @@ export class SeedIndex {
     if (cached) return cached.slice();
     if (this.scores.length < this.nextId) this.scores = new Float64Array(Math.max(this.nextId, this.scores.length * 2));
     const scores = this.scores;
-    const touched: SeedSentence[] = [];
+    const touched: number[] = [];
     let total = 0;
+    const flat = this.flat;
     for (const t of unique) {
       const w = this.idf(t);
       total += w;
-      const list = this.postings.get(t);
+      const list = flat ? flat.postings(t) : this.postings.get(t);
       if (!list || list.length > 5000) continue; // a term in thousands of sentences says nothing
-      for (const s of list) {
-        if (scores[s.id] === 0) touched.push(s);
-        scores[s.id] += w;
+      for (let i = 0; i < list.length; i++) {
+        const item = list[i];
+        const id = typeof item === 'number' ? item : item.id;
+        if (scores[id] === 0) touched.push(id);
+        scores[id] += w;
       }
     }
     if (total === 0) {
-      for (const s of touched) scores[s.id] = 0;
+      for (const id of touched) scores[id] = 0;
       return [];
     }
     // Few words make a weak alignment: one shared word is not the same statement.
@@ -440,30 +536,31 @@ export class SeedIndex {
     // The best few by the draft's coverage, ties in the order the sentences were first met (as a stable
     // sort keeps them), without sorting them all.
     const size = Math.max(limit * 4, 32);
-    const head: Array<{ sentence: SeedSentence; shared: number; score: number }> = [];
-    for (const s of touched) {
-      const shared = scores[s.id];
-      scores[s.id] = 0;
+    const head: Array<{ id: number; shared: number; score: number }> = [];
+    for (const id of touched) {
+      const shared = scores[id];
+      scores[id] = 0;
       const score = shared * forward;
       if (head.length === size && !(score > head[size - 1].score)) continue;
       let j = head.length < size ? head.length : size - 1;
-      if (head.length < size) head.push({ sentence: s, shared, score });
+      if (head.length < size) head.push({ id, shared, score });
       while (j > 0 && head[j - 1].score < score) {
         head[j] = head[j - 1];
         j--;
       }
-      head[j] = { sentence: s, shared, score };
+      head[j] = { id, shared, score };
     }
     // A short seed sentence wholly restated inside a longer draft sentence aligns too: score the seed
     // sentence's own coverage for the best few.
     for (const r of head) {
-      const own = this.ownWeight(r.sentence);
-      if (own > 0) r.score = Math.max(r.score, 0.85 * confidence(r.sentence.terms.length) * Math.min(1, r.shared / own));
+      const own = flat ? flat.ownWeight(r.id, (t) => this.idf(t)) : this.ownWeight(this.byId[r.id]!);
+      const termCount = flat ? flat.termCount(r.id) : this.byId[r.id]!.terms.length;
+      if (own > 0) r.score = Math.max(r.score, 0.85 * confidence(termCount) * Math.min(1, r.shared / own));
     }
     const best = head
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
-      .map(({ sentence, score }) => ({ sentence, score }));
+      .map(({ id, score }) => ({ sentence: flat ? flat.sentence(id) : this.byId[id]!, score }));
     if (this.retrieved.size >= 20000) this.retrieved.clear();
     this.retrieved.set(cacheKey, best);
     return best.slice();
@@ -490,42 +587,50 @@ export class SeedIndex {
 
   /** Seed sentences that contain a term (for example a value term from figureTerm). */
   withTerm(term: string): readonly SeedSentence[] {
+    if (this.flat) return this.flat.withTerm(term);
     return this.postings.get(term) ?? [];
   }
 
   person(key: string): PersonRecord | undefined {
+    if (this.flat) return this.flat.person(key);
     this.refresh();
     return this.persons.get(key);
   }
 
   /** People whose surname is this one. */
   bySurname(surname: string): PersonRecord[] {
+    if (this.flat) return this.flat.bySurname(surname);
     this.refresh();
     return [...(this.surnames.get(surname) ?? [])].map((k) => this.persons.get(k)!).filter(Boolean);
   }
 
   allPersons(): IterableIterator<PersonRecord> {
+    if (this.flat) return this.flat.allPersons();
     this.refresh();
     return this.persons.values();
   }
 
   /** Does a seed write this name (an entity key)? Only the seeds `within` holds count, if given. */
   knowsEntity(key: string, within?: ReadonlySet<SeedDoc>): boolean {
+    if (this.flat) return this.flat.knowsEntity(key, within);
     return meets(this.entityDocs.get(key), within);
   }
 
   /** Does a seed's name contain this word? Only the seeds `within` holds count, if given. */
   knowsNameToken(token: string, within?: ReadonlySet<SeedDoc>): boolean {
+    if (this.flat) return this.flat.knowsNameToken(token, within);
     return meets(this.entityTokens.get(token), within);
   }
 
   /** Does any seed sentence contain this term at all? */
   knowsTerm(term: string): boolean {
+    if (this.flat) return this.flat.knowsTerm(term);
     return this.postings.has(term);
   }
 
   /** Names (entity keys) of the given length in characters. */
   entityNamesOfLength(length: number): readonly string[] {
+    if (this.flat) return this.flat.entityNamesOfLength(length);
     this.refresh();
     return this.namesByLength.get(length) ?? [];
   }
@@ -535,18 +640,21 @@ export class SeedIndex {
    * only names a near spelling of it can be), in entityNamesOfLength order.
    */
   entityNamesLike(key: string, length: number): readonly string[] {
+    if (this.flat) return this.flat.entityNamesLike(nameShape(key, length));
     this.refresh();
     return this.namesByShape.get(nameShape(key, length)) ?? [];
   }
 
   /** The first seed sentence that writes this name. */
   entitySentence(key: string): SeedSentence | undefined {
+    if (this.flat) return this.flat.entitySentence(key);
     this.refresh();
     return this.firstMentions.get(key);
   }
 
   /** Does any seed write this word in lower case (so it is a common word, not a name)? */
   knowsLowerWord(key: string): boolean {
+    if (this.flat) return this.flat.knowsLowerWord(key);
     return this.lowerWords.has(key);
   }
 }

@@ -1,0 +1,212 @@
+// The persisted index itself: the flat tables of a whole seed index (engine/flat.ts) in one file per
+// set of seed paths, with the files it was built from (path, size, times) and each seed's stored facts
+// (read only when a check needs that seed). Opened as it is when every file is unchanged; otherwise the
+// seeds are loaded as before (facts from the per-seed cache) and the file is written afresh.
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { FACTS_FORMAT, formatOf, packFlat, readSeed, restoreFacts, SeedIndex, StringTable, stringHash, unpackFlat, type DocLoader, type StoredFacts } from './engine';
+import { readSeedFile, seedKey } from './seedLoader';
+
+export interface ListedFile {
+  path: string;
+  /** Which of the seed paths listed it. */
+  root: number;
+  stat: Stats;
+}
+
+export interface OpenedSnapshot {
+  index: SeedIndex;
+  files: string[];
+  skipped: Array<{ path: string; reason: string; root: number }>;
+}
+
+/** What a file's listing says of it: a change of any of these means its text may have changed. */
+function statOf(st: Stats): number[] {
+  return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
+}
+
+function snapshotPath(folder: string, key: string): string {
+  return join(folder, `index-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.bin`);
+}
+
+interface Meta {
+  engine: string;
+  key: string;
+  factsFormat: number;
+  /** Listed files not indexed: [file number, reason]. */
+  skipped: Array<[number, string]>;
+  /** The bytes of seeds' stored facts after the tables. */
+  blobBytes: number;
+}
+
+const closer = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+});
+
+/**
+ * The index saved for these seed paths, if every listed file is as it was (path, size, times); else
+ * undefined. A damaged file is ignored with a message (and rewritten by the load that follows).
+ */
+export function openSnapshot(folder: string, engine: string, key: string, files: ListedFile[], maxBytes: number, messages: string[]): OpenedSnapshot | undefined {
+  const path = snapshotPath(folder, key);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined; // not saved yet
+  }
+  let keep = false;
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(16);
+    readSync(fd, head, 0, 16, 0);
+    const headerLength = head.readUInt32LE(8);
+    if (size < 16 + headerLength) throw new Error('index file is truncated');
+    const header = Buffer.alloc(headerLength);
+    readSync(fd, header, 0, headerLength, 16);
+    let parsed: { bytes?: number; meta?: Partial<Meta> };
+    try {
+      parsed = JSON.parse(header.toString('utf8'));
+    } catch {
+      throw new Error('index file header is damaged');
+    }
+    const m = parsed.meta;
+    if (!m || m.engine !== engine || m.key !== key || m.factsFormat !== FACTS_FORMAT) return undefined;
+    const eagerLength = 16 + headerLength + ((8 - ((16 + headerLength) % 8)) % 8) + Number(parsed.bytes);
+    if (!(eagerLength + Number(m.blobBytes) === size)) throw new Error(`index file is truncated or has extra bytes (${size} bytes)`);
+    const eager = Buffer.allocUnsafe(eagerLength);
+    for (let n = 0; n < eagerLength; ) {
+      const r = readSync(fd, eager, n, eagerLength - n, n);
+      if (r <= 0) throw new Error('index file is truncated');
+      n += r;
+    }
+    const { tables, meta, section } = unpackFlat(eager);
+    const listed = section('files.text');
+    const offsets = section('files.offsets');
+    const stats = section('fileStats');
+    const fileDocs = section('fileDocs');
+    const docHashes = section('docHashes');
+    const blobOffsets = section('blobOffsets');
+    const blobSums = section('blobSums');
+    const skippedAt = (meta as unknown as Meta).skipped;
+    const docs = tables.docPaths.size;
+    if (typeof listed !== 'string' || !(offsets instanceof Uint32Array) || !(stats instanceof Float64Array) || !(fileDocs instanceof Uint32Array) || typeof docHashes !== 'string' || !(blobOffsets instanceof Float64Array) || !(blobSums instanceof Uint32Array) || !Array.isArray(skippedAt)) throw new Error('index file lacks its file list');
+    const table = new StringTable(listed, offsets, new Uint32Array(0));
+    if (table.size !== fileDocs.length || stats.length !== 4 * fileDocs.length || docHashes.length !== 64 * docs || blobOffsets.length !== docs + 1 || blobSums.length !== docs || blobOffsets[docs] !== m.blobBytes) throw new Error('index file has an inconsistent file list');
+    // The same files, unchanged.
+    if (files.length !== table.size) return undefined;
+    for (let i = 0; i < files.length; i++) {
+      if (table.get(i) !== files[i].path) return undefined;
+      const st = statOf(files[i].stat);
+      for (let k = 0; k < 4; k++) if (stats[4 * i + k] !== st[k]) return undefined;
+    }
+    const loaded: string[] = [];
+    for (let i = 0; i < files.length; i++) if (fileDocs[i] > 0) loaded.push(files[i].path);
+    if (loaded.length !== docs || loaded.some((p, n) => tables.docPaths.get(n) !== p)) throw new Error('index file has an inconsistent file list');
+    const skipped = skippedAt.map(([i, reason]) => ({ path: files[i]?.path, reason: String(reason), root: files[i]?.root }));
+    if (skipped.some((s) => s.path === undefined)) throw new Error('index file has an inconsistent file list');
+
+    const blobStart = eagerLength;
+    const load: DocLoader = (n, flat) => {
+      const seed = tables.docPaths.get(n);
+      const format = formatOf(seed);
+      const r = readSeedFile(seed, maxBytes);
+      if (r.text === undefined) throw new Error(`seed ${seed} can no longer be read (${r.reason}); load the seeds again`);
+      if (seedKey(r.text, format) !== docHashes.slice(64 * n, 64 * n + 64)) throw new Error(`seed ${seed} changed after the seeds were loaded; load them again`);
+      const first = tables.docFirst[n];
+      try {
+        const length = blobOffsets[n + 1] - blobOffsets[n];
+        const bytes = Buffer.alloc(length);
+        if (readSync(fd, bytes, 0, length, blobStart + blobOffsets[n]) !== length) throw new Error('truncated');
+        const blob = bytes.toString('utf8');
+        if (stringHash(blob) !== blobSums[n]) throw new Error('checksum mismatch');
+        return restoreFacts(r.text, format, JSON.parse(blob), (i) => flat.termsOf(first + i));
+      } catch (err) {
+        messages.push(`ignored damaged facts of ${seed} in cache file ${path} (${(err as Error).message.split('\n')[0]}); read from the seed`);
+        return readSeed(r.text, format);
+      }
+    };
+    const index = SeedIndex.fromFlat(tables, load);
+    closer.register(index, fd);
+    keep = true;
+    return { index, files: loaded, skipped };
+  } catch (err) {
+    messages.push(`ignored corrupt cache file ${path}: ${(err as Error).message.split('\n')[0]}`);
+    return undefined;
+  } finally {
+    if (!keep) closeSync(fd);
+  }
+}
+
+/**
+ * Saves an index just loaded from these files (in order) for the next load: its flat tables, the file
+ * list and each seed's stored facts. Not saved (without a message) if a seed's stored facts are missing.
+ */
+export function saveSnapshot(
+  folder: string,
+  engine: string,
+  key: string,
+  files: ListedFile[],
+  reasons: ReadonlyMap<string, string>,
+  index: SeedIndex,
+  stored: (path: string) => StoredFacts | undefined,
+  keys: ReadonlyMap<string, string>,
+  messages: string[],
+): void {
+  const docs = [...index.seeds];
+  const fileDocs = new Uint32Array(files.length);
+  const skipped: Array<[number, string]> = [];
+  let n = 0;
+  for (const [i, f] of files.entries()) {
+    const reason = reasons.get(f.path);
+    if (reason !== undefined) skipped.push([i, reason]);
+    else if (docs[n]?.path === f.path) fileDocs[i] = ++n;
+    else return;
+  }
+  if (n !== docs.length || docs.some((d) => keys.get(d.path) === undefined)) return;
+  const blobs: Buffer[] = [];
+  const blobOffsets = new Float64Array(docs.length + 1);
+  const blobSums = new Uint32Array(docs.length);
+  for (const [d, doc] of docs.entries()) {
+    const facts = stored(doc.path);
+    if (!facts) return;
+    const blob = JSON.stringify({ ...facts, sentences: facts.sentences.map(({ terms: _terms, lower: _lower, ...rest }) => rest) });
+    const bytes = Buffer.from(blob, 'utf8');
+    blobs.push(bytes);
+    blobSums[d] = stringHash(blob);
+    blobOffsets[d + 1] = blobOffsets[d] + bytes.length;
+  }
+  const stats = new Float64Array(4 * files.length);
+  files.forEach((f, i) => stats.set(statOf(f.stat), 4 * i));
+  const listed = StringTable.build(files.map((f) => f.path), false);
+  const meta: Meta = { engine, key, factsFormat: FACTS_FORMAT, skipped, blobBytes: blobOffsets[docs.length] };
+  const packed = packFlat(index.toFlat(), meta as unknown as Record<string, unknown>, [
+    ['files.text', listed.text],
+    ['files.offsets', listed.offsets],
+    ['fileStats', stats],
+    ['fileDocs', fileDocs],
+    ['docHashes', docs.map((d) => keys.get(d.path)!).join('')],
+    ['blobOffsets', blobOffsets],
+    ['blobSums', blobSums],
+  ]);
+  const path = snapshotPath(folder, key);
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(folder, { recursive: true });
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const b of [packed, ...blobs]) for (let at = 0; at < b.length; ) at += writeSync(fd, b, at);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    messages.push(`could not write cache file ${path}: ${(err as Error).message.split('\n')[0]}`);
+  }
+}

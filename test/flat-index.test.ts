@@ -1,0 +1,177 @@
+// The whole index persisted in flat tables: opened without building its seeds, it answers every
+// look-up as the index built afresh does; a damaged, truncated or stale file is not used.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkDraft, packFlat, SeedIndex, unpackFlat, type SeedDoc } from '../server/src/engine';
+import { loadSeeds } from '../server/src/seedLoader';
+import { SEED_TEXT } from './helpers';
+
+const DRAFT = '---\ndate: 2023-11-22\n---\nBritish Prime Minister David Cameron met Hakan Fiden.\n\nThe summit took place on Nov. 12 in Riyadh, Mr Cameron said.\n';
+const OTHER = 'date 2023-11-23\nTreasury Secretary Ana Lopez said on Tuesday that 1,200 jobs would go at Northwind Bank. Lopez said Cameron agreed.\n';
+const THIRD = 'date 2023-11-24\nForeign Minister Hakan Fidan met David Cameron in London on Friday.\n';
+
+function workspace(): { dir: string; seeds: string; cache: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'factdesk-flat-'));
+  const seeds = join(dir, 'seeds');
+  mkdirSync(seeds);
+  writeFileSync(join(seeds, 'a.txt'), SEED_TEXT);
+  writeFileSync(join(seeds, 'b.txt'), OTHER);
+  writeFileSync(join(seeds, 'c.md'), THIRD);
+  return { dir, seeds, cache: join(dir, 'storage') };
+}
+
+function indexFile(cache: string): string {
+  const [folder] = readdirSync(cache);
+  const bin = readdirSync(join(cache, folder)).filter((f) => f.endsWith('.bin'));
+  assert.equal(bin.length, 1, 'one index file');
+  return join(cache, folder, bin[0]);
+}
+
+const verdict = (index: SeedIndex, draft = DRAFT) => JSON.stringify(checkDraft(draft, index, { format: 'markdown' }));
+
+/** Every look-up the checks make, for every name, word and term the seeds have, and some they have not. */
+function answers(index: SeedIndex): string {
+  const docs = [...index.seeds];
+  const within = new Set<SeedDoc>(docs.slice(0, 1));
+  const out: unknown[] = [index.stats, docs.map((d) => [d.path, d.date, d.sentences.length])];
+  const keys = new Set<string>(['nobody', 'zzz', '=1200', 'cameron', 'fidan']);
+  for (const d of docs) for (const s of d.sentences) for (const e of s.facts.entities) [e.key, ...e.tokens].forEach((k) => keys.add(k));
+  for (const d of docs) for (const s of d.sentences) for (const t of s.terms) keys.add(t);
+  for (const k of keys) {
+    const p = index.person(k);
+    const sent = index.entitySentence(k);
+    out.push([
+      k,
+      index.knowsEntity(k),
+      index.knowsEntity(k, within),
+      index.knowsNameToken(k),
+      index.knowsNameToken(k, within),
+      index.knowsTerm(k),
+      index.knowsLowerWord(k),
+      index.idf(k),
+      index.withTerm(k).map((s) => s.id),
+      index.retrieve([k, 'said'], 5).map((r) => [r.sentence.seed.path, r.sentence.facts.start, r.score]),
+      index.entityNamesOfLength(k.length),
+      index.entityNamesLike(k, k.length),
+      sent && [sent.seed.path, sent.facts.start],
+      p && [p.key, p.name, p.tokens, p.titles.map((t) => [t.title, t.at.seed.path, t.at.id]), p.mentions.map((m) => m.id)],
+      index.bySurname(k).map((r) => r.key),
+    ]);
+  }
+  out.push([...index.allPersons()].map((p) => p.key));
+  return JSON.stringify(out);
+}
+
+test('flat tables packed and read back answer every look-up as the index built afresh', () => {
+  const built = new SeedIndex();
+  built.addSeed('a.txt', SEED_TEXT);
+  built.addSeed('b.txt', OTHER);
+  built.addSeed('c.md', THIRD);
+  const { tables } = unpackFlat(packFlat(built.toFlat(), {}));
+  const docs = [...built.seeds];
+  const flat = SeedIndex.fromFlat(tables, (n) => docs[n].facts);
+  assert.equal(answers(flat), answers(built));
+  assert.equal(verdict(flat), verdict(built));
+});
+
+test('an index opened from its file: same answers and checks; seeds read only when a check needs them', () => {
+  const ws = workspace();
+  const plain = loadSeeds([ws.seeds]);
+  const first = loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  assert.deepEqual([first.cache?.hits, first.cache?.misses], [0, 3]);
+  const second = loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  assert.deepEqual([second.cache?.hits, second.cache?.misses, second.cache?.messages], [3, 0, []]);
+  assert.deepEqual(second.files, plain.files);
+  assert.equal(answers(second.index), answers(plain.index));
+  assert.equal(verdict(second.index), verdict(plain.index));
+  assert.equal(verdict(second.index, THIRD), verdict(plain.index, THIRD));
+  // Changes after opening rebuild the index in full: still as the index changed the same way.
+  for (const index of [second.index, plain.index]) {
+    index.removeSeed(join(ws.seeds, 'b.txt'));
+    index.addSeed(join(ws.seeds, 'd.txt'), OTHER.replace('1,200', '1,300'));
+  }
+  assert.equal(answers(second.index), answers(plain.index));
+  assert.equal(verdict(second.index), verdict(plain.index));
+});
+
+test('a truncated or damaged index file is ignored with a message, the seeds load from the per-seed cache, and it is rewritten', () => {
+  const ws = workspace();
+  const plain = loadSeeds([ws.seeds]);
+  loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  const file = indexFile(ws.cache);
+  truncateSync(file, statSync(file).size - 10);
+  const truncated = loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  assert.match(truncated.cache!.messages.join('\n'), /ignored corrupt cache file .*index-\w+\.bin: index file is truncated/);
+  assert.deepEqual([truncated.cache?.hits, truncated.cache?.misses], [3, 0], 'facts from the per-seed cache');
+  assert.equal(verdict(truncated.index), verdict(plain.index));
+  const bytes = readFileSync(indexFile(ws.cache));
+  bytes[bytes.length >> 1] ^= 0xff;
+  writeFileSync(indexFile(ws.cache), bytes);
+  const damaged = loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  assert.equal(damaged.cache?.messages.length, 1);
+  assert.match(damaged.cache!.messages[0], /ignored (corrupt cache file|damaged facts of).*index-\w+\.bin/);
+  assert.equal(verdict(damaged.index), verdict(plain.index));
+  const healed = loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  assert.deepEqual(healed.cache?.messages, []);
+  assert.equal(verdict(healed.index), verdict(plain.index));
+});
+
+test("a seed's damaged stored facts are read from the seed again, with a message", () => {
+  const ws = workspace();
+  const plain = loadSeeds([ws.seeds]);
+  loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  const file = indexFile(ws.cache);
+  const bytes = readFileSync(file);
+  // The stored facts are at the end of the file (JSON): change a digit of the last seed's.
+  const at = bytes.lastIndexOf('"start":');
+  bytes[at + 8] = bytes[at + 8] === 0x31 ? 0x32 : 0x31;
+  writeFileSync(file, bytes);
+  const r = loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  assert.deepEqual(r.cache?.messages, []);
+  assert.equal(verdict(r.index), verdict(plain.index));
+  assert.equal(answers(r.index), answers(plain.index));
+  assert.match(r.cache!.messages.join('\n'), /ignored damaged facts of .*c\.md in cache file .*\(checksum mismatch\)/);
+});
+
+test('another engine, a changed seed or another set of seeds does not open the index file', () => {
+  const ws = workspace();
+  loadSeeds([ws.seeds], { cacheDir: ws.cache, engineVersion: 'engine-1' });
+  assert.equal(loadSeeds([ws.seeds], { cacheDir: ws.cache, engineVersion: 'engine-1' }).cache?.misses, 0);
+  const other = loadSeeds([ws.seeds], { cacheDir: ws.cache, engineVersion: 'engine-2' });
+  assert.deepEqual([other.cache?.hits, other.cache?.misses], [0, 3]);
+  // Same size and text, another time: the seed is read again (and found in the per-seed cache).
+  const b = join(ws.seeds, 'b.txt');
+  utimesSync(b, new Date(2001, 1, 1), new Date(2001, 1, 1));
+  const touched = loadSeeds([ws.seeds], { cacheDir: ws.cache, engineVersion: 'engine-2' });
+  assert.deepEqual([touched.cache?.hits, touched.cache?.misses], [3, 0]);
+  writeFileSync(b, OTHER.replace('1,200', '1,300'));
+  const changed = loadSeeds([ws.seeds], { cacheDir: ws.cache, engineVersion: 'engine-2' });
+  assert.deepEqual([changed.cache?.hits, changed.cache?.misses], [2, 1]);
+  assert.ok([...changed.index.seeds].find((d) => d.path === b)!.facts.sentences.some((s) => s.figures.some((f) => f.value === 1300)));
+  const reopened = loadSeeds([ws.seeds], { cacheDir: ws.cache, engineVersion: 'engine-2' });
+  assert.ok([...reopened.index.seeds].find((d) => d.path === b)!.facts.sentences.some((s) => s.figures.some((f) => f.value === 1300)));
+  const one = loadSeeds([b], { cacheDir: ws.cache, engineVersion: 'engine-2' });
+  assert.deepEqual([one.index.stats.files, one.cache?.hits, one.cache?.misses], [1, 1, 0]);
+});
+
+test('a seed changed after the index was opened is not quoted from the changed text', () => {
+  const ws = workspace();
+  loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  const r = loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  writeFileSync(join(ws.seeds, 'c.md'), THIRD.replace('London', 'Paris'));
+  const doc = [...r.index.seeds].find((d) => d.path.endsWith('c.md'))!;
+  assert.throws(() => doc.facts, /changed after the seeds were loaded/);
+});
+
+test('a cache folder inside a seed folder is not used, and nothing is written there', () => {
+  const ws = workspace();
+  const inside = join(ws.seeds, 'cache');
+  const r = loadSeeds([ws.seeds], { cacheDir: inside });
+  assert.equal(existsSync(inside), false);
+  assert.equal(r.index.stats.files, 3);
+  assert.match(r.cache!.messages[0], /is inside the seed folder/);
+  assert.deepEqual(readdirSync(ws.seeds).sort(), ['a.txt', 'b.txt', 'c.md']);
+});
