@@ -340,7 +340,7 @@ export function otherFirstName(ctx: Ctx, e: Entity): { text: string; at: SeedSen
   if (e.tokens.length !== 2 || e.type !== 'person') return undefined;
   const [first, surname] = e.tokens;
   if (ctx.index.knowsLowerWord(surname) || isCommonEnglish(stem(surname))) return undefined;
-  const draftNames = new Set(ctx.draft.sentences.flatMap((sf) => sf.entities.map((x) => x.key)));
+  const draftNames = namesOfDraft(ctx);
   let found: { key: string; text: string; at: SeedSentence } | undefined;
   for (const [doc, w] of ctx.topic) {
     if (w < 1) continue;
@@ -388,13 +388,22 @@ export function otherWording(ctx: Ctx, e: Entity): { text: string; at: SeedSente
   return undefined;
 }
 
+// The names a draft writes, gathered once per draft: gathered for each name, a long draft's check was quadratic.
+const draftNameSets = new WeakMap<object, Set<string>>();
+
+function namesOfDraft(ctx: Ctx): Set<string> {
+  let names = draftNameSets.get(ctx.draft);
+  if (!names) draftNameSets.set(ctx.draft, (names = new Set(ctx.draft.sentences.flatMap((sf) => sf.entities.map((x) => x.key)))));
+  return names;
+}
+
 const COMPASS = ['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western'];
 
 /** The name with its word at `at` replaced by another of `variants`, where the story's seeds write that name. */
 function otherVariant(ctx: Ctx, e: Entity, at: number, variants: readonly string[]): { text: string; at: SeedSentence } | undefined {
   const topical = topicalSeeds(ctx);
   // (A draft that names both, "World War I and World War II", tells them apart itself.)
-  const draftNames = new Set(ctx.draft.sentences.flatMap((sf) => sf.entities.map((x) => x.key)));
+  const draftNames = namesOfDraft(ctx);
   for (const v of variants) {
     if (v === e.tokens[at]) continue;
     const key = e.tokens.map((t, k) => (k === at ? v : t)).join(' ');
