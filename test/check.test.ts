@@ -476,3 +476,18 @@ test('the one value a story gives a rate: "fourteen hours a week" where the seed
   const two = seedIndex('wages.txt', 'The living wage is £9.15 an hour in London and £7.85 an hour elsewhere. Campaigners want it paid to all staff.');
   assert.deepEqual(flagsAgainst(two, 'Campaigners say staff should be paid £8.50 an hour.'), []);
 });
+
+test('a compound is not confirmed by the same number of another measure: "three-year deal" where the contract is "five-year"', () => {
+  const index = seedIndex('signing.txt', 'Almost three years after nearly leaving the club, Tom Hadley has committed his future to Rovers. His patience has been rewarded with a new five-year £20,000-a-week contract. Hadley said he was delighted.');
+  assert.deepEqual(flagsAgainst(index, 'Tom Hadley has signed a new three-year deal with Rovers.'), ['three-year -> five-year']);
+  assert.deepEqual(flagsAgainst(index, 'Tom Hadley has signed a new five-year deal with Rovers.'), []);
+  // (A seed sentence that speaks of the deal in years speaks for the compound.)
+  const plain = seedIndex('deal.txt', 'Tom Hadley has agreed a deal with Rovers for three years. Hadley said he was delighted.');
+  assert.deepEqual(flagsAgainst(plain, 'Tom Hadley has signed a new three-year deal with Rovers.'), []);
+});
+
+test('figures the sentences share are paired first: "ranked 450 … from 285 in 2014" against "number 302 – down from 285 in 2014"', () => {
+  const index = seedIndex('rich.txt', "The duke's wealth grew modestly in the last year by £10million to £340million, leaving him at number 302 – down from 285 in 2014. The list is published every spring.");
+  assert.deepEqual(flagsAgainst(index, 'The duke was ranked 450 on the rich list, slipping from 285 in 2014.'), ['450 -> 302']);
+  assert.deepEqual(flagsAgainst(index, 'The duke was ranked 302 on the rich list, slipping from 285 in 2014.'), []);
+});

@@ -134,7 +134,9 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
         if (frame) score = Math.max(score, ALIGN.warning + 0.05 * (frame - 3));
         // The one figure of its kind and size in a closely restated sentence, facing the one in the seed's
         // ("At least 16,000 people have been killed" where the seed's toll "has risen past 14,100")
-        if (c.score >= 0.5 && soleCounterpart(sf.figures, f, g) && soleCounterpart(c.sentence.facts.figures, g, f)) score = Math.max(score, ALIGN.warning);
+        // (Figures the other sentence restates are paired already: "ranked 402 … slipping from 285 in 2014"
+        // against "at number 302 – down from 285 in 2014".)
+        if (c.score >= ALIGN.warning && soleCounterpart(sf.figures, f, g, c.sentence.facts.figures) && soleCounterpart(c.sentence.facts.figures, g, f, sf.figures)) score = Math.max(score, ALIGN.warning);
         if (figuresAgree(f, g)) {
           // The value of another group in a sentence that gives the draft's group its own value ("3,900
           // children" where the seed has "5,800 children and 3,900 women") agrees with nothing.
@@ -147,6 +149,11 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
         }
       }
     }
+    // The same value of another measure does not speak for a compound ("three-year deal" against "almost
+    // three years after nearly leaving", where the story's contract is a "five-year" one), unless the seed
+    // sentence speaks of the compound's thing ("a deal for three years").
+    // (Ages are a person's, and a compound of the same value another thing's: "40-tonne rig", "40-tonne truck".)
+    if (agree && f.unit !== 'age' && isCompound(f) && !isCompound(agree.g) && (agree.g.thing || !agree.s.terms.includes(conceptOf(f.thing!)))) agree = undefined;
     ctx.trace?.(`figure "${f.text}" agree=${agree ? `${agree.g.text}@${agree.score.toFixed(2)}` : '-'} best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
     // The same value in a sentence about the same thing is a paraphrase, wherever the best frame points.
     // "27 counts" for "21 counts of theft and six counts of extortion": a total of the seed's parts.
@@ -244,11 +251,15 @@ function magnitudeGap(a: Figure, b: Figure): number {
   return Math.abs(Math.log10(Math.max(a.value, 1e-9) / Math.max(b.value, 1e-9)));
 }
 
-/** Is `own` the only figure among `all` of `other`'s unit and within a factor of two of it? */
-function soleCounterpart(all: readonly Figure[], own: Figure, other: Figure): boolean {
+/**
+ * Is `own` the only figure among `all` of `other`'s unit and within a factor of two of it, leaving out
+ * those that restate a figure of the other sentence (`others`)?
+ */
+function soleCounterpart(all: readonly Figure[], own: Figure, other: Figure, others: readonly Figure[]): boolean {
   // (Only for sizeable figures: small counts are many in any sentence and mean many things.)
   if (own.value < 100 || other.value < 100) return false;
-  const near = (x: Figure) => !x.implied && figureUnitsComparable(x, other) && magnitudeGap(x, other) < 0.3;
+  const paired = (x: Figure) => x !== own && others.some((o) => o !== other && figureUnitsComparable(x, o) && x.value === o.value);
+  const near = (x: Figure) => !x.implied && figureUnitsComparable(x, other) && magnitudeGap(x, other) < 0.3 && !paired(x);
   return near(own) && all.filter(near).length === 1;
 }
 

@@ -134,6 +134,14 @@ export function interval(f: Pick<Figure, 'value' | 'high' | 'qualifier' | 'value
 
 const RATE = /^(?:-?\s?[a-z]+)?(?:\s|-)(?:a|an|per|each|every)(?:\s|-)(second|minute|hour|day|night|week|month|year|annum)s?\b/i;
 
+/** Words that tie a duration to another event: what follows them is not the thing counted. */
+const TIME_LINKS = new Set(['after', 'before', 'since', 'until', 'ago', 'later', 'earlier']);
+
+/** The tail of a rate or a sum written as one word ("a-week" of "£100,000-a-week", "m-a-year" of "$5m-a-year"). */
+function isRateOrSum(word: string): boolean {
+  return /^(?:\p{L}{1,2}-)?(?:a|an|per)-\p{L}+$/iu.test(word);
+}
+
 function scaleOf(word: string | undefined): number {
   return word ? SCALE_WORDS[word.toLowerCase()] ?? 1 : 1;
 }
@@ -296,7 +304,10 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
     for (let k = j; !thing && k < Math.min(toks.length, j + 3); k++) {
       const w = toks[k];
       if (prose.slice(toks[k - 1]?.end ?? end, w.start).match(/[,;:–—()]/)) break;
-      if (STOPWORDS.has(w.key) || parseNumberText(w.text) !== undefined) continue;
+      // ("three years after nearly leaving" counts no thing: what follows "after" is another event.)
+      if (TIME_LINKS.has(w.key)) break;
+      // (A rate or a sum between the number and its noun is skipped: "five-year £100,000-a-week contract".)
+      if (STOPWORDS.has(w.key) || parseNumberText(w.text) !== undefined || isRateOrSum(w.text)) continue;
       thing = w.stem;
       break;
     }
@@ -306,6 +317,8 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
     for (let k = j; k < Math.min(toks.length, j + 5); k++) {
       const w = toks[k];
       if (k > j && prose.slice(toks[k - 1].end, w.start).match(/[,;:–—()]/)) break;
+      if (TIME_LINKS.has(w.key)) break;
+      if (isRateOrSum(w.text)) continue;
       if (STOPWORDS.has(w.key) || parseNumberText(w.text) !== undefined) {
         if (k > j) break;
         continue;
