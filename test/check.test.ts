@@ -491,3 +491,12 @@ test('figures the sentences share are paired first: "ranked 450 … from 285 in 
   assert.deepEqual(flagsAgainst(index, 'The duke was ranked 450 on the rich list, slipping from 285 in 2014.'), ['450 -> 302']);
   assert.deepEqual(flagsAgainst(index, 'The duke was ranked 302 on the rich list, slipping from 285 in 2014.'), []);
 });
+
+test('a date beside a figure the seed sentence states alike is that statement\'s date: "$30,000 a year in 2018" against "$30,900 a year in 2013"', () => {
+  const index = seedIndex('fees.txt', 'The college does not publish its fees, but in 2013 they were reported to be $30,900 per year with an extra $24,121 for boarders. The minister called the scheme unfair.');
+  assert.deepEqual(flagsAgainst(index, 'The minister called it unfair. Fees at the college reportedly topped $30,000 per year in 2018.'), ['2018 -> 2013']);
+  assert.deepEqual(flagsAgainst(index, 'The minister called it unfair. Fees at the college reportedly topped $30,000 per year in 2013.'), []);
+  // (A figure alike only by rounding pins nothing: "302" is no "1,000".)
+  const list = seedIndex('list.txt', 'The wealthiest 1,000 people are worth £547billion, up from £258billion in 2009. The duke is at number 302, down from 285 in 2014.');
+  assert.deepEqual(flagsAgainst(list, 'The duke is ranked 302 on the list, slipping from 285 in 2014.'), []);
+});

@@ -85,6 +85,9 @@ test('a month or weekday in a name is a name, not a date: "Theresa May", "Jan Be
 
 test('durations and times of day are not dates', () => {
   assert.deepEqual(dates('They drove for 16 hours a day and talked for about 90 minutes.').map((d) => d.text), []);
+  // ("in 18 years" is a span of time, not the year 2018 nor eighteen years from the dateline)
+  assert.deepEqual(dates('It was the biggest annual leap in 18 years, and he will be back in five years.').map((d) => d.text), []);
+  assert.deepEqual(dates('He left the club two years ago.').map((d) => d.iso), ['2021']);
 });
 
 test("a weekday that starts a newspaper's name is not a date; one before a person's name is", () => {

@@ -1,6 +1,7 @@
 // Dates: a draft date against the date the seeds give the same event, and weekdays against the calendar.
 import { datesAgree, type DateMention } from './dates';
 import { type SentenceFacts } from './facts';
+import { figuresAgree, figureUnitsComparable, type Figure } from './figures';
 import { WEEKDAYS } from './lexicon';
 import { dateTerm, evidenceOf, type SeedSentence } from './seeds';
 import { ALIGN, anchoredFrame, type Candidate, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
@@ -33,6 +34,7 @@ export function checkDates(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): voi
         let score = 0.35 * slotScore(ctx.index, dctx, seedContext(c.sentence, g)) + 0.65 * c.score;
         const frame = anchoredFrame(sf, d, c.sentence.facts, g);
         if (frame) score = Math.max(score, ALIGN.warning + 0.05 * (frame - 3));
+        if (c.score >= ALIGN.candidate && soleDatesOfOneFigure(sf, d, c.sentence, g)) score = Math.max(score, ALIGN.warning);
         if (datesAgree(d, g)) {
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
         } else if ((!best || score > best.score) && !sf.dates.some((o) => o !== d && o.iso !== "" && o.iso === g.iso)) {
@@ -85,4 +87,17 @@ export function checkDates(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): voi
       evidence: [],
     });
   }
+}
+
+/**
+ * Do the draft sentence and the seed sentence state one sizeable figure alike, and each one date of this
+ * precision? Then the dates belong to that one statement ("fees topped $30,000 a year in 2018" against
+ * "in 2013 they were reported to be $30,900 a year").
+ */
+function soleDatesOfOneFigure(sf: SentenceFacts, d: DateMention, seed: SeedSentence, g: DateMention): boolean {
+  const sameKind = (x: DateMention) => (x.precision === 'year') === (d.precision === 'year');
+  if (sf.dates.filter(sameKind).length !== 1 || seed.facts.dates.filter(sameKind).length !== 1 || !sameKind(g)) return false;
+  // (Alike within a tenth, not merely by rounding: "302" is no "1,000".)
+  const alike = (f: Figure, x: Figure) => figureUnitsComparable(f, x) && figuresAgree(f, x) && Math.abs(f.value - x.value) <= 0.1 * Math.max(f.value, x.value);
+  return sf.figures.some((f) => f.value >= 100 && !f.implied && seed.facts.figures.some((x) => alike(f, x)));
 }

@@ -187,6 +187,8 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
     if (/^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m|p\.m)?$/i.test(text)) continue; // a time of day
     if (/\b(?:hours?|minutes?|seconds?|mins?|hrs?)\b/i.test(text)) continue; // a duration or a time of day
     if (/^(?:for|over|about|around|some)\b/i.test(r.text) && !/\bago\b/i.test(text)) continue; // a duration: "for 16 days"
+    // "the biggest leap in 18 years", "back in 5 years": a span of time, not a day of it (chrono reads a year)
+    if (/^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a few|few|several|many)\s+(?:days?|weeks?|months?|years?|decades?)$/i.test(text)) continue;
     // "two days after his talks", "three months later": counted from another event, not from the text's date
     if (/\b(?:after|before|later|earlier|afterwards|on)$/i.test(text) && /\b(?:days?|weeks?|months?|years?|decades?)\b/i.test(text) && !/\bago\b/i.test(text)) continue;
     // "Sunday Times", "Sunday Telegraph": a weekday that starts a newspaper's or a programme's name is no date.
