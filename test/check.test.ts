@@ -500,3 +500,12 @@ test('a date beside a figure the seed sentence states alike is that statement\'s
   const list = seedIndex('list.txt', 'The wealthiest 1,000 people are worth £547billion, up from £258billion in 2009. The duke is at number 302, down from 285 in 2014.');
   assert.deepEqual(flagsAgainst(list, 'The duke is ranked 302 on the list, slipping from 285 in 2014.'), []);
 });
+
+test('a place the story never names, written with the country of the one place it does: "Tokyo, Japan" where the seeds say "Kyoto, Japan"', () => {
+  const index = seedIndex('proposal.txt', 'Tom Reed and girlfriend Anna Bell recently got engaged on a trip to Japan. The proposal took place in Kyoto, Japan two weeks ago, and the happy couple are now back in Perth.');
+  assert.deepEqual(flagsAgainst(index, 'Tom Reed proposed to girlfriend Anna Bell in Tokyo, Japan.'), ['Tokyo -> Kyoto']);
+  assert.deepEqual(flagsAgainst(index, 'Tom Reed proposed to girlfriend Anna Bell in Kyoto, Japan.'), []);
+  // (A story naming two places of the country leaves the draft's third unjudged.)
+  const two = seedIndex('tour.txt', 'The swimmer got engaged on a trip to Japan. The trip took in Kyoto, Japan and Osaka, Japan. The couple are now back in Perth.');
+  assert.deepEqual(flagsAgainst(two, 'The swimmer proposed on a trip in Tokyo, Japan, and the couple are back in Perth.'), []);
+});

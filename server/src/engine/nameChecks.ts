@@ -61,6 +61,11 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
         nameMismatch(ctx, e, sibling.g.text, `The seeds say ${sibling.g.text} here; they never mention ${e.text}.`, 'warning', sibling.s);
         continue;
       }
+      const neighbour = otherPlaceOfCountry(ctx, sf, e);
+      if (neighbour) {
+        nameMismatch(ctx, e, neighbour.g.text, `The seeds say ${neighbour.g.text}, ${neighbour.country}; they never mention ${e.text}.`, 'warning', neighbour.s);
+        continue;
+      }
       const numbered = otherNumeral(ctx, e);
       if (numbered) {
         nameMismatch(ctx, e, numbered.text, `The seeds say ${numbered.text}, not ${e.text}.`, 'error', numbered.at);
@@ -450,4 +455,32 @@ function kindOf(key: string): { kind: number; name: number } | undefined {
 function formsOf(key: string): readonly string[] {
   const k = kindOf(key);
   return k ? NAME_KINDS[k.kind][k.name] : [key];
+}
+
+/** The place written right after `e` as "e, Country" ("Tokyo, Japan"), if any. */
+function countryAfter(entities: readonly Entity[], e: Entity): Entity | undefined {
+  return entities.find((x) => x.type === 'place' && x.start - e.end === 2 && x !== e);
+}
+
+/**
+ * "in Tokyo, Japan" where the story's seeds write only "Kyoto, Japan": a place the story never names, given
+ * the country of the one place the story names with that country in the same way.
+ */
+function otherPlaceOfCountry(ctx: Ctx, sf: SentenceFacts, e: Entity): { g: Entity; s: SeedSentence; country: string } | undefined {
+  const country = countryAfter(sf.entities, e);
+  if (e.type === 'person' || !country || placeGroup(country.key) === undefined) return undefined;
+  let found: { g: Entity; s: SeedSentence; country: string } | undefined;
+  for (const [doc, w] of ctx.topic) {
+    if (w < 1) continue;
+    for (const s of doc.sentences) {
+      for (const g of s.facts.entities) {
+        const c = countryAfter(s.facts.entities, g);
+        if (!c || placeGroup(c.key) !== placeGroup(country.key) || g.key === country.key) continue;
+        // (The story names two places of that country: which one the draft means is not for us to say.)
+        if (found && found.g.key !== g.key) return undefined;
+        found ??= { g, s, country: c.text };
+      }
+    }
+  }
+  return found && !sf.entities.some((d) => d.key === found.g.key) ? found : undefined;
 }
