@@ -509,3 +509,24 @@ test('a place the story never names, written with the country of the one place i
   const two = seedIndex('tour.txt', 'The swimmer got engaged on a trip to Japan. The trip took in Kyoto, Japan and Osaka, Japan. The couple are now back in Perth.');
   assert.deepEqual(flagsAgainst(two, 'The swimmer proposed on a trip in Tokyo, Japan, and the couple are back in Perth.'), []);
 });
+
+test('a person the story never names, with the first name of the one a restated statement names: "Kerry Brown" for Kerry Green', () => {
+  const index = seedIndex('chat.txt', "Both Lesley Conman and Kerry Green's young daughters were sent messages by a man online. The police said no crime had been committed.");
+  assert.deepEqual(flagsAgainst(index, 'The daughters of Lesley Conman and Kerry Brown were sent messages by a man online.'), ['Kerry Brown -> Kerry Green']);
+  assert.deepEqual(flagsAgainst(index, "The daughters of Lesley Conman and Kerry Green were sent messages by a man online."), []);
+  // (Outside a restated statement, another person of the same first name may simply be another person.)
+  assert.deepEqual(flagsAgainst(index, 'Kerry Brown, a lawyer, said the police were wrong.'), []);
+});
+
+test('a name of the same kind with its last word in common: "US News Record" where the seeds say "Guinness World Record"', () => {
+  const index = seedIndex('record.txt', 'Lisa Courtney owns the largest collection of Pokemon toys. Lisa clinched the Guinness World Record for the largest collection of Pokemon memorabilia in 2009.');
+  assert.deepEqual(flagsAgainst(index, 'Lisa Courtney holds the US News Record for the largest collection of Pokemon memorabilia.'), ['US News Record -> Guinness World Record']);
+  assert.deepEqual(flagsAgainst(index, 'Lisa Courtney holds the Guinness World Record for the largest collection of Pokemon memorabilia.'), []);
+});
+
+test("a precise value the story gives another person: \"Ada Vance tops the list with £13.17billion\" where that is Leo Marsh's fortune", () => {
+  const index = seedIndex('rich.txt', 'Leo Marsh, a music mogul, tops this year’s rich list with an estimated wealth of £13.17billion. Steel heiress Ada Vance and her husband are second with a fortune of £9.45billion. The list was published on Sunday.');
+  assert.deepEqual(flagsAgainst(index, 'Steel heiress Ada Vance tops the rich list with a £13.17billion fortune.'), ['Ada Vance -> Leo Marsh']);
+  assert.deepEqual(flagsAgainst(index, 'Steel heiress Ada Vance is second on the rich list with a £9.45billion fortune.'), []);
+  assert.deepEqual(flagsAgainst(index, 'Music mogul Leo Marsh tops the rich list with a £13.17billion fortune.'), []);
+});

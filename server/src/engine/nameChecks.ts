@@ -76,6 +76,11 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
         nameMismatch(ctx, e, relative.text, `The seeds name ${relative.text}; they never mention ${e.text}.`, 'warning', relative.at);
         continue;
       }
+      const sibling2 = otherSurname(ctx, sf, e, sentenceCands);
+      if (sibling2) {
+        nameMismatch(ctx, e, sibling2.text, `The seeds name ${sibling2.text} here; they never mention ${e.text}.`, 'warning', sibling2.at);
+        continue;
+      }
       const reworded = otherWording(ctx, e);
       if (reworded) {
         nameMismatch(ctx, e, reworded.text, `The seeds say ${reworded.text}, not ${e.text}.`, 'warning', reworded.at);
@@ -84,6 +89,7 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     }
     // Substitution: the seed sentence the draft follows has another name in the same slot.
     const dctx = localContext(sf, e, 4);
+    const wordsBeside = new Set(sf.sentence.tokens.filter((t) => t.end <= e.start || t.start >= e.end).map((t) => t.key));
     let best: { g: Entity; s: SeedSentence; score: number } | undefined;
     const cands = mentionCandidates(ctx, sf, e, sentenceCands);
     // The best-aligned seed sentence that writes this very name supports it.
@@ -97,9 +103,13 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
       // sentence, another name is simply another story.
       if (!known && topicWeight(ctx, c.sentence) < 1) continue;
       for (const g of c.sentence.facts.entities) {
-        if (draftKeys.has(g.key) || !typesComparable(e, g) || same(g)) continue;
+        // (Names ending in the same word name the same kind of thing, however they were typed: "US News
+        // Record" and "Guinness World Record".)
+        if (draftKeys.has(g.key) || !(typesComparable(e, g) || sameHead(e, g)) || same(g)) continue;
         if (city && placeGroup(g.key) !== undefined && placeGroup(g.key) === placeGroup(e.key)) continue; // "to Cairo" for "to Egypt"
-        if (g.tokens.some((t) => draftWords.has(t) && !STOPWORDS.has(t))) continue;
+        // (The seed's name written elsewhere in the draft's sentence is not replaced; a word it shares with
+        // this name is the part they agree on: "US News Record" for "Guinness World Record".)
+        if (g.tokens.some((t) => wordsBeside.has(t) && !STOPWORDS.has(t))) continue;
         // (Nor a seed's common word read as a name: "Terror" opening the headline "Terror detainees win".)
         if (isTitleOnly(g) || isAcronymOf(e, c.sentence) || isCommonWord(ctx, c.sentence.facts, g)) continue;
         const local = slotScore(ctx.index, dctx, localContext(c.sentence.facts, g, 4));
@@ -130,6 +140,11 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     const seedName = nameOnly(ctx, best.g.text);
     nameMismatch(ctx, e, seedName, known ? `In the seeds it is ${seedName} here, not ${e.text}.` : `The seeds say ${seedName} here; they never mention ${e.text}.`, severity, best.s);
   }
+}
+
+/** Two names of several words ending in the same word, the draft's not a person's (surnames are checked as people). */
+function sameHead(a: Entity, b: Entity): boolean {
+  return a.tokens.length > 1 && b.tokens.length > 1 && a.tokens[a.tokens.length - 1] === b.tokens[b.tokens.length - 1] && a.type !== 'person' && b.type !== 'place';
 }
 
 /** A name finding over the draft's name, offering the seed's, with the seed sentence as evidence. */
@@ -358,6 +373,29 @@ export function otherFirstName(ctx: Ctx, e: Entity): { text: string; at: SeedSen
         if (found && found.key !== g.key) return undefined; // two of that surname: which one is meant?
         found ??= { key: g.key, text: g.text, at: s };
       }
+    }
+  }
+  return found;
+}
+
+/**
+ * A person the story never names, with the first name of the one person a restated seed statement names,
+ * and another surname: "Kerry Brown, 13, were targeted" where the seed sentence speaks of Kerry Green's
+ * daughter. (Only in a sentence that restates one: a draft may well add another David to a story's David.)
+ */
+export function otherSurname(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[]): { text: string; at: SeedSentence } | undefined {
+  if (e.tokens.length !== 2 || e.type !== 'person') return undefined;
+  const [first, surname] = e.tokens;
+  if (ctx.index.knowsLowerWord(first) || isCommonEnglish(stem(first))) return undefined;
+  const draftNames = namesOfDraft(ctx);
+  let found: { key: string; text: string; at: SeedSentence } | undefined;
+  for (const c of cands) {
+    if (c.score < 0.35 || topicWeight(ctx, c.sentence) < 1) continue;
+    for (const g of c.sentence.facts.entities) {
+      if (g.type !== 'person' || g.tokens.length !== 2 || g.tokens[0] !== first || g.tokens[1] === surname) continue;
+      if (draftNames.has(g.key) || sf.entities.some((d) => d.tokens.includes(g.tokens[1]))) return undefined;
+      if (found && found.key !== g.key) return undefined;
+      found ??= { key: g.key, text: g.text.replace(/['’]s?$/, ''), at: c.sentence };
     }
   }
   return found;
