@@ -46,7 +46,6 @@ export function isCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
 
 export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate[], handled: Set<Entity>): void {
   const draftKeys = new Set(sf.entities.map((x) => x.key));
-  const draftWords = new Set(sf.sentence.tokens.map((t) => t.key));
   for (const e of sf.entities) {
     if (handled.has(e) || isCommonWord(ctx, sf, e)) continue;
     const known = isKnownName(ctx, e);
