@@ -467,6 +467,8 @@ test('the one value the story gives a compound: "25-time champion" where the see
   const index = seedIndex('jockey.txt', 'AP McCoy will retire on Saturday. The jockey they all struggle to beat is a rider no one would copy. It might sound like madness when you are talking about a 20-time champion but it is unique.');
   assert.deepEqual(flagsAgainst(index, 'No sane jockey would ever try to copy the 25-time champion.'), ['25-time -> 20-time']);
   assert.deepEqual(flagsAgainst(index, 'No sane jockey would ever try to copy the 20-time champion.'), []);
+  // (A compound's number is exact: "1000" is not a rounding that could mean 20.)
+  assert.deepEqual(flagsAgainst(index, 'No sane jockey would ever try to copy the 1000-time champion.'), ['1000-time -> 20-time']);
 });
 
 test('the one value a story gives a rate: "fourteen hours a week" where the seeds say "seven hours a week"', () => {

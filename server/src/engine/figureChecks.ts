@@ -241,7 +241,8 @@ function storysOnlyCompound(ctx: Ctx, f: Figure, cands: Candidate[]): { g: Figur
     for (const s of doc.sentences) {
       for (const g of s.facts.figures) {
         if (!figureUnitsComparable(f, g) || !sameMeasure(f, g)) continue;
-        if (figuresAgree(f, g) || (found && found.g.value !== g.value)) return undefined;
+        // (A compound's number is exact: a "1000-time champion" is no rounded "20-time" one.)
+        if (f.value === g.value || (!isCompound(f) && figuresAgree(f, g)) || (found && found.g.value !== g.value)) return undefined;
         if (!found || (aligned.has(s) && !aligned.has(found.s))) found = { g, s };
       }
     }
