@@ -532,3 +532,13 @@ test("a precise value the story gives another person: \"Ada Vance tops the list 
   assert.deepEqual(flagsAgainst(index, 'Steel heiress Ada Vance is second on the rich list with a £9.45billion fortune.'), []);
   assert.deepEqual(flagsAgainst(index, 'Music mogul Leo Marsh tops the rich list with a £13.17billion fortune.'), []);
 });
+
+test('the role of an unnamed person in a restated statement: "a league coach says he was approached" where the seed\'s was a player', () => {
+  const index = seedIndex('fixing.txt', "Over a month ago, a player from the Rajasthan Royals was approached by a man to fix matches in the league. The player reported the approach at once. The team commends him.");
+  assert.deepEqual(flagsAgainst(index, 'A league coach from the Rajasthan Royals says he was approached by a man to fix matches.'), ['coach -> player']);
+  assert.deepEqual(flagsAgainst(index, 'A league player from the Rajasthan Royals says he was approached by a man to fix matches.'), []);
+  // (Another word for the same role is the same role; a role the story names elsewhere is not contradicted.)
+  assert.deepEqual(flagsAgainst(index, 'A cricketer from the Rajasthan Royals says he was approached by a man to fix matches.'), []);
+  const both = seedIndex('fixing2.txt', 'Over a month ago, a player from the Rajasthan Royals was approached by a man to fix matches in the league. His coach said the team was shocked.');
+  assert.deepEqual(flagsAgainst(both, 'A coach from the Rajasthan Royals was approached by a man to fix matches in the league.'), []);
+});

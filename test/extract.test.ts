@@ -52,6 +52,13 @@ test('qualifier logic: paraphrases agree, different figures do not', () => {
   assert.ok(!figuresAgree(past15100, past14100));
   assert.ok(!figuresAgree(about1400, around1200));
   assert.deepEqual(interval(past14100).map(Math.round), [14100, 14996]);
+  // An order of magnitude is rounded or cut down: "£6bn" may be £6.7bn, but "$30,000" is no $24,121.
+  const [sixBillion] = figures('The scheme would save £6bn.');
+  const [sixPointSeven] = figures('The scheme would save £6.7bn.');
+  const [thirtyThousand] = figures('Fees are $30,000 a year.');
+  const [exact24121] = figures('Fees are $24,121 a year.');
+  assert.ok(figuresAgree(sixBillion, sixPointSeven));
+  assert.ok(!figuresAgree(thirtyThousand, exact24121));
 });
 
 test('weekdays resolve to the past of the text date; month-days take its year', () => {

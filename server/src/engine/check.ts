@@ -13,6 +13,7 @@ import { checkDates } from './dateChecks';
 import { checkPeople } from './peopleChecks';
 import { checkNames } from './nameChecks';
 import { checkListCounts } from './listChecks';
+import { checkRoles } from './roleChecks';
 
 export interface CheckOptions {
   /** The draft's date (YYYY-MM-DD); overrides its header. */
@@ -44,6 +45,7 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
     ctx.trace?.(`\n## ${sf.sentence.text.slice(0, 100)}\n   cands: ${cands.slice(0, 3).map((c) => `${c.score.toFixed(2)} ${c.sentence.facts.sentence.text.slice(0, 60)}`).join(' | ')}`);
     checkListCounts(ctx, sf, cands);
     const handled = checkPeople(ctx, sf, cands);
+    checkRoles(ctx, sf, cands);
     checkFigures(ctx, sf, cands);
     checkDates(ctx, sf, cands);
     checkNames(ctx, sf, cands, handled);

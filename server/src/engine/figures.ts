@@ -86,7 +86,8 @@ function parseNumberText(t: string): number | undefined {
 /**
  * How far a written number may be from the value it rounds: half a unit of its last significant digit,
  * scaled by its scale word ("£13bn" may stand for £13.17bn). A large round number with one significant
- * digit ("£6bn", "4,000") is an order of magnitude, good to a whole unit of that digit. Whole numbers
+ * digit ("£6bn", "4,000") is an order of magnitude, good to a whole unit of that digit above it (news
+ * cuts "£6.7bn" down to "£6bn") and half a unit below. Whole numbers
  * under a hundred are exact.
  */
 export function roundingSlack(valueText: string, value: number): number {
@@ -111,8 +112,11 @@ export function interval(f: Pick<Figure, 'value' | 'high' | 'qualifier' | 'value
   const hi = f.high ?? v;
   const slack = roundingSlack(f.valueText, v);
   switch (f.qualifier) {
-    case 'exact':
-      return [v - slack, hi + slack];
+    case 'exact': {
+      // (An order of magnitude is rounded or cut down, not up: "£6bn" may be £6.7bn, "$30,000" is no $24,121.)
+      const wide = slack > 0.5 && slack >= 0.1 * v;
+      return [v - (wide ? slack / 2 : slack), hi + slack];
+    }
     case 'approx': {
       // ("about 20" may be 18: small numbers are approximated more coarsely)
       const rel = hi < 100 ? 0.1 : 0.05;

@@ -262,3 +262,26 @@ export const CONCEPTS: Record<string, string[]> = {
 
 /** Two-word place names whose words alone are not places ("United Kingdom"). */
 export const PLACE_BIGRAMS = new Set(PLACE_ALIASES.flat().filter((w) => w.includes(' ')));
+
+/**
+ * Roles of people a text may leave unnamed ("a coach", "a former officer"), in groups of words news uses
+ * for one role: a word of another group in the seed statement a draft restates is another role.
+ */
+export const ROLE_GROUPS: string[][] = [
+  ['player', 'players', 'footballer', 'footballers', 'cricketer', 'cricketers', 'athlete', 'athletes', 'sportsman', 'sportswoman'],
+  ['coach', 'coaches', 'trainer', 'manager', 'managers', 'boss'],
+  ['officer', 'officers', 'policeman', 'policewoman', 'constable', 'detective', 'detectives', 'cop', 'cops'],
+  ['driver', 'drivers', 'motorist', 'motorists', 'trucker', 'truckers', 'truckie', 'truckies', 'chauffeur'],
+  ['pilot', 'pilots', 'aviator'],
+  ['teacher', 'teachers', 'tutor', 'lecturer', 'headteacher', 'headmaster', 'headmistress'],
+  ['doctor', 'doctors', 'physician', 'surgeon', 'surgeons', 'medic', 'medics', 'gp'],
+  ['nurse', 'nurses', 'midwife'],
+  ['lawyer', 'lawyers', 'attorney', 'attorneys', 'solicitor', 'barrister'],
+  ['student', 'students', 'pupil', 'pupils', 'schoolboy', 'schoolgirl'],
+  ['soldier', 'soldiers', 'troops', 'serviceman', 'servicemen'],
+  ['firefighter', 'firefighters', 'fireman', 'firemen'],
+  ['referee', 'referees', 'umpire', 'umpires'],
+  ['priest', 'priests', 'vicar', 'rabbi', 'imam', 'pastor', 'cleric'],
+  ['journalist', 'journalists', 'reporter', 'reporters', 'correspondent'],
+  ['fan', 'fans', 'supporter', 'supporters'],
+];

@@ -1,0 +1,71 @@
+// Roles of people the text does not name: "an Indian Premier League coach says he was approached" where
+// the seed statement it restates is a player's. Named people's offices are peopleChecks' work.
+import { termsOf, type SentenceFacts } from './facts';
+import { ROLE_GROUPS } from './lexicon';
+import { evidenceOf, type SeedSentence } from './seeds';
+import { stem } from './text';
+import { type Candidate, topicWeight } from './align';
+import { type Ctx, push } from './ledger';
+
+/** How closely a seed sentence must restate the draft's for its role to stand against the draft's. */
+const RESTATED = 0.6;
+
+const GROUP_OF = new Map<string, number>();
+ROLE_GROUPS.forEach((words, i) => words.forEach((w) => GROUP_OF.set(stem(w), i)));
+
+/** The role groups a seed sentence's terms name, with the term of each. */
+function rolesOf(terms: readonly (string | undefined)[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const t of terms) {
+    const g = t === undefined ? undefined : GROUP_OF.get(t);
+    if (g !== undefined && !out.has(g)) out.set(g, t!);
+  }
+  return out;
+}
+
+/** Does any seed of the draft's story name someone in this role? */
+function storyNamesRole(ctx: Ctx, group: number): boolean {
+  for (const [doc, w] of ctx.topic) {
+    if (w < 1) continue;
+    for (const s of doc.sentences) if (s.terms.some((t) => GROUP_OF.get(t) === group)) return true;
+  }
+  return false;
+}
+
+export function checkRoles(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
+  const terms = termsOf(sf);
+  const toks = sf.sentence.tokens;
+  const own = rolesOf(terms);
+  if (own.size === 0) return;
+  const best = cands.find((c) => topicWeight(ctx, c.sentence) >= 1);
+  if (!best || best.score < RESTATED) return;
+  const theirs = [...rolesOf(best.sentence.terms)].filter(([g]) => !own.has(g));
+  // (One other role in the restated statement, or which of them the draft's stands for is unclear.)
+  if (theirs.length !== 1) return;
+  const [, seedTerm] = theirs[0];
+  for (let i = 0; i < toks.length; i++) {
+    const g = terms[i] === undefined ? undefined : GROUP_OF.get(terms[i]!);
+    if (g === undefined || toks[i].cap) continue; // a role in a name ("Coach House") is the name's
+    if (sf.entities.some((e) => e.start <= toks[i].start && toks[i].end <= e.end)) continue;
+    if (sf.people.some((p) => p.title.start <= toks[i].start && toks[i].end <= p.title.end)) continue;
+    if (best.sentence.terms.some((t) => GROUP_OF.get(t) === g) || storyNamesRole(ctx, g)) continue;
+    const written = writtenRole(best.sentence, seedTerm);
+    push(ctx, {
+      kind: 'title',
+      code: 'title-mismatch',
+      range: { start: toks[i].start, end: toks[i].end },
+      text: toks[i].text,
+      expected: written,
+      message: `The seeds speak of a ${written} here; they never mention a ${toks[i].text}.`,
+      severity: 'warning',
+      evidence: [evidenceOf(best.sentence)],
+    });
+    return;
+  }
+}
+
+/** The seed's word for its role as the seed writes it. */
+function writtenRole(s: SeedSentence, term: string): string {
+  const tok = s.facts.sentence.tokens.find((t) => t.stem === term || t.key === term);
+  return tok ? tok.text.toLowerCase() : term;
+}
