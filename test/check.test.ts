@@ -537,8 +537,10 @@ test('the role of an unnamed person in a restated statement: "a league coach say
   const index = seedIndex('fixing.txt', "Over a month ago, a player from the Rajasthan Royals was approached by a man to fix matches in the league. The player reported the approach at once. The team commends him.");
   assert.deepEqual(flagsAgainst(index, 'A league coach from the Rajasthan Royals says he was approached by a man to fix matches.'), ['coach -> player']);
   assert.deepEqual(flagsAgainst(index, 'A league player from the Rajasthan Royals says he was approached by a man to fix matches.'), []);
-  // (Another word for the same role is the same role; a role the story names elsewhere is not contradicted.)
+  // (Another word for the same role is the same role.)
   assert.deepEqual(flagsAgainst(index, 'A cricketer from the Rajasthan Royals says he was approached by a man to fix matches.'), []);
-  const both = seedIndex('fixing2.txt', 'Over a month ago, a player from the Rajasthan Royals was approached by a man to fix matches in the league. His coach said the team was shocked.');
-  assert.deepEqual(flagsAgainst(both, 'A coach from the Rajasthan Royals was approached by a man to fix matches in the league.'), []);
+  // (In a copied statement another role is a swap, even where the story names that role elsewhere.)
+  const drugs = seedIndex('drugs.txt', 'Truck drivers in Victoria are dealing drugs from behind the wheel, using secret codes over their radios. Victoria police revealed a network of dealers.');
+  assert.deepEqual(flagsAgainst(drugs, 'Police in Victoria are dealing drugs from behind the wheel, using secret codes over their radios.'), ['Police -> drivers']);
+  assert.deepEqual(flagsAgainst(drugs, 'Truckies in Victoria are dealing drugs from behind the wheel, using secret codes over their radios.'), []);
 });

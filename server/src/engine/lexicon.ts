@@ -270,7 +270,7 @@ export const PLACE_BIGRAMS = new Set(PLACE_ALIASES.flat().filter((w) => w.includ
 export const ROLE_GROUPS: string[][] = [
   ['player', 'players', 'footballer', 'footballers', 'cricketer', 'cricketers', 'athlete', 'athletes', 'sportsman', 'sportswoman'],
   ['coach', 'coaches', 'trainer', 'manager', 'managers', 'boss'],
-  ['officer', 'officers', 'policeman', 'policewoman', 'constable', 'detective', 'detectives', 'cop', 'cops'],
+  ['officer', 'officers', 'police', 'policeman', 'policewoman', 'constable', 'detective', 'detectives', 'cop', 'cops'],
   ['driver', 'drivers', 'motorist', 'motorists', 'trucker', 'truckers', 'truckie', 'truckies', 'chauffeur'],
   ['pilot', 'pilots', 'aviator'],
   ['teacher', 'teachers', 'tutor', 'lecturer', 'headteacher', 'headmaster', 'headmistress'],

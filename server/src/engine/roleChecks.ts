@@ -7,8 +7,13 @@ import { stem } from './text';
 import { type Candidate, topicWeight } from './align';
 import { type Ctx, push } from './ledger';
 
-/** How closely a seed sentence must restate the draft's for its role to stand against the draft's. */
+/**
+ * How closely a seed sentence must restate the draft's for its role to stand against the draft's; and how
+ * closely for it to stand even where the story names the draft's role elsewhere ("Police in Victoria are
+ * dealing drugs" where the seed's truck drivers are, and the police found them out).
+ */
 const RESTATED = 0.6;
+const COPIED = 0.85;
 
 const GROUP_OF = new Map<string, number>();
 ROLE_GROUPS.forEach((words, i) => words.forEach((w) => GROUP_OF.set(stem(w), i)));
@@ -40,15 +45,18 @@ export function checkRoles(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): voi
   const best = cands.find((c) => topicWeight(ctx, c.sentence) >= 1);
   if (!best || best.score < RESTATED) return;
   const theirs = [...rolesOf(best.sentence.terms)].filter(([g]) => !own.has(g));
+  ctx.trace?.(`roles ${[...own.values()].join(',')} against ${theirs.map(([, t]) => t).join(',')}@${best.score.toFixed(2)}`);
   // (One other role in the restated statement, or which of them the draft's stands for is unclear.)
   if (theirs.length !== 1) return;
   const [, seedTerm] = theirs[0];
   for (let i = 0; i < toks.length; i++) {
     const g = terms[i] === undefined ? undefined : GROUP_OF.get(terms[i]!);
-    if (g === undefined || toks[i].cap) continue; // a role in a name ("Coach House") is the name's
-    if (sf.entities.some((e) => e.start <= toks[i].start && toks[i].end <= e.end)) continue;
+    // (A role in a name, "Coach House", is the name's: capitals only where the sentence starts.)
+    if (g === undefined || (toks[i].cap && i > 0)) continue;
+    // (A role word inside a longer name is the name's: "Police Federation".)
+    if (sf.entities.some((e) => e.tokens.length > 1 && e.start <= toks[i].start && toks[i].end <= e.end)) continue;
     if (sf.people.some((p) => p.title.start <= toks[i].start && toks[i].end <= p.title.end)) continue;
-    if (best.sentence.terms.some((t) => GROUP_OF.get(t) === g) || storyNamesRole(ctx, g)) continue;
+    if (best.sentence.terms.some((t) => GROUP_OF.get(t) === g) || (best.score < COPIED && storyNamesRole(ctx, g))) continue;
     const written = writtenRole(best.sentence, seedTerm);
     push(ctx, {
       kind: 'title',
