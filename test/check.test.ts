@@ -544,3 +544,9 @@ test('the role of an unnamed person in a restated statement: "a league coach say
   assert.deepEqual(flagsAgainst(drugs, 'Police in Victoria are dealing drugs from behind the wheel, using secret codes over their radios.'), ['Police -> drivers']);
   assert.deepEqual(flagsAgainst(drugs, 'Truckies in Victoria are dealing drugs from behind the wheel, using secret codes over their radios.'), []);
 });
+
+test('a count smaller than the items the sentence itself lists: "seven countries, including" eight names', () => {
+  assert.deepEqual(flags('The summit tasked foreign ministers from seven countries, including Türkiye, Palestine, Saudi Arabia, Indonesia, Egypt, Jordan, Qatar and Nigeria, with halting the war.').map((f) => `${f.text} -> ${f.expected}`), ['seven -> eight']);
+  // ("including" allows more than it names, never fewer)
+  assert.deepEqual(flags('The summit tasked foreign ministers from nine countries, including Türkiye, Palestine, Saudi Arabia, Indonesia, Egypt, Jordan, Qatar and Nigeria, with halting the war.').map((f) => f.text), []);
+});

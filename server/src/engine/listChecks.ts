@@ -1,5 +1,6 @@
 // Counted lists: "nine nations — A, B, …" must list as many as it says.
 import { type SentenceFacts } from './facts';
+import { sameThing } from './figureChecks';
 import { NUMBER_WORDS } from './lexicon';
 import { evidenceOf } from './seeds';
 import { type Candidate } from './align';
@@ -15,6 +16,7 @@ export const LIST_COUNT = new RegExp(
 const LIST_MARK = /—|–|:|--/;
 
 export function checkListCounts(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
+  checkFewerThanListed(ctx, sf, cands);
   const s = sf.sentence;
   const prose = ctx.draft.parsed.prose.slice(s.start, s.end);
   // A counted list needs a dash or a colon before its items: most sentences have neither (the pattern is slow).
@@ -36,6 +38,31 @@ export function checkListCounts(ctx: Ctx, sf: SentenceFacts, cands: Candidate[])
       message: `The draft says ${m[1]} ${m[2]} but lists ${items.length}.`,
       severity: 'error',
       evidence: ev,
+    });
+  }
+}
+
+/**
+ * "ministers from seven countries, including Türkiye, Palestine, … and Nigeria" naming eight: a count
+ * smaller than the items the sentence itself lists of the same thing ("including" allows more, not fewer).
+ */
+function checkFewerThanListed(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
+  for (const list of sf.figures) {
+    if (!list.implied) continue;
+    const stated = sf.figures.find((f) => !f.implied && f.unit === 'count' && f.qualifier === 'exact' && f.end <= list.start && f.value < list.value && f.value >= 2 && sameThing(f, list));
+    if (!stated) continue;
+    const words = Object.entries(NUMBER_WORDS).find(([, v]) => v === list.value)?.[0];
+    const expected = stated.words && words ? matchCase(words, stated.valueText) : String(list.value);
+    const range = { start: stated.valueSpan.start, end: stated.valueSpan.end };
+    push(ctx, {
+      kind: 'figure',
+      code: 'figure-list-count',
+      range,
+      text: ctx.draft.parsed.raw.slice(range.start, range.end),
+      expected,
+      message: `The draft says ${stated.valueText} but names ${list.value}.`,
+      severity: 'error',
+      evidence: cands[0] ? [evidenceOf(cands[0].sentence)] : [],
     });
   }
 }
