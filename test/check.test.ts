@@ -108,6 +108,11 @@ test('calendar slip: a weekday that does not fit its date', () => {
   assert.equal(g?.code, 'date-weekday');
   assert.equal(g?.expected, 'Saturday');
   assert.deepEqual(flags('The summit met on Saturday, Nov. 11, in Riyadh.'), []);
+  // A weekday with an indefinite article, apart from the sentence's one date, says which day that date was
+  const h = flagged('The Nov. 11 summit was held in Riyadh on a Friday.', 'Friday');
+  assert.equal(h?.code, 'date-weekday');
+  assert.equal(h?.expected, 'Saturday');
+  assert.deepEqual(flags('The Nov. 11 summit was held in Riyadh on a Saturday.'), []);
 });
 
 test('a counted list: "nine nations" followed by eight names', () => {
