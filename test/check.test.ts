@@ -555,3 +555,11 @@ test('a count smaller than the items the sentence itself lists: "seven countries
   // ("including" allows more than it names, never fewer)
   assert.deepEqual(flags('The summit tasked foreign ministers from nine countries, including Türkiye, Palestine, Saudi Arabia, Indonesia, Egypt, Jordan, Qatar and Nigeria, with halting the war.').map((f) => f.text), []);
 });
+
+test('later mentions by surname of a person put in another\'s place are the same slip: "Rodriguez and his team-mates"', () => {
+  const index = seedIndex('goal.txt', 'Cristiano Ronaldo, 30, scored the landmark goal against Rayo Vallecano on April 8. Ronaldo and his team-mates host Malaga this weekend. Gareth Bale embraced him.');
+  assert.deepEqual(flagsAgainst(index, 'James Rodriguez scored the landmark goal against Rayo Vallecano on April 8. Rodriguez and his team-mates host Malaga this weekend.'), ['James Rodriguez -> Cristiano Ronaldo', 'Rodriguez -> Ronaldo']);
+  // (The surname was right where only the first name was wrong: "Mr Byrne" after "Rose Byrne" for Liam Byrne.)
+  const memo = seedIndex('memo.txt', 'Liam Byrne, who was Chief Secretary to the Treasury, left a memo on his desk after the election. Mr Byrne later apologised.');
+  assert.deepEqual(flagsAgainst(memo, "Labour's Rose Byrne left a memo for the incoming government. Mr Byrne later apologised."), ['Rose Byrne -> Liam Byrne']);
+});

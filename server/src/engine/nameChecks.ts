@@ -4,7 +4,7 @@ import { type SentenceFacts } from './facts';
 import { CAPITALS, NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS, ORG_WORDS } from './lexicon';
 import { isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedSentence } from './seeds';
-import { firstIndex, stem } from './text';
+import { firstIndex, stem, tokenKey } from './text';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
 import { type Severity } from './types';
@@ -47,7 +47,8 @@ export function isCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
 export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate[], handled: Set<Entity>): void {
   const draftKeys = new Set(sf.entities.map((x) => x.key));
   for (const e of sf.entities) {
-    if (handled.has(e) || isCommonWord(ctx, sf, e)) continue;
+    // (Before the common-word test: a surname the draft gave in full earlier is a name wherever it stands.)
+    if (handled.has(e) || laterMentionOfWrongName(ctx, e) || isCommonWord(ctx, sf, e)) continue;
     const known = isKnownName(ctx, e);
     if (!known) {
       const spelled = nearSpelling(ctx, e.key);
@@ -144,6 +145,24 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
 /** Two names of several words ending in the same word, the draft's not a person's (surnames are checked as people). */
 function sameHead(a: Entity, b: Entity): boolean {
   return a.tokens.length > 1 && b.tokens.length > 1 && a.tokens[a.tokens.length - 1] === b.tokens[b.tokens.length - 1] && a.type !== 'person' && b.type !== 'place';
+}
+
+/**
+ * "Rodriguez and his team-mates" after "James Rodriguez scored his 300th goal" was found to be Ronaldo's
+ * statement: the draft's later mentions by surname of a person it put in another's place are the same slip.
+ */
+function laterMentionOfWrongName(ctx: Ctx, e: Entity): boolean {
+  if (e.tokens.length !== 1) return false;
+  const full = ctx.draft.surnames.get(e.tokens[0]);
+  if (!full || full.start >= e.start) return false;
+  const first = ctx.findings.find((f) => f.kind === 'name' && f.code === 'name-mismatch' && !ctx.removed.has(f) && f.range.start === full.start && f.range.end === full.end);
+  if (!first?.expected) return false;
+  const seedName = first.expected.split(/\s+/).pop()!;
+  // ("Mr Byrne" after "Rose Byrne" for Liam Byrne: the surname itself was right.)
+  if (tokenKey(seedName) === e.tokens[0]) return false;
+  const message = `In the seeds it is ${seedName} here, not ${e.text} (the draft's ${first.text}, in the place of ${first.expected}).`;
+  push(ctx, { kind: 'name', code: 'name-mismatch', range: { start: e.start, end: e.end }, text: e.text, expected: seedName, message, severity: first.severity, evidence: first.evidence });
+  return true;
 }
 
 /** A name finding over the draft's name, offering the seed's, with the seed sentence as evidence. */
