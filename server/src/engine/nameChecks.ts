@@ -105,7 +105,7 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
       for (const g of c.sentence.facts.entities) {
         // (Names ending in the same word name the same kind of thing, however they were typed: "US News
         // Record" and "Guinness World Record".)
-        if (draftKeys.has(g.key) || !(typesComparable(e, g) || sameHead(e, g)) || same(g)) continue;
+        if (draftKeys.has(g.key) || !(typesComparable(e, g) || sameHead(e, g) || sameKind(e, g)) || same(g)) continue;
         if (city && placeGroup(g.key) !== undefined && placeGroup(g.key) === placeGroup(e.key)) continue; // "to Cairo" for "to Egypt"
         // (The seed's name written elsewhere in the draft's sentence is not replaced; a word it shares with
         // this name is the part they agree on: "US News Record" for "Guinness World Record".)
@@ -140,6 +140,13 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     const seedName = nameOnly(ctx, best.g.text);
     nameMismatch(ctx, e, seedName, known ? `In the seeds it is ${seedName} here, not ${e.text}.` : `The seeds say ${seedName} here; they never mention ${e.text}.`, severity, best.s);
   }
+}
+
+/** Two names of one kind (two football clubs, two social networks), however they were typed. */
+function sameKind(a: Entity, b: Entity): boolean {
+  const ka = kindOf(a.key);
+  const kb = kindOf(b.key);
+  return !!ka && !!kb && ka.kind === kb.kind && ka.name !== kb.name;
 }
 
 /** Two names of several words ending in the same word, the draft's not a person's (surnames are checked as people). */
