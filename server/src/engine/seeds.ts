@@ -153,6 +153,9 @@ export class SeedIndex {
   private ownStamp = new Uint32Array(1024);
   private ownTerms = new Uint32Array(1024);
   private readonly idfs = new Map<string, number>();
+  /** Postings of the terms retrieval was asked for, as sentence numbers (see postingIds). */
+  private readonly ids = new Map<string, Int32Array>();
+  private idsGeneration = 0;
   private idfGeneration = 0;
   private readonly memos = new Map<string, Map<string, unknown>>();
   private memoGeneration = 0;
@@ -518,7 +521,7 @@ export class SeedIndex {
     for (const t of unique) {
       const w = this.idf(t);
       total += w;
-      const list = flat ? flat.postings(t) : this.postings.get(t);
+      const list = flat ? flat.postings(t) : this.postingIds(t);
       if (!list || list.length > 5000) continue; // a term in thousands of sentences says nothing
       for (let i = 0; i < list.length; i++) {
         const item = list[i];
@@ -572,6 +575,26 @@ export class SeedIndex {
     if (this.retrieved.size >= 20000) this.retrieved.clear();
     this.retrieved.set(cacheKey, best);
     return best.slice();
+  }
+
+  /**
+   * A term's postings as sentence numbers, remembered until the index changes: retrieval reads them
+   * without visiting each sentence object (scattered in memory, it cost a cache miss per posting).
+   */
+  private postingIds(term: string): Int32Array | undefined {
+    if (this.idsGeneration !== this.generation) {
+      this.ids.clear();
+      this.idsGeneration = this.generation;
+    }
+    let ids = this.ids.get(term);
+    if (ids === undefined) {
+      const list = this.postings.get(term);
+      if (!list) return undefined;
+      ids = Int32Array.from(list, (s) => s.id);
+      if (this.ids.size >= 50000) this.ids.clear();
+      this.ids.set(term, ids);
+    }
+    return ids;
   }
 
   /**
