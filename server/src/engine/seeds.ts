@@ -524,8 +524,7 @@ export class SeedIndex {
       const list = flat ? flat.postings(t) : this.postingIds(t);
       if (!list || list.length > 5000) continue; // a term in thousands of sentences says nothing
       for (let i = 0; i < list.length; i++) {
-        const item = list[i];
-        const id = typeof item === 'number' ? item : item.id;
+        const id = list[i];
         if (scores[id] === 0) touched.push(id);
         scores[id] += w;
       }
