@@ -113,6 +113,19 @@ export function mistypedFigure(ctx: Ctx, f: Figure, cands: Candidate[]): { g: Fi
 }
 
 export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
+  // The figures of this sentence that restate a seed figure (agree with it, and it is no other group's
+  // value), two at most: asked of every seed figure for every draft figure, a scan of the sentence's
+  // figures each time made a long sentence of figures quadratic.
+  const restating = new Map<Figure, Figure[]>();
+  const restatedByOther = (f: Figure, g: Figure, all: readonly Figure[]): boolean => {
+    let found = restating.get(g);
+    if (found === undefined) {
+      found = [];
+      for (const o of sf.figures) if (figuresAgree(o, g) && !otherGroupsValue(o, g, all) && found.push(o) === 2) break;
+      restating.set(g, found);
+    }
+    return found.some((o) => o !== f);
+  };
   for (const f of sf.figures) {
     if (f.implied) continue; // a draft's own list is checked against its stated count (listChecks)
     if (f.unit === 'age' && checkAge(ctx, f)) continue;
@@ -143,7 +156,7 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
           // children" where the seed has "5,800 children and 3,900 women") agrees with nothing.
           if (otherGroupsValue(f, g, c.sentence.facts.figures)) continue;
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
-        } else if (!sf.figures.some((o) => o !== f && figuresAgree(o, g) && !otherGroupsValue(o, g, c.sentence.facts.figures))) {
+        } else if (!restatedByOther(f, g, c.sentence.facts.figures)) {
           // (A seed figure another figure of this sentence restates is taken.)
           strongest = Math.max(strongest, score);
           if (!best || rank(score, g) > rank(best.score, best.g)) best = { g, s: c.sentence, score };

@@ -151,7 +151,11 @@ export class SeedIndex {
   private generation = 1;
   private ownWeights = new Float64Array(1024);
   private ownStamp = new Uint32Array(1024);
+  private ownTerms = new Uint32Array(1024);
   private readonly idfs = new Map<string, number>();
+  /** Postings of the terms retrieval was asked for, as sentence numbers (see postingIds). */
+  private readonly ids = new Map<string, Int32Array>();
+  private idsGeneration = 0;
   private idfGeneration = 0;
   private readonly memos = new Map<string, Map<string, unknown>>();
   private memoGeneration = 0;
@@ -517,11 +521,10 @@ export class SeedIndex {
     for (const t of unique) {
       const w = this.idf(t);
       total += w;
-      const list = flat ? flat.postings(t) : this.postings.get(t);
+      const list = flat ? flat.postings(t) : this.postingIds(t);
       if (!list || list.length > 5000) continue; // a term in thousands of sentences says nothing
       for (let i = 0; i < list.length; i++) {
-        const item = list[i];
-        const id = typeof item === 'number' ? item : item.id;
+        const id = list[i];
         if (scores[id] === 0) touched.push(id);
         scores[id] += w;
       }
@@ -534,7 +537,7 @@ export class SeedIndex {
     const confidence = (n: number) => Math.min(1, 0.4 + 0.2 * n);
     const forward = confidence(unique.length) / total;
     // The best few by the draft's coverage, ties in the order the sentences were first met (as a stable
-    // sort keeps them), without sorting them all.
+    // sort keeps them), without sorting them all: each enters before the first that scores less.
     const size = Math.max(limit * 4, 32);
     const head: Array<{ id: number; shared: number; score: number }> = [];
     for (const id of touched) {
@@ -542,46 +545,81 @@ export class SeedIndex {
       scores[id] = 0;
       const score = shared * forward;
       if (head.length === size && !(score > head[size - 1].score)) continue;
-      let j = head.length < size ? head.length : size - 1;
-      if (head.length < size) head.push({ id, shared, score });
-      while (j > 0 && head[j - 1].score < score) {
-        head[j] = head[j - 1];
-        j--;
+      let lo = 0;
+      let hi = head.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (head[mid].score < score) hi = mid;
+        else lo = mid + 1;
       }
-      head[j] = { id, shared, score };
+      if (head.length === size) head.pop();
+      head.splice(lo, 0, { id, shared, score });
     }
     // A short seed sentence wholly restated inside a longer draft sentence aligns too: score the seed
     // sentence's own coverage for the best few.
     for (const r of head) {
-      const own = flat ? flat.ownWeight(r.id, (t) => this.idf(t)) : this.ownWeight(this.byId[r.id]!);
-      const termCount = flat ? flat.termCount(r.id) : this.byId[r.id]!.terms.length;
+      const own = flat ? flat.ownWeight(r.id, (t) => this.idf(t)) : this.ownWeight(r.id);
+      const termCount = flat ? flat.termCount(r.id) : this.ownTerms[r.id];
       if (own > 0) r.score = Math.max(r.score, 0.85 * confidence(termCount) * Math.min(1, r.shared / own));
     }
-    const best = head
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit)
-      .map(({ id, score }) => ({ sentence: flat ? flat.sentence(id) : this.byId[id]!, score }));
+    // (Scores only rose: a stable insertion sort, as the head is nearly in order.)
+    for (let i = 1; i < head.length; i++) {
+      const r = head[i];
+      let j = i;
+      for (; j > 0 && head[j - 1].score < r.score; j--) head[j] = head[j - 1];
+      head[j] = r;
+    }
+    const best: Array<{ sentence: SeedSentence; score: number }> = [];
+    for (let i = 0; i < head.length && i < limit; i++) best.push({ sentence: flat ? flat.sentence(head[i].id) : this.byId[head[i].id]!, score: head[i].score });
     if (this.retrieved.size >= 20000) this.retrieved.clear();
     this.retrieved.set(cacheKey, best);
     return best.slice();
   }
 
-  /** The summed weight of a seed sentence's own terms (value terms aside), remembered until the index changes. */
-  private ownWeight(s: SeedSentence): number {
-    if (this.ownStamp.length <= s.id) {
+  /**
+   * A term's postings as sentence numbers, remembered until the index changes: retrieval reads them
+   * without visiting each sentence object (scattered in memory, it cost a cache miss per posting).
+   */
+  private postingIds(term: string): Int32Array | undefined {
+    if (this.idsGeneration !== this.generation) {
+      this.ids.clear();
+      this.idsGeneration = this.generation;
+    }
+    let ids = this.ids.get(term);
+    if (ids === undefined) {
+      const list = this.postings.get(term);
+      if (!list) return undefined;
+      ids = Int32Array.from(list, (s) => s.id);
+      if (this.ids.size >= 50000) this.ids.clear();
+      this.ids.set(term, ids);
+    }
+    return ids;
+  }
+
+  /**
+   * The summed weight of a seed sentence's own terms (value terms aside), remembered until the index
+   * changes, with its number of terms (ownTerms): by number, as the sentence itself is read only afresh.
+   */
+  private ownWeight(id: number): number {
+    if (this.ownStamp.length <= id) {
       const n = Math.max(this.nextId, this.ownStamp.length * 2);
       const weights = new Float64Array(n);
       weights.set(this.ownWeights);
       const stamps = new Uint32Array(n);
       stamps.set(this.ownStamp);
+      const counts = new Uint32Array(n);
+      counts.set(this.ownTerms);
       this.ownWeights = weights;
       this.ownStamp = stamps;
+      this.ownTerms = counts;
     }
-    if (this.ownStamp[s.id] === this.generation) return this.ownWeights[s.id];
+    if (this.ownStamp[id] === this.generation) return this.ownWeights[id];
+    const s = this.byId[id]!;
     let own = 0;
     for (const t of s.terms) if (!t.startsWith('=')) own += this.idf(t);
-    this.ownWeights[s.id] = own;
-    this.ownStamp[s.id] = this.generation;
+    this.ownWeights[id] = own;
+    this.ownTerms[id] = s.terms.length;
+    this.ownStamp[id] = this.generation;
     return own;
   }
 
