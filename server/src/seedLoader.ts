@@ -162,6 +162,10 @@ export interface CacheReport {
   misses: number;
   /** Cache files ignored or not written, one line each ("corrupt cache file ...: ..."). */
   messages: string[];
+  /** The built index was opened from its file (not built from the seeds' facts). */
+  opened?: boolean;
+  /** The built index was written to its file by this load. */
+  written?: boolean;
 }
 
 export interface LoadOptions {
@@ -172,12 +176,23 @@ export interface LoadOptions {
   /** Seed files for which this is false are left unread (the editor's ignored seeds). */
   accept?: (path: string) => boolean;
   /**
+   * What `accept` accepts, as a string (e.g. the ignored-seed globs): with it, the built index is kept
+   * for an `accept`ed set of seeds too (keyed by it); without it, an `accept` disables the built index.
+   */
+  acceptKey?: string;
+  /**
    * A folder for the persisted index (the extension's storage folder, or the CLI's --cache). Seeds whose
    * text was seen before are not extracted again. Never inside a seed folder.
    */
   cacheDir?: string;
   /** Overrides the engine fingerprint the cache is keyed by (tests). */
   engineVersion?: string;
+  /**
+   * Given, the built index's file is not written during the load: `later` receives a function that writes
+   * it (and returns whether it did), for the caller to run when it is idle (the language server: after
+   * the first checks). It must not be run after the index changed.
+   */
+  saveLater?: (write: () => boolean) => void;
 }
 
 /**
@@ -204,15 +219,22 @@ export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSee
   const listing = paths.map((root) => {
     const listed = listTextFiles(resolve(root), SEED_EXTENSIONS, { maxFiles: budget, stats });
     budget -= listed.files.length;
+    // Seeds not accepted (ignored) are left unread, as if not listed.
+    if (options.accept) listed.files = listed.files.filter(options.accept);
     return listed;
   });
   // A cache holding the index of these very files (same sizes and times) is opened as it is.
-  const snapshot = cache && !options.index && !options.accept ? { key: JSON.stringify([paths.map((p) => resolve(p)), maxBytes, options.maxFiles ?? DEFAULT_MAX_SEED_FILES]), files: [] as ListedFile[] } : undefined;
+  const keyed = !options.accept || options.acceptKey !== undefined;
+  const snapshot =
+    cache && !options.index && keyed
+      ? { key: JSON.stringify([paths.map((p) => resolve(p)), maxBytes, options.maxFiles ?? DEFAULT_MAX_SEED_FILES, ...(options.accept ? [options.acceptKey] : [])]), files: [] as ListedFile[] }
+      : undefined;
   if (cache && snapshot) {
     listing.forEach((l, root) => l.files.forEach((path) => snapshot.files.push({ path, root, stat: stats.get(path)! })));
     const opened = openSnapshot(cache.folderPath, cache.engineName, snapshot.key, snapshot.files, maxBytes, cache.report.messages);
     if (opened) {
       cache.report.hits = opened.index.stats.files;
+      cache.report.opened = true;
       listing.forEach((l, root) => skipped.push(...l.skipped, ...opened.skipped.filter((s) => s.root === root)));
       return { index: opened.index, files: opened.files, skipped: skipped.map(({ path, reason }) => ({ path, reason })), cache: cache.report };
     }
@@ -222,7 +244,6 @@ export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSee
   for (const { files, skipped: s } of listing) {
     skipped.push(...s);
     for (const file of files) {
-      if (options.accept && !options.accept(file)) continue;
       const r = readSeedFile(file, maxBytes);
       if (r.text === undefined) {
         skipped.push({ path: file, reason: r.reason ?? 'unreadable' });
@@ -250,7 +271,11 @@ export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSee
     }
   }
   cache?.save();
-  if (cache && snapshot) saveSnapshot(cache.folderPath, cache.engineName, snapshot.key, snapshot.files, reasons, index, (file) => cache.stored(keys.get(file)!), keys, cache.report.messages);
+  if (cache && snapshot) {
+    const write = () => (cache.report.written = saveSnapshot(cache.folderPath, cache.engineName, snapshot.key, snapshot.files, reasons, index, (file) => cache.stored(keys.get(file)!), keys, cache.report.messages));
+    if (options.saveLater) options.saveLater(write);
+    else write();
+  }
   return { index, files: loaded, skipped, cache: cache?.report };
 }
 

@@ -61,8 +61,11 @@ interface Folder {
   settings: Settings;
   seedRoots: string[];
   index: SeedIndex;
+  /** Texts of seeds read since the load (a seed's text otherwise comes from the index, when quoted). */
   seedTexts: Map<string, string>;
   seedLines: SeedLines;
+  /** Bumped at every change of the seeds: a persisted index written later must be of the loaded seeds. */
+  seedChanges: number;
   skipped: Skipped[];
   seedProblems: string[];
   config: WorkspaceConfig;
@@ -114,6 +117,7 @@ function newFolder(name: string, uri?: string): Folder {
     index: new SeedIndex(),
     seedTexts: new Map(),
     seedLines: new SeedLines(() => undefined),
+    seedChanges: 0,
     skipped: [],
     seedProblems: [],
     config: emptyConfig(),
@@ -143,7 +147,18 @@ function folderOf(uri: string): Folder {
 function initOptionsSettings(): unknown {
   const o = initParams?.initializationOptions as Record<string, unknown> | undefined;
   if (!o || typeof o !== 'object') return undefined;
-  return (o.factdesk as unknown) ?? (o.settings as Record<string, unknown> | undefined)?.factdesk ?? o;
+  const { cacheDir: _cacheDir, ...rest } = o;
+  return (o.factdesk as unknown) ?? (o.settings as Record<string, unknown> | undefined)?.factdesk ?? rest;
+}
+
+/**
+ * The folder for the persisted index (`initializationOptions.cacheDir`: the VS Code client passes its
+ * storage folder), or undefined: seeds are then extracted at every start.
+ */
+function cacheDirOption(): string | undefined {
+  const o = initParams?.initializationOptions as Record<string, unknown> | undefined;
+  const dir = o && typeof o === 'object' ? o.cacheDir : undefined;
+  return typeof dir === 'string' && dir.trim() !== '' ? resolve(dir) : undefined;
 }
 
 let pushedSettings: unknown;
@@ -203,31 +218,68 @@ function loadConfig(folder: Folder): void {
   for (const p of problems) log.warn(`${folder.name}: ${p}`);
 }
 
+/** A seed's text for evidence ranges: read since the load, or the one its index entry was read from. */
+function seedTextOf(folder: Folder, path: string): string | undefined {
+  const known = folder.seedTexts.get(path);
+  if (known !== undefined) return known;
+  try {
+    return folder.index.seed(path)?.facts.parsed.raw;
+  } catch (err) {
+    log.warn(`${folder.name}: could not read seed ${path} again: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
 function loadSeedsOf(folder: Folder): void {
   const started = Date.now();
   const { roots, problems } = resolveSeedRoots(folder);
+  const cacheDir = cacheDirOption();
+  const changes = ++folder.seedChanges;
+  let write: (() => boolean) | undefined;
   // The CLI's limits: seed files up to 2 MB, at most 10,000 of them from all the seed paths together.
   const loaded = loadSeeds(roots, {
     maxBytes: DEFAULT_MAX_SEED_BYTES,
     maxFiles: DEFAULT_MAX_SEED_FILES,
     accept: (file) => !(folder.path && isSeedIgnored(folder.config, folder.path, file, matchGlob)),
+    acceptKey: JSON.stringify([folder.path ?? '', folder.config.ignoredSeeds]),
+    cacheDir,
+    saveLater: (w) => (write = w),
   });
   folder.seedRoots = roots;
   folder.index = loaded.index;
-  folder.seedTexts = new Map([...loaded.index.seeds].map((doc) => [doc.path, doc.facts.parsed.raw]));
+  folder.seedTexts = new Map();
   folder.skipped = loaded.skipped;
   folder.seedProblems = [...problems];
-  folder.seedLines = new SeedLines((p) => folder.seedTexts.get(p));
+  folder.seedLines = new SeedLines((p) => seedTextOf(folder, p));
   folder.loadedAt = new Date().toISOString();
   const st = folder.index.stats;
   for (const p of folder.seedProblems) log.error(`${folder.name}: ${p}`);
   for (const s of folder.skipped) log.warn(`${folder.name}: skipped seed ${s.path}: ${s.reason}`);
+  const cache = loaded.cache;
+  for (const m of cache?.messages ?? []) log.warn(`${folder.name}: ${m}`);
   if (st.files === 0) folder.seedProblems.push(`no seeds loaded from ${roots.join(', ') || 'the configured paths'}`);
-  log.info(`${folder.name}: ${st.files} seed${st.files === 1 ? '' : 's'}, ${st.facts} facts from ${roots.join(', ')} in ${Date.now() - started} ms`);
+  const how = !cache ? '' : cache.opened ? `, opened from the persisted index in ${cache.dir}` : `, ${cache.hits} from the cache, ${cache.misses} extracted`;
+  log.info(`${folder.name}: ${st.files} seed${st.files === 1 ? '' : 's'}, ${st.facts} facts from ${roots.join(', ')} in ${Date.now() - started} ms${how}`);
+  // The built index is written once the first checks are done (a check never waits for it), unless the
+  // seeds changed since.
+  if (write && cache) {
+    const save = write;
+    setTimeout(() => {
+      if (folder.seedChanges !== changes) return;
+      const t = Date.now();
+      const before = cache.messages.length;
+      if (save()) log.info(`${folder.name}: wrote the persisted index of ${st.files} seeds to ${cache.dir} in ${Date.now() - t} ms`);
+      for (const m of cache.messages.slice(before)) log.warn(`${folder.name}: ${m}`);
+    }, SAVE_DELAY_MS);
+  }
 }
+
+/** How long after a load the persisted index is written (the first checks go first). */
+const SAVE_DELAY_MS = 500;
 
 /** Reads (again) one seed file that changed on disk; what cannot be read is skipped and logged with its reason. */
 function indexSeedFile(folder: Folder, file: string): boolean {
+  folder.seedChanges++;
   folder.skipped = folder.skipped.filter((s) => s.path !== file);
   const full = !folder.index.has(file) && folder.index.stats.files >= DEFAULT_MAX_SEED_FILES;
   const r = full ? { reason: `file limit reached: ${DEFAULT_MAX_SEED_FILES} seed files are read at most` } : readSeedFile(file, DEFAULT_MAX_SEED_BYTES);
@@ -551,12 +603,13 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
       if (f.path && isSeedIgnored(f.config, f.path, path, matchGlob)) continue;
       const started = Date.now();
       if (c.type === FileChangeType.Deleted) {
+        f.seedChanges++;
         f.index.removeSeed(path);
         f.seedTexts.delete(path);
         f.skipped = f.skipped.filter((s) => s.path !== path);
         log.info(`${f.name}: seed removed: ${path}`);
       } else if (indexSeedFile(f, path)) log.info(`${f.name}: re-indexed seed ${path} in ${Date.now() - started} ms`);
-      f.seedLines = new SeedLines((p) => f.seedTexts.get(p));
+      f.seedLines = new SeedLines((p) => seedTextOf(f, p));
       f.loadedAt = new Date().toISOString();
       touched.add(f);
     }

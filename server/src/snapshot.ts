@@ -157,7 +157,7 @@ export function saveSnapshot(
   stored: (path: string) => StoredFacts | undefined,
   keys: ReadonlyMap<string, string>,
   messages: string[],
-): void {
+): boolean {
   const docs = [...index.seeds];
   const fileDocs = new Uint32Array(files.length);
   const skipped: Array<[number, string]> = [];
@@ -166,15 +166,15 @@ export function saveSnapshot(
     const reason = reasons.get(f.path);
     if (reason !== undefined) skipped.push([i, reason]);
     else if (docs[n]?.path === f.path) fileDocs[i] = ++n;
-    else return;
+    else return false;
   }
-  if (n !== docs.length || docs.some((d) => keys.get(d.path) === undefined)) return;
+  if (n !== docs.length || docs.some((d) => keys.get(d.path) === undefined)) return false;
   const blobs: Buffer[] = [];
   const blobOffsets = new Float64Array(docs.length + 1);
   const blobSums = new Uint32Array(docs.length);
   for (const [d, doc] of docs.entries()) {
     const facts = stored(doc.path);
-    if (!facts) return;
+    if (!facts) return false;
     const blob = JSON.stringify({ ...facts, sentences: facts.sentences.map(({ terms: _terms, lower: _lower, ...rest }) => rest) });
     const bytes = Buffer.from(blob, 'utf8');
     blobs.push(bytes);
@@ -205,8 +205,10 @@ export function saveSnapshot(
       closeSync(fd);
     }
     renameSync(tmp, path);
+    return true;
   } catch (err) {
     rmSync(tmp, { force: true });
     messages.push(`could not write cache file ${path}: ${(err as Error).message.split('\n')[0]}`);
+    return false;
   }
 }

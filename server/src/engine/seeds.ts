@@ -255,6 +255,15 @@ export class SeedIndex {
     return true;
   }
 
+  /** The seed indexed from this path, if any. */
+  seed(path: string): SeedDoc | undefined {
+    if (this.flat) {
+      const n = this.flat.docNumber(path);
+      return n < 0 ? undefined : this.flat.doc(n);
+    }
+    return this.docs.get(path);
+  }
+
   has(path: string): boolean {
     return this.flat ? this.flat.docNumber(path) >= 0 : this.docs.has(path);
   }
