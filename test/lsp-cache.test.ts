@@ -61,6 +61,8 @@ test('a second start with the same storage folder opens the persisted index and 
   await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(seed), type: 2 }] });
   let diags = await c.diagnostics(second.uri, (d) => !d.some((x) => x.message.includes('5,800')), before);
   assert.equal(diags.length, second.diags.length - 1);
+  const fresh1 = await run(ws, undefined);
+  assert.equal(shape(diags), shape(fresh1.diags), 'as a server started afresh on the changed seeds');
   before = c.published.length;
   writeFileSync(join(ws, 'seeds', 'd.txt'), OTHER.replace('Ana Lopez', 'Ana Lopes').replace('1,200', '1,300'));
   unlinkSync(join(ws, 'seeds', 'b.txt'));
@@ -72,6 +74,12 @@ test('a second start with the same storage folder opens the persisted index and 
   });
   diags = await c.diagnostics(second.uri, (d) => !d.some((x) => x.message.includes('Lopez')), before);
   assert.ok(!diags.some((d) => d.message.includes('1,200')), 'b.txt (1,200) is gone, d.txt says 1,300');
+  const fresh2 = await run(ws, undefined);
+  assert.equal(shape(diags), shape(fresh2.diags), 'as a server started afresh on the changed seeds');
+  // A start after these changes opens the index with them (read again), with the same diagnostics.
+  const third = await run(ws, cache);
+  await third.c.until(() => logged(third.c, /opened from the persisted index .*\(3 seed files changed since/).length > 0, 'the index opened with changes');
+  assert.equal(shape(third.diags), shape(fresh2.diags));
   const status = await c.command('factdesk.server.status');
   assert.equal(status.seeds, 3);
 });

@@ -166,6 +166,8 @@ export interface CacheReport {
   opened?: boolean;
   /** The built index was written to its file by this load. */
   written?: boolean;
+  /** Seed files changed, added or removed since the opened index was written (taken in its overlay). */
+  changed?: number;
 }
 
 export interface LoadOptions {
@@ -233,10 +235,33 @@ export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSee
     listing.forEach((l, root) => l.files.forEach((path) => snapshot.files.push({ path, root, stat: stats.get(path)! })));
     const opened = openSnapshot(cache.folderPath, cache.engineName, snapshot.key, snapshot.files, maxBytes, cache.report.messages);
     if (opened) {
-      cache.report.hits = opened.index.stats.files;
+      const index = opened.index;
       cache.report.opened = true;
-      listing.forEach((l, root) => skipped.push(...l.skipped, ...opened.skipped.filter((s) => s.root === root)));
-      return { index: opened.index, files: opened.files, skipped: skipped.map(({ path, reason }) => ({ path, reason })), cache: cache.report };
+      // Seeds changed, added or removed since the index was saved: masked in its tables, and read into
+      // its overlay at their place (the file is not rewritten: the next start does the same).
+      const failed: Array<{ path: string; reason: string; root: number }> = [];
+      for (const path of opened.removed) index.removeSeed(path);
+      for (const { file, rank } of opened.changed) {
+        const r = readSeedFile(file.path, maxBytes);
+        let reason = r.reason ?? 'unreadable';
+        if (r.text !== undefined) {
+          try {
+            index.addExtracted(file.path, cache.facts(r.text, formatOf(file.path)), rank);
+            continue;
+          } catch (err) {
+            reason = `could not be indexed: ${String((err as Error)?.message ?? err).split('\n')[0]}`;
+          }
+        }
+        index.removeSeed(file.path);
+        failed.push({ path: file.path, reason, root: file.root });
+      }
+      const changed = new Set([...opened.removed, ...opened.changed.map((c) => c.file.path)]);
+      cache.report.hits += opened.files.filter((p) => !changed.has(p)).length;
+      cache.report.changed = changed.size;
+      if (changed.size) cache.save();
+      listing.forEach((l, root) => skipped.push(...l.skipped, ...opened.skipped.filter((s) => s.root === root), ...failed.filter((s) => s.root === root)));
+      const files = changed.size ? snapshot.files.filter((f) => index.has(f.path)).map((f) => f.path) : opened.files;
+      return { index, files, skipped: skipped.map(({ path, reason }) => ({ path, reason })), cache: cache.report };
     }
   }
   const reasons = new Map<string, string>();

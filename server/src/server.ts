@@ -258,7 +258,7 @@ function loadSeedsOf(folder: Folder): void {
   const cache = loaded.cache;
   for (const m of cache?.messages ?? []) log.warn(`${folder.name}: ${m}`);
   if (st.files === 0) folder.seedProblems.push(`no seeds loaded from ${roots.join(', ') || 'the configured paths'}`);
-  const how = !cache ? '' : cache.opened ? `, opened from the persisted index in ${cache.dir}` : `, ${cache.hits} from the cache, ${cache.misses} extracted`;
+  const how = !cache ? '' : cache.opened ? `, opened from the persisted index in ${cache.dir}${cache.changed ? ` (${cache.changed} seed file${cache.changed === 1 ? '' : 's'} changed since: read again)` : ''}` : `, ${cache.hits} from the cache, ${cache.misses} extracted`;
   log.info(`${folder.name}: ${st.files} seed${st.files === 1 ? '' : 's'}, ${st.facts} facts from ${roots.join(', ')} in ${Date.now() - started} ms${how}`);
   // The built index is written once the first checks are done (a check never waits for it), unless the
   // seeds changed since.

@@ -17,9 +17,17 @@ export interface ListedFile {
 
 export interface OpenedSnapshot {
   index: SeedIndex;
+  /** The files indexed in the tables (changed ones included: they are masked when read again). */
   files: string[];
   skipped: Array<{ path: string; reason: string; root: number }>;
+  /** Files changed or added since the index was saved, each with its place among the tables' seeds. */
+  changed: Array<{ file: ListedFile; rank: number }>;
+  /** Seeds of the tables whose files are gone. */
+  removed: string[];
 }
+
+/** At most this many seeds changed, added or removed (besides a quarter of them) are taken in an overlay. */
+const MAX_CHANGES = 64;
 
 /** What a file's listing says of it: a change of any of these means its text may have changed. */
 function statOf(st: Stats): number[] {
@@ -49,8 +57,10 @@ const closer = new FinalizationRegistry<number>((fd) => {
 });
 
 /**
- * The index saved for these seed paths, if every listed file is as it was (path, size, times); else
- * undefined. A damaged file is ignored with a message (and rewritten by the load that follows).
+ * The index saved for these seed paths, if it is still of these files: every listed file as it was (path,
+ * size, times), or a few changed, added or removed (`changed`, `removed`: the caller re-reads them into
+ * the index's overlay); else undefined. A damaged file is ignored with a message (and rewritten by the
+ * load that follows).
  */
 export function openSnapshot(folder: string, engine: string, key: string, files: ListedFile[], maxBytes: number, messages: string[]): OpenedSnapshot | undefined {
   const path = snapshotPath(folder, key);
@@ -98,18 +108,39 @@ export function openSnapshot(folder: string, engine: string, key: string, files:
     if (typeof listed !== 'string' || !(offsets instanceof Uint32Array) || !(stats instanceof Float64Array) || !(fileDocs instanceof Uint32Array) || typeof docHashes !== 'string' || !(blobOffsets instanceof Float64Array) || !(blobSums instanceof Uint32Array) || !Array.isArray(skippedAt)) throw new Error('index file lacks its file list');
     const table = new StringTable(listed, offsets, new Uint32Array(0));
     if (table.size !== fileDocs.length || stats.length !== 4 * fileDocs.length || docHashes.length !== 64 * docs || blobOffsets.length !== docs + 1 || blobSums.length !== docs || blobOffsets[docs] !== m.blobBytes) throw new Error('index file has an inconsistent file list');
-    // The same files, unchanged.
-    if (files.length !== table.size) return undefined;
-    for (let i = 0; i < files.length; i++) {
-      if (table.get(i) !== files[i].path) return undefined;
-      const st = statOf(files[i].stat);
-      for (let k = 0; k < 4; k++) if (stats[4 * i + k] !== st[k]) return undefined;
-    }
     const loaded: string[] = [];
-    for (let i = 0; i < files.length; i++) if (fileDocs[i] > 0) loaded.push(files[i].path);
+    for (let i = 0; i < table.size; i++) if (fileDocs[i] > 0) loaded.push(table.get(i));
     if (loaded.length !== docs || loaded.some((p, n) => tables.docPaths.get(n) !== p)) throw new Error('index file has an inconsistent file list');
-    const skipped = skippedAt.map(([i, reason]) => ({ path: files[i]?.path, reason: String(reason), root: files[i]?.root }));
-    if (skipped.some((s) => s.path === undefined)) throw new Error('index file has an inconsistent file list');
+    const reasonAt = new Map<number, string>();
+    for (const [i, reason] of skippedAt) {
+      if (!(i >= 0 && i < table.size)) throw new Error('index file has an inconsistent file list');
+      reasonAt.set(i, String(reason));
+    }
+    // The same files, unchanged; or a few changed, added or removed since.
+    const saved = new Map<string, number>();
+    for (let i = 0; i < table.size; i++) saved.set(table.get(i), i);
+    const changed: OpenedSnapshot['changed'] = [];
+    const skipped: OpenedSnapshot['skipped'] = [];
+    const present = new Set<string>();
+    let lastDoc = -1;
+    let after = 0;
+    for (const f of files) {
+      present.add(f.path);
+      const i = saved.get(f.path);
+      let same = i !== undefined;
+      if (i !== undefined) {
+        const st = statOf(f.stat);
+        for (let k = 0; k < 4; k++) if (stats[4 * i + k] !== st[k]) same = false;
+      }
+      if (i !== undefined && fileDocs[i] > 0) {
+        lastDoc = fileDocs[i] - 1;
+        after = 0;
+        if (!same) changed.push({ file: f, rank: lastDoc });
+      } else if (same) skipped.push({ path: f.path, reason: reasonAt.get(i!) ?? 'unreadable', root: f.root });
+      else changed.push({ file: f, rank: lastDoc + ++after / 1024 / 1024 });
+    }
+    const removed = loaded.filter((p) => !present.has(p));
+    if (changed.length + removed.length > MAX_CHANGES + docs / 4) return undefined;
 
     const blobStart = eagerLength;
     const load: DocLoader = (n, flat) => {
@@ -131,10 +162,19 @@ export function openSnapshot(folder: string, engine: string, key: string, files:
         return readSeed(r.text, format);
       }
     };
-    const index = SeedIndex.fromFlat(tables, load);
+    // What a seed held, from its stored facts alone (its text may have changed): to take it back.
+    const stored = (n: number): StoredFacts => {
+      const length = blobOffsets[n + 1] - blobOffsets[n];
+      const bytes = Buffer.alloc(length);
+      if (readSync(fd, bytes, 0, length, blobStart + blobOffsets[n]) !== length) throw new Error(`the stored facts of ${tables.docPaths.get(n)} are truncated`);
+      const blob = bytes.toString('utf8');
+      if (stringHash(blob) !== blobSums[n]) throw new Error(`the stored facts of ${tables.docPaths.get(n)} are damaged`);
+      return JSON.parse(blob) as StoredFacts;
+    };
+    const index = SeedIndex.fromFlat(tables, load, stored);
     closer.register(index, fd);
     keep = true;
-    return { index, files: loaded, skipped };
+    return { index, files: loaded, skipped, changed, removed };
   } catch (err) {
     messages.push(`ignored corrupt cache file ${path}: ${(err as Error).message.split('\n')[0]}`);
     return undefined;
@@ -175,7 +215,9 @@ export function saveSnapshot(
   for (const [d, doc] of docs.entries()) {
     const facts = stored(doc.path);
     if (!facts) return false;
-    const blob = JSON.stringify({ ...facts, sentences: facts.sentences.map(({ terms: _terms, lower: _lower, ...rest }) => rest) });
+    // Each sentence's terms are in the tables; its lower-case words are kept (to take them back when the
+    // seed is removed).
+    const blob = JSON.stringify({ ...facts, sentences: facts.sentences.map(({ terms: _terms, ...rest }) => rest) });
     const bytes = Buffer.from(blob, 'utf8');
     blobs.push(bytes);
     blobSums[d] = stringHash(blob);

@@ -6,7 +6,7 @@ import type { HeldFacts, HeldSentenceFacts } from './held';
 import type { Title } from './people';
 import type { PersonRecord, SeedDoc, SeedSentence } from './seeds';
 /** Bump when the tables below change. */
-export const FLAT_FORMAT = 1;
+export const FLAT_FORMAT = 2;
 
 // ---- Strings ----------------------------------------------------------------------------------------
 
@@ -124,8 +124,9 @@ export interface FlatTables {
   lengthNames: Lists;
   shapes: StringTable;
   shapeNames: Lists;
-  /** Words the seeds write in lower case. */
+  /** Words the seeds write in lower case, with the number of sentences that do. */
   lowerWords: StringTable;
+  lowerCounts: Uint32Array;
   /** People in index order (keys; FlatPerson JSON each), and by surname. */
   persons: StringTable;
   personData: StringTable;
@@ -275,6 +276,7 @@ export function unpackFlat(buf: Buffer): Unpacked {
     shapes: table('shapes'),
     shapeNames: lists('shapeNames'),
     lowerWords: table('lowerWords'),
+    lowerCounts: u32('lowerCounts'),
     persons: table('persons'),
     personData: table('personData'),
     surnames: table('surnames'),
@@ -311,6 +313,7 @@ function checkTables(t: FlatTables): void {
   if (t.lengthNames.offsets.length !== t.lengthKeys.length + 1 || t.shapeNames.offsets.length !== t.shapes.size + 1) fail('name buckets');
   within(t.lengthNames.values, t.names.size, 'names by length');
   within(t.shapeNames.values, t.names.size, 'names by shape');
+  if (t.lowerCounts.length !== t.lowerWords.size) fail('lower-case words');
   if (t.personData.size !== t.persons.size || t.surnamePersons.offsets.length !== t.surnames.size + 1) fail('people');
   within(t.surnamePersons.values, t.persons.size, 'people by surname');
 }
@@ -407,8 +410,16 @@ export class FlatIndex {
     return this.tables.docPaths.find(path);
   }
 
+  /** Seeds removed from the index (by a Layered index over these tables): they answer nothing. */
+  masked?: Uint8Array;
+
+  /** Forgets the weights of terms (the index around the tables changed). */
+  resetWeights(): void {
+    this.termWeights.fill(NaN);
+  }
+
   /** The seed a sentence is in: the last whose first sentence is not after it. */
-  private docOf(id: number): number {
+  docOf(id: number): number {
     const first = this.tables.docFirst;
     let lo = 0;
     let hi = this.docCount - 1;
@@ -507,14 +518,19 @@ export class FlatIndex {
 
   /** Do the seeds listed (numbers, rising) and the seeds `within` meet? Without `within`: are there any? */
   private meets(docs: Uint32Array, within: ReadonlySet<SeedDoc> | undefined): boolean {
-    if (!within) return true;
+    const masked = this.masked;
+    if (!within) {
+      if (!masked) return true;
+      for (let i = 0; i < docs.length; i++) if (!masked[docs[i]]) return true;
+      return false;
+    }
     if (within.size <= docs.length) {
-      for (const d of within) if (d instanceof FlatDoc && this.docObjects[d.n] === d && includes(docs, d.n)) return true;
+      for (const d of within) if (d instanceof FlatDoc && this.docObjects[d.n] === d && !masked?.[d.n] && includes(docs, d.n)) return true;
       return false;
     }
     for (let i = 0; i < docs.length; i++) {
       const d = this.docObjects[docs[i]];
-      if (d !== undefined && within.has(d)) return true;
+      if (d !== undefined && !masked?.[docs[i]] && within.has(d)) return true;
     }
     return false;
   }
