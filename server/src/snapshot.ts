@@ -5,6 +5,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { FACTS_FORMAT, formatOf, packFlat, readSeed, restoreFacts, SeedIndex, StringTable, stringHash, unpackFlat, type DocLoader, type StoredFacts } from './engine';
 import { readSeedFile, seedKey } from './seedLoader';
 
@@ -33,6 +34,9 @@ const MAX_CHANGES = 64;
 function statOf(st: Stats): number[] {
   return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
 }
+
+/** The tables' checksum: zlib's CRC-32 (native; the engine's own, in JavaScript, took most of an open). */
+const tablesSum = (b: Uint8Array): string => `crc32:${crc32(b).toString(16)}.${b.length}`;
 
 function snapshotPath(folder: string, key: string): string {
   return join(folder, `index-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.bin`);
@@ -95,7 +99,7 @@ export function openSnapshot(folder: string, engine: string, key: string, files:
       if (r <= 0) throw new Error('index file is truncated');
       n += r;
     }
-    const { tables, meta, section } = unpackFlat(eager);
+    const { tables, meta, section } = unpackFlat(eager, tablesSum);
     const listed = section('files.text');
     const offsets = section('files.offsets');
     const stats = section('fileStats');
@@ -227,15 +231,20 @@ export function saveSnapshot(
   files.forEach((f, i) => stats.set(statOf(f.stat), 4 * i));
   const listed = StringTable.build(files.map((f) => f.path), false);
   const meta: Meta = { engine, key, factsFormat: FACTS_FORMAT, skipped, blobBytes: blobOffsets[docs.length] };
-  const packed = packFlat(index.toFlat(), meta as unknown as Record<string, unknown>, [
+  const packed = packFlat(
+    index.toFlat(),
+    meta as unknown as Record<string, unknown>,
+    [
     ['files.text', listed.text],
     ['files.offsets', listed.offsets],
     ['fileStats', stats],
     ['fileDocs', fileDocs],
     ['docHashes', docs.map((d) => keys.get(d.path)!).join('')],
     ['blobOffsets', blobOffsets],
-    ['blobSums', blobSums],
-  ]);
+      ['blobSums', blobSums],
+    ],
+    tablesSum,
+  );
   const path = snapshotPath(folder, key);
   const tmp = `${path}.${process.pid}.tmp`;
   try {

@@ -165,7 +165,7 @@ function sectionsOf(t: FlatTables): Array<[string, Section]> {
  * Packs the tables and any other sections (`extra`, e.g. the adapter's file list) into one buffer:
  * "FDFLAT01", the header's length, a JSON header (meta, sections, a checksum of the data), the data.
  */
-export function packFlat(t: FlatTables, meta: Record<string, unknown>, extra: Array<[string, Section]> = []): Buffer {
+export function packFlat(t: FlatTables, meta: Record<string, unknown>, extra: Array<[string, Section]> = [], sum: Checksum = checksum): Buffer {
   const sections = [...sectionsOf(t), ...extra];
   const parts: Buffer[] = [];
   const index: Array<[string, string, number, number]> = [];
@@ -189,7 +189,7 @@ export function packFlat(t: FlatTables, meta: Record<string, unknown>, extra: Ar
   }
   const data = Buffer.concat(parts);
   const header = Buffer.from(
-    JSON.stringify({ format: FLAT_FORMAT, meta: { ...meta, sentences: t.sentences, facts: t.facts }, sections: index, bytes: data.length, checksum: checksum(data) }),
+    JSON.stringify({ format: FLAT_FORMAT, meta: { ...meta, sentences: t.sentences, facts: t.facts }, sections: index, bytes: data.length, checksum: sum(data) }),
     'utf8',
   );
   const head = Buffer.alloc(16);
@@ -199,7 +199,10 @@ export function packFlat(t: FlatTables, meta: Record<string, unknown>, extra: Ar
   return Buffer.concat([head, header, pad, data]);
 }
 
-/** A fast checksum of a buffer (32-bit words, two running sums). */
+/** A checksum of a buffer, as a string (an adapter may give a faster one than the engine's own). */
+export type Checksum = (b: Uint8Array) => string;
+
+/** A checksum of a buffer (32-bit words, two running sums), in plain JavaScript. */
 export function checksum(b: Uint8Array): string {
   const words = b.length >>> 2;
   const w = b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, words) : new Uint32Array(new Uint8Array(b.subarray(0, words * 4)).buffer);
@@ -223,7 +226,7 @@ export interface Unpacked {
 }
 
 /** Reads a buffer packFlat made. Throws (with a one-line reason) if it is not one, or is damaged. */
-export function unpackFlat(buf: Buffer): Unpacked {
+export function unpackFlat(buf: Buffer, sum: Checksum = checksum): Unpacked {
   if (buf.length < 16 || buf.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a FactDesk index file');
   const headerLength = buf.readUInt32LE(8);
   if (16 + headerLength > buf.length) throw new Error('index file is truncated');
@@ -237,7 +240,7 @@ export function unpackFlat(buf: Buffer): Unpacked {
   const start = 16 + headerLength + ((8 - ((16 + headerLength) % 8)) % 8);
   if (start + header.bytes !== buf.length) throw new Error(`index file is truncated or has extra bytes (${buf.length} bytes, expected ${start + header.bytes})`);
   let data = buf.subarray(start);
-  if (checksum(data) !== header.checksum) throw new Error('index file is damaged (checksum mismatch)');
+  if (sum(data) !== header.checksum) throw new Error('index file is damaged (checksum mismatch)');
   if (data.byteOffset % 8 !== 0) data = Buffer.from(data); // typed arrays need aligned bytes
   const sections = new Map<string, Section>();
   for (const [name, type, at, length] of header.sections) {
