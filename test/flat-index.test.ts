@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDraft, packFlat, SeedIndex, unpackFlat, type SeedDoc, type SeedSentence } from '../server/src/engine';
-import { loadSeeds } from '../server/src/seedLoader';
+import { loadSeeds, type VerifiedSeeds } from '../server/src/seedLoader';
 import { SEED_TEXT } from './helpers';
 
 const DRAFT = '---\ndate: 2023-11-22\n---\nBritish Prime Minister David Cameron met Hakan Fiden.\n\nThe summit took place on Nov. 12 in Riyadh, Mr Cameron said.\n';
@@ -264,4 +264,24 @@ test('an index opened unchanged, then changed live: as a cold build of the same 
     }
     assertSame(opened.index, loadSeeds([ws.seeds]).index, path);
   }
+});
+
+test('opened without listing the seed files (verifyLater): the files compared later, and what changed applied as a cold build has it', async () => {
+  const ws = workspace();
+  writeFileSync(join(ws.seeds, 'd.txt'), LOPEZ);
+  let verify: (() => Promise<VerifiedSeeds>) | undefined;
+  const built = loadSeeds([ws.seeds], { cacheDir: ws.cache, verifyLater: (v) => (verify = v) });
+  assert.equal(verify, undefined, 'no index to open: loaded as usual');
+  assert.equal(built.cache?.written, true);
+  writeFileSync(join(ws.seeds, 'b.txt'), OTHER.replace(/Lopez/g, 'Lopes'));
+  writeFileSync(join(ws.seeds, 'bb.txt'), 'date 2023-11-21\nPrime Minister David Cameron visited Ankara on Monday. Cameron met Fidan and Lopez.\n');
+  unlinkSync(join(ws.seeds, 'c.md'));
+  const opened = loadSeeds([ws.seeds], { cacheDir: ws.cache, verifyLater: (v) => (verify = v) });
+  assert.equal(opened.cache?.opened, true);
+  assert.equal(opened.index.stats.files, 4, 'as saved, before the comparison');
+  const r = await verify!();
+  assert.deepEqual([r.reload, r.changed, r.messages], [false, 3, []]);
+  const cold = loadSeeds([ws.seeds]);
+  assert.deepEqual(r.files, cold.files);
+  assertSame(opened.index, cold.index, 'after the comparison');
 });

@@ -78,7 +78,7 @@ test('a second start with the same storage folder opens the persisted index and 
   assert.equal(shape(diags), shape(fresh2.diags), 'as a server started afresh on the changed seeds');
   // A start after these changes opens the index with them (read again), with the same diagnostics.
   const third = await run(ws, cache);
-  await third.c.until(() => logged(third.c, /opened from the persisted index .*\(3 seed files changed since/).length > 0, 'the index opened with changes');
+  await third.c.until(() => logged(third.c, /compared 3 seed files with the persisted index in \d+ ms: 3 changed, added or removed since/).length > 0, 'the index opened with changes');
   assert.equal(shape(third.diags), shape(fresh2.diags));
   const status = await c.command('factdesk.server.status');
   assert.equal(status.seeds, 3);

@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { checkDraft, formatOf, LineMap, SeedIndex, type CheckResult, type FactKind, type Finding } from './engine';
-import { DEFAULT_MAX_SEED_BYTES, DEFAULT_MAX_SEED_FILES, loadSeeds, readSeedFile, readTextFile, SEED_EXTENSIONS, type Skipped } from './seedLoader';
+import { DEFAULT_MAX_SEED_BYTES, DEFAULT_MAX_SEED_FILES, loadSeeds, readSeedFile, readTextFile, SEED_EXTENSIONS, type Skipped, type VerifiedSeeds } from './seedLoader';
 import { SeedLines } from './report';
 import { defaultSettings, mergeRaw, parseSettings, type Settings } from './settings';
 import { enabledKinds, review, type Reviewed } from './policy';
@@ -230,12 +230,18 @@ function seedTextOf(folder: Folder, path: string): string | undefined {
   }
 }
 
-function loadSeedsOf(folder: Folder): void {
+/**
+ * Loads a folder's seeds: from the persisted index when there is one (opened without listing the seed
+ * files; they are compared with it right after, in the background for a large archive), else from the
+ * seed files (then the index is written for the next start).
+ */
+async function loadSeedsOf(folder: Folder, openAtOnce = true): Promise<void> {
   const started = Date.now();
   const { roots, problems } = resolveSeedRoots(folder);
   const cacheDir = cacheDirOption();
   const changes = ++folder.seedChanges;
   let write: (() => boolean) | undefined;
+  let verify: (() => Promise<VerifiedSeeds>) | undefined;
   // The CLI's limits: seed files up to 2 MB, at most 10,000 of them from all the seed paths together.
   const loaded = loadSeeds(roots, {
     maxBytes: DEFAULT_MAX_SEED_BYTES,
@@ -244,6 +250,7 @@ function loadSeedsOf(folder: Folder): void {
     acceptKey: JSON.stringify([folder.path ?? '', folder.config.ignoredSeeds]),
     cacheDir,
     saveLater: (w) => (write = w),
+    ...(openAtOnce ? { verifyLater: (v: () => Promise<VerifiedSeeds>) => (verify = v) } : {}),
   });
   folder.seedRoots = roots;
   folder.index = loaded.index;
@@ -272,7 +279,44 @@ function loadSeedsOf(folder: Folder): void {
       for (const m of cache.messages.slice(before)) log.warn(`${folder.name}: ${m}`);
     }, SAVE_DELAY_MS);
   }
+  if (verify) {
+    const check = verify;
+    const index = folder.index;
+    const run = async () => {
+      const t = Date.now();
+      let r: VerifiedSeeds;
+      try {
+        r = await check();
+      } catch (err) {
+        log.error(`${folder.name}: could not compare the seed files with the persisted index: ${(err as Error)?.stack ?? String(err)}`);
+        return;
+      }
+      if (folder.index !== index) return; // loaded again meanwhile
+      for (const m of r.messages) log.warn(`${folder.name}: ${m}`);
+      if (r.reload) {
+        log.info(`${folder.name}: many seed files changed since the persisted index was written: loading the seeds again`);
+        await loadSeedsOf(folder, false);
+      } else {
+        const known = new Set(folder.skipped.map((x) => `${x.path}\0${x.reason}`));
+        folder.skipped = r.skipped;
+        for (const x of r.skipped) if (!known.has(`${x.path}\0${x.reason}`)) log.warn(`${folder.name}: skipped seed ${x.path}: ${x.reason}`);
+        log.info(`${folder.name}: compared ${r.files.length + r.skipped.length} seed files with the persisted index in ${Date.now() - t} ms: ${r.changed} changed, added or removed since (read again)`);
+        if (r.changed === 0) return;
+        folder.seedChanges++;
+        folder.seedLines = new SeedLines((p) => seedTextOf(folder, p));
+        folder.loadedAt = new Date().toISOString();
+      }
+      sendStatus();
+      recheckOpen((f) => f === folder);
+    };
+    // A small archive is compared before the first check; a large one while drafts are checked.
+    if (st.files <= COMPARE_FIRST_MAX) await run();
+    else void run();
+  }
 }
+
+/** Archives of at most this many seeds are compared with their persisted index before the first check. */
+const COMPARE_FIRST_MAX = 2000;
 
 /** How long after a load the persisted index is written (the first checks go first). */
 const SAVE_DELAY_MS = 500;
@@ -303,7 +347,7 @@ function indexSeedFile(folder: Folder, file: string): boolean {
 async function loadFolder(folder: Folder): Promise<void> {
   await fetchSettings(folder);
   loadConfig(folder);
-  loadSeedsOf(folder);
+  await loadSeedsOf(folder);
 }
 
 /** The workspace folders, and the scope for files outside them once such a file was opened (or there is no folder). */
@@ -570,7 +614,7 @@ connection.onDidChangeConfiguration(async (change) => {
     for (const f of active()) {
       const before = JSON.stringify(f.settings.seedPaths);
       await fetchSettings(f);
-      if (JSON.stringify(f.settings.seedPaths) !== before) loadSeedsOf(f);
+      if (JSON.stringify(f.settings.seedPaths) !== before) await loadSeedsOf(f);
     }
     log.info('settings changed: re-checking the open drafts');
     await registerWatchers();
@@ -592,7 +636,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
         const ignoredBefore = JSON.stringify(folder.config.ignoredSeeds);
         loadConfig(folder);
         log.info(`${folder.name}: ${WORKSPACE_FILE} ${c.type === FileChangeType.Deleted ? 'deleted' : 'changed'}`);
-        if (JSON.stringify(folder.config.ignoredSeeds) !== ignoredBefore) loadSeedsOf(folder);
+        if (JSON.stringify(folder.config.ignoredSeeds) !== ignoredBefore) await loadSeedsOf(folder);
         touched.add(folder);
       }
       continue;

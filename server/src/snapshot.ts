@@ -25,6 +25,53 @@ export interface OpenedSnapshot {
   changed: Array<{ file: ListedFile; rank: number }>;
   /** Seeds of the tables whose files are gone. */
   removed: string[];
+  /** The files the index was built from, to compare a listing made later with (diffListing). */
+  saved: SavedListing;
+}
+
+/** The files an index was built from: paths, size and times, seed numbers, reasons for those not read. */
+export interface SavedListing {
+  table: StringTable;
+  stats: Float64Array;
+  /** Seed number + 1 of each file (0: not indexed). */
+  fileDocs: Uint32Array;
+  reasonAt: Map<number, string>;
+  /** The indexed files, in order. */
+  loaded: string[];
+}
+
+/**
+ * What changed between the files an index was built from and a listing of them now: files changed or
+ * added (each with its place among the index's seeds), seeds whose files are gone, files still skipped
+ * for the reason they were; undefined if too much changed for an overlay.
+ */
+export function diffListing(saved: SavedListing, files: ListedFile[]): Pick<OpenedSnapshot, 'changed' | 'removed' | 'skipped'> | undefined {
+  const { table, stats, fileDocs, reasonAt, loaded } = saved;
+  const at = new Map<string, number>();
+  for (let i = 0; i < table.size; i++) at.set(table.get(i), i);
+  const changed: OpenedSnapshot['changed'] = [];
+  const skipped: OpenedSnapshot['skipped'] = [];
+  const present = new Set<string>();
+  let lastDoc = -1;
+  let after = 0;
+  for (const f of files) {
+    present.add(f.path);
+    const i = at.get(f.path);
+    let same = i !== undefined;
+    if (i !== undefined) {
+      const st = statOf(f.stat);
+      for (let k = 0; k < 4; k++) if (stats[4 * i + k] !== st[k]) same = false;
+    }
+    if (i !== undefined && fileDocs[i] > 0) {
+      lastDoc = fileDocs[i] - 1;
+      after = 0;
+      if (!same) changed.push({ file: f, rank: lastDoc });
+    } else if (same) skipped.push({ path: f.path, reason: reasonAt.get(i!) ?? 'unreadable', root: f.root });
+    else changed.push({ file: f, rank: lastDoc + ++after / 1024 / 1024 });
+  }
+  const removed = loaded.filter((p) => !present.has(p));
+  if (changed.length + removed.length > MAX_CHANGES + loaded.length / 4) return undefined;
+  return { changed, removed, skipped };
 }
 
 /** At most this many seeds changed, added or removed (besides a quarter of them) are taken in an overlay. */
@@ -66,7 +113,7 @@ const closer = new FinalizationRegistry<number>((fd) => {
  * the index's overlay); else undefined. A damaged file is ignored with a message (and rewritten by the
  * load that follows).
  */
-export function openSnapshot(folder: string, engine: string, key: string, files: ListedFile[], maxBytes: number, messages: string[]): OpenedSnapshot | undefined {
+export function openSnapshot(folder: string, engine: string, key: string, files: ListedFile[] | undefined, maxBytes: number, messages: string[]): OpenedSnapshot | undefined {
   const path = snapshotPath(folder, key);
   let fd: number;
   try {
@@ -120,31 +167,11 @@ export function openSnapshot(folder: string, engine: string, key: string, files:
       if (!(i >= 0 && i < table.size)) throw new Error('index file has an inconsistent file list');
       reasonAt.set(i, String(reason));
     }
-    // The same files, unchanged; or a few changed, added or removed since.
-    const saved = new Map<string, number>();
-    for (let i = 0; i < table.size; i++) saved.set(table.get(i), i);
-    const changed: OpenedSnapshot['changed'] = [];
-    const skipped: OpenedSnapshot['skipped'] = [];
-    const present = new Set<string>();
-    let lastDoc = -1;
-    let after = 0;
-    for (const f of files) {
-      present.add(f.path);
-      const i = saved.get(f.path);
-      let same = i !== undefined;
-      if (i !== undefined) {
-        const st = statOf(f.stat);
-        for (let k = 0; k < 4; k++) if (stats[4 * i + k] !== st[k]) same = false;
-      }
-      if (i !== undefined && fileDocs[i] > 0) {
-        lastDoc = fileDocs[i] - 1;
-        after = 0;
-        if (!same) changed.push({ file: f, rank: lastDoc });
-      } else if (same) skipped.push({ path: f.path, reason: reasonAt.get(i!) ?? 'unreadable', root: f.root });
-      else changed.push({ file: f, rank: lastDoc + ++after / 1024 / 1024 });
-    }
-    const removed = loaded.filter((p) => !present.has(p));
-    if (changed.length + removed.length > MAX_CHANGES + docs / 4) return undefined;
+    // The same files, unchanged; or a few changed, added or removed since. Without a listing, the files
+    // are taken to be as they were (the caller compares a listing later).
+    const saved: SavedListing = { table, stats, fileDocs, reasonAt, loaded };
+    const diff = files ? diffListing(saved, files) : { changed: [], removed: [], skipped: [...reasonAt].map(([i, reason]) => ({ path: table.get(i), reason, root: 0 })) };
+    if (!diff) return undefined;
 
     const blobStart = eagerLength;
     const load: DocLoader = (n, flat) => {
@@ -178,7 +205,7 @@ export function openSnapshot(folder: string, engine: string, key: string, files:
     const index = SeedIndex.fromFlat(tables, load, stored);
     closer.register(index, fd);
     keep = true;
-    return { index, files: loaded, skipped, changed, removed };
+    return { index, files: loaded, ...diff, saved };
   } catch (err) {
     messages.push(`ignored corrupt cache file ${path}: ${(err as Error).message.split('\n')[0]}`);
     return undefined;
