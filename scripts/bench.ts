@@ -506,6 +506,8 @@ interface WarmResult {
   check?: { words: number; ms: number; cpuMs: number; findings: number; rss: number; heap: number };
   /** Re-indexing one changed seed in the running index, until it answers again (median of runs). */
   reindex?: { ms: number; cpuMs: number; runs: number };
+  /** Writing the built index after a build (apart from the build's time). */
+  write?: { ms: number; cpuMs: number };
   /** Opened without listing the files (--defer, as the language server does): their comparison, after. */
   verify?: { ms: number; cpuMs: number; changed: number };
 }
@@ -515,17 +517,26 @@ async function runWarmChild(cacheDir: string, dirs: string[]): Promise<WarmResul
   const c0 = process.cpuUsage();
   const t = performance.now();
   let verify: (() => Promise<VerifiedSeeds>) | undefined;
+  let write: (() => boolean) | undefined;
   // --no-save: only the per-seed facts are cached (building them chunk by chunk); --defer: opened without
   // listing the seed files, compared after the first check
   const loaded = loadSeeds(dirs, {
     cacheDir,
     maxFiles: Number.MAX_SAFE_INTEGER,
-    ...(flag('--no-save') ? { saveLater: () => undefined } : {}),
+    saveLater: (w: () => boolean) => (write = flag('--no-save') ? undefined : w),
     ...(flag('--defer') ? { verifyLater: (v: () => Promise<VerifiedSeeds>) => (verify = v) } : {}),
   });
   const stats = loaded.index.stats;
   const ms = performance.now() - t;
   const cpu = cpuMs(process.cpuUsage(c0));
+  // The built index written (as the server does it, after the load), timed apart.
+  let wrote: WarmResult['write'];
+  if (write) {
+    const cw = process.cpuUsage();
+    const tw = performance.now();
+    write();
+    wrote = { ms: performance.now() - tw, cpuMs: cpuMs(process.cpuUsage(cw)) };
+  }
   gc();
   const mem = process.memoryUsage();
   const cache = loaded.cache;
@@ -540,6 +551,7 @@ async function runWarmChild(cacheDir: string, dirs: string[]): Promise<WarmResul
     opened: cache?.opened ?? false,
     changed: cache?.changed ?? 0,
     written: cache?.written ?? false,
+    write: wrote,
   };
   if (flag('--check')) {
     const draft = makeDraft(loadCorpus(), 2000);
@@ -599,7 +611,7 @@ function warm(c: Corpus, count: number): void {
     String(x.seeds),
     (x.ms / 1000).toFixed(2),
     (x.cpuMs / 1000).toFixed(2),
-    x.opened ? `opened${x.changed ? ` (${x.changed} changed)` : ''}` : `built${x.written ? ', written' : ''}`,
+    x.opened ? `opened${x.changed ? ` (${x.changed} changed)` : ''}` : `built${x.write ? `, then written in ${(x.write.ms / 1000).toFixed(2)} s (CPU ${(x.write.cpuMs / 1000).toFixed(2)})` : ''}`,
     String(x.cached),
     String(x.extracted),
     mb(x.rss),

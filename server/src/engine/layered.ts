@@ -51,6 +51,8 @@ export class Layered {
   private maskedFacts = 0;
   /** Lower-case words of the masked seeds, with the number of their sentences that write each. */
   private readonly maskedLower = new Map<string, number>();
+  /** Terms (numbers in the tables) of the masked seeds' sentences: only their postings need filtering. */
+  private readonly maskedTerms = new Set<number>();
   /** People a masked seed mentions: their records are worked out again. */
   private readonly affected = new Set<string>();
   /** The overlay's seeds, by rank, and the index built of them alone (in that order). */
@@ -136,6 +138,7 @@ export class Layered {
     this.maskedFacts += t.docFacts[n];
     this.maskedSentences += t.docFirst[n + 1] - t.docFirst[n];
     this.maskedSentence.fill(1, t.docFirst[n], t.docFirst[n + 1]);
+    for (let id = t.docFirst[n]; id < t.docFirst[n + 1]; id++) for (const term of t.sentenceTerms.list(id)) this.maskedTerms.add(term);
     const stored = this.storedOf(n);
     const surnames = new Map(stored.surnames);
     const personKey = (e: Entity) => {
@@ -211,13 +214,12 @@ export class Layered {
 
   /** Sentences (numbers) with a term, in index order, or undefined. */
   postings(term: string): ArrayLike<number> | undefined {
+    const t = this.flat.tables.terms.find(term);
+    // A term no masked seed has and the overlay has not: the tables' list as it is.
+    if (!this.maskedTerms.has(t) && !this.overlay.knowsTerm(term)) return t < 0 ? undefined : this.flat.tables.postings.list(t);
     return this.memo('postings', term, () => {
-      let flat: ArrayLike<number> = this.flat.postings(term) ?? [];
-      if (this.maskedCount > 0 && flat.length > 0) {
-        let any = false;
-        for (let i = 0; i < flat.length && !any; i++) any = this.maskedSentence[flat[i]] === 1;
-        if (any) flat = Array.prototype.filter.call(flat, (id: number) => this.maskedSentence[id] === 0) as number[];
-      }
+      let flat: ArrayLike<number> = t < 0 ? [] : this.flat.tables.postings.list(t);
+      if (this.maskedTerms.has(t)) flat = Array.prototype.filter.call(flat, (id: number) => this.maskedSentence[id] === 0) as number[];
       const own = this.overlay.withTerm(term);
       if (own.length === 0) return flat.length ? flat : undefined;
       const out: number[] = [];
