@@ -285,3 +285,27 @@ test('opened without listing the seed files (verifyLater): the files compared la
   assert.deepEqual(r.files, cold.files);
   assertSame(opened.index, cold.index, 'after the comparison');
 });
+
+test('opened without a listing, a damaged table is found by the checksum computed after: one message, the file removed, then written afresh', async () => {
+  const ws = workspace();
+  loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  const file = indexFile(ws.cache);
+  const bytes = readFileSync(file);
+  const headerLength = bytes.readUInt32LE(8);
+  const header = JSON.parse(bytes.toString('utf8', 16, 16 + headerLength)) as { sections: Array<[string, string, number, number]> };
+  const start = 16 + headerLength + ((8 - ((16 + headerLength) % 8)) % 8);
+  const [, , at] = header.sections.find(([name]) => name === 'terms.text')!;
+  bytes[start + at] = bytes[start + at] === 0x71 ? 0x72 : 0x71; // another letter: every bound still holds
+  writeFileSync(file, bytes);
+  let verify: (() => Promise<VerifiedSeeds>) | undefined;
+  const opened = loadSeeds([ws.seeds], { cacheDir: ws.cache, verifyLater: (v) => (verify = v) });
+  assert.equal(opened.cache?.opened, true);
+  const r = await verify!();
+  assert.equal(r.reload, true);
+  assert.equal(r.messages.length, 1);
+  assert.match(r.messages[0], /ignored corrupt cache file .*index-\w+\.bin: index file is damaged \(checksum mismatch\)/);
+  assert.equal(existsSync(file), false);
+  const again = loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  assert.deepEqual([again.cache?.opened, again.cache?.written, again.cache?.messages], [undefined, true, []]);
+  assert.equal(verdict(again.index), verdict(loadSeeds([ws.seeds]).index));
+});

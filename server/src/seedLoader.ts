@@ -265,6 +265,12 @@ export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSee
       cache.report.opened = true;
       cache.report.hits = opened.files.length;
       const verify = async (): Promise<VerifiedSeeds> => {
+        const damaged = opened.checkLater?.();
+        if (damaged) {
+          cache.report.messages.push(damaged);
+          return { reload: true, changed: 0, files: [], skipped: [], messages: [damaged] };
+        }
+        await new Promise((r) => setImmediate(r));
         const stats = new Map<string, Stats>();
         let left = options.maxFiles ?? DEFAULT_MAX_SEED_FILES;
         const listing: Array<{ files: string[]; skipped: Skipped[] }> = [];

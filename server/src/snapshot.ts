@@ -27,6 +27,12 @@ export interface OpenedSnapshot {
   removed: string[];
   /** The files the index was built from, to compare a listing made later with (diffListing). */
   saved: SavedListing;
+  /**
+   * Opened without a listing, the tables' checksum is not computed at once (a second of CPU for 100,000
+   * seeds): this computes it (the tables are bounds-checked either way); on a mismatch it removes the
+   * damaged file and says so (the caller loads again). Undefined when it was checked at open.
+   */
+  checkLater?: () => string | undefined;
 }
 
 /** The files an index was built from: paths, size and times, seed numbers, reasons for those not read. */
@@ -130,7 +136,7 @@ export function openSnapshot(folder: string, engine: string, key: string, files:
     if (size < 16 + headerLength) throw new Error('index file is truncated');
     const header = Buffer.alloc(headerLength);
     readSync(fd, header, 0, headerLength, 16);
-    let parsed: { bytes?: number; meta?: Partial<Meta> };
+    let parsed: { bytes?: number; meta?: Partial<Meta>; checksum?: string };
     try {
       parsed = JSON.parse(header.toString('utf8'));
     } catch {
@@ -146,7 +152,16 @@ export function openSnapshot(folder: string, engine: string, key: string, files:
       if (r <= 0) throw new Error('index file is truncated');
       n += r;
     }
-    const { tables, meta, section } = unpackFlat(eager, tablesSum);
+    // Without a listing (the language server), the checksum is computed after the index is in use.
+    const { tables, meta, section } = unpackFlat(eager, files ? tablesSum : () => String(parsed.checksum));
+    const dataStart = eagerLength - Number(parsed.bytes);
+    const checkLater = files
+      ? undefined
+      : () => {
+          if (tablesSum(eager.subarray(dataStart)) === parsed.checksum) return undefined;
+          rmSync(path, { force: true }); // the load that follows writes it afresh
+          return `ignored corrupt cache file ${path}: index file is damaged (checksum mismatch)`;
+        };
     const listed = section('files.text');
     const offsets = section('files.offsets');
     const stats = section('fileStats');
@@ -205,7 +220,7 @@ export function openSnapshot(folder: string, engine: string, key: string, files:
     const index = SeedIndex.fromFlat(tables, load, stored);
     closer.register(index, fd);
     keep = true;
-    return { index, files: loaded, ...diff, saved };
+    return { index, files: loaded, ...diff, saved, checkLater };
   } catch (err) {
     messages.push(`ignored corrupt cache file ${path}: ${(err as Error).message.split('\n')[0]}`);
     return undefined;
