@@ -309,3 +309,18 @@ test('opened without a listing, a damaged table is found by the checksum compute
   assert.deepEqual([again.cache?.opened, again.cache?.written, again.cache?.messages], [undefined, true, []]);
   assert.equal(verdict(again.index), verdict(loadSeeds([ws.seeds]).index));
 });
+
+test('opened without a listing (postings and sentence terms read list by list): every look-up and check as a cold build', async () => {
+  const ws = workspace();
+  writeFileSync(join(ws.seeds, 'd.txt'), LOPEZ);
+  loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  let verify: (() => Promise<VerifiedSeeds>) | undefined;
+  const opened = loadSeeds([ws.seeds], { cacheDir: ws.cache, verifyLater: (v) => (verify = v) });
+  const cold = loadSeeds([ws.seeds]);
+  assertSame(opened.index, cold.index, 'opened without a listing');
+  const r = await verify!();
+  assert.deepEqual([r.reload, r.changed, r.messages], [false, 0, []]);
+  opened.index.removeSeed(join(ws.seeds, 'b.txt'));
+  unlinkSync(join(ws.seeds, 'b.txt'));
+  assertSame(opened.index, loadSeeds([ws.seeds]).index, 'then a seed removed');
+});

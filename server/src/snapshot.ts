@@ -80,6 +80,9 @@ export function diffListing(saved: SavedListing, files: ListedFile[]): Pick<Open
   return { changed, removed, skipped };
 }
 
+/** Tables left in the file when it is opened without a listing, and read list by list. */
+const LAZY_SECTIONS = new Set(['postings.values', 'sentenceTerms.values']);
+
 /** At most this many seeds changed, added or removed (besides a quarter of them) are taken in an overlay. */
 const MAX_CHANGES = 64;
 
@@ -136,7 +139,7 @@ export function openSnapshot(folder: string, engine: string, key: string, files:
     if (size < 16 + headerLength) throw new Error('index file is truncated');
     const header = Buffer.alloc(headerLength);
     readSync(fd, header, 0, headerLength, 16);
-    let parsed: { bytes?: number; meta?: Partial<Meta>; checksum?: string };
+    let parsed: { bytes?: number; meta?: Partial<Meta>; checksum?: string; sections?: Array<[string, string, number, number]> };
     try {
       parsed = JSON.parse(header.toString('utf8'));
     } catch {
@@ -146,19 +149,44 @@ export function openSnapshot(folder: string, engine: string, key: string, files:
     if (!m || m.engine !== engine || m.key !== key || m.factsFormat !== FACTS_FORMAT) return undefined;
     const eagerLength = 16 + headerLength + ((8 - ((16 + headerLength) % 8)) % 8) + Number(parsed.bytes);
     if (!(eagerLength + Number(m.blobBytes) === size)) throw new Error(`index file is truncated or has extra bytes (${size} bytes)`);
-    const eager = Buffer.allocUnsafe(eagerLength);
-    for (let n = 0; n < eagerLength; ) {
-      const r = readSync(fd, eager, n, eagerLength - n, n);
-      if (r <= 0) throw new Error('index file is truncated');
-      n += r;
-    }
-    // Without a listing (the language server), the checksum is computed after the index is in use.
-    const { tables, meta, section } = unpackFlat(eager, files ? tablesSum : () => String(parsed.checksum));
     const dataStart = eagerLength - Number(parsed.bytes);
+    // Without a listing (the language server), the largest tables (postings and each sentence's terms)
+    // are left in the file and read list by list, and the checksum is computed after the index is in use.
+    const lazy = files ? [] : (Array.isArray(parsed.sections) ? parsed.sections : []).filter(([name]) => LAZY_SECTIONS.has(name));
+    const eager = Buffer.allocUnsafe(eagerLength); // the lazy sections' bytes are never read nor touched
+    const holes = lazy.map(([, , at, length]) => [dataStart + Number(at), dataStart + Number(at) + Number(length)]).sort((a, b) => a[0] - b[0]);
+    let from = 0;
+    for (const [start, end] of [...holes, [eagerLength, eagerLength]]) {
+      for (let n = from; n < start; ) {
+        const r = readSync(fd, eager, n, start - n, n);
+        if (r <= 0) throw new Error('index file is truncated');
+        n += r;
+      }
+      from = Math.max(from, end);
+    }
+    const readValues = (name: string, first: number, count: number): Uint32Array => {
+      const [, , at, length] = lazy.find(([n]) => n === name)!;
+      if (first + count > length / 4) throw new Error('index file is damaged (a list out of bounds)');
+      const out = new Uint32Array(count);
+      if (count > 0 && readSync(fd, Buffer.from(out.buffer), 0, 4 * count, dataStart + at + 4 * first) !== 4 * count) throw new Error('index file is truncated');
+      return out;
+    };
+    const { tables, meta, section } = files
+      ? unpackFlat(eager, tablesSum)
+      : unpackFlat(eager, () => String(parsed.checksum), { sections: new Set(lazy.map(([name]) => name)), read: readValues });
     const checkLater = files
       ? undefined
       : () => {
-          if (tablesSum(eager.subarray(dataStart)) === parsed.checksum) return undefined;
+          // The data read again from the file, in chunks (the lazy sections are not in memory).
+          const chunk = Buffer.allocUnsafe(16 * 1024 * 1024);
+          let crc = 0;
+          for (let at = dataStart; at < eagerLength; ) {
+            const r = readSync(fd, chunk, 0, Math.min(chunk.length, eagerLength - at), at);
+            if (r <= 0) break;
+            crc = crc32(chunk.subarray(0, r), crc);
+            at += r;
+          }
+          if (`crc32:${crc.toString(16)}.${eagerLength - dataStart}` === parsed.checksum) return undefined;
           rmSync(path, { force: true }); // the load that follows writes it afresh
           return `ignored corrupt cache file ${path}: index file is damaged (checksum mismatch)`;
         };

@@ -71,12 +71,27 @@ export class StringTable {
   }
 }
 
-/** Lists of numbers, one after another: list i is values[offsets[i] .. offsets[i + 1]). */
+/** Reads `count` numbers of a section left where it is (in a file), from its number `from`. */
+export type ValuesReader = (from: number, count: number) => Uint32Array;
+
+/**
+ * Lists of numbers, one after another: list i is values[offsets[i] .. offsets[i + 1]). The values may be
+ * left where they are (`reader`): each list is then read when asked, and its numbers checked against
+ * `limit` (set by unpackFlat).
+ */
 export class Lists {
+  limit = Infinity;
+
   constructor(
     readonly offsets: Uint32Array,
     readonly values: Uint32Array,
+    private readonly reader?: ValuesReader,
   ) {}
+
+  /** How many numbers all the lists hold. */
+  get count(): number {
+    return this.reader ? this.offsets[this.offsets.length - 1] : this.values.length;
+  }
 
   static build(lists: ReadonlyArray<ArrayLike<number>>): Lists {
     const offsets = new Uint32Array(lists.length + 1);
@@ -91,7 +106,10 @@ export class Lists {
   }
 
   list(i: number): Uint32Array {
-    return this.values.subarray(this.offsets[i], this.offsets[i + 1]);
+    if (!this.reader) return this.values.subarray(this.offsets[i], this.offsets[i + 1]);
+    const v = this.reader(this.offsets[i], this.offsets[i + 1] - this.offsets[i]);
+    for (let k = 0; k < v.length; k++) if (v[k] >= this.limit) throw new Error('index file is damaged (a list out of bounds)');
+    return v;
   }
 }
 
@@ -226,7 +244,7 @@ export interface Unpacked {
 }
 
 /** Reads a buffer packFlat made. Throws (with a one-line reason) if it is not one, or is damaged. */
-export function unpackFlat(buf: Buffer, sum: Checksum = checksum): Unpacked {
+export function unpackFlat(buf: Buffer, sum: Checksum = checksum, lazy?: { sections: ReadonlySet<string>; read: (section: string, from: number, count: number) => Uint32Array }): Unpacked {
   if (buf.length < 16 || buf.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a FactDesk index file');
   const headerLength = buf.readUInt32LE(8);
   if (16 + headerLength > buf.length) throw new Error('index file is truncated');
@@ -257,7 +275,16 @@ export function unpackFlat(buf: Buffer, sum: Checksum = checksum): Unpacked {
   };
   const u32 = (name: string) => need<Uint32Array>(name, (v) => v instanceof Uint32Array);
   const table = (name: string) => new StringTable(need<string>(`${name}.text`, (v) => typeof v === 'string'), u32(`${name}.offsets`), u32(`${name}.slots`));
-  const lists = (name: string) => new Lists(u32(`${name}.offsets`), u32(`${name}.values`));
+  // Values left in the file (`lazy`) are read list by list; their length is the section's.
+  const lists = (name: string) => {
+    const values = `${name}.values`;
+    if (!lazy?.sections.has(values)) return new Lists(u32(`${name}.offsets`), u32(values));
+    const section = header.sections!.find(([n, type]) => n === values && type === 'u32');
+    if (!section) throw new Error(`index file lacks ${values}`);
+    const offsets = u32(`${name}.offsets`);
+    if (offsets.length === 0 || offsets[offsets.length - 1] !== section[3] / 4) throw new Error('index file is inconsistent (lists)');
+    return new Lists(offsets, new Uint32Array(0), (from, count) => lazy.read(values, from, count));
+  };
   const meta = header.meta;
   const tables: FlatTables = {
     sentences: Number(meta.sentences),
@@ -303,12 +330,12 @@ function checkTables(t: FlatTables): void {
     if (offs.length === 0 || offs[0] !== 0 || offs[offs.length - 1] !== end) fail(what);
   };
   for (const s of [t.docPaths, t.docDates, t.terms, t.names, t.nameTokens, t.shapes, t.lowerWords, t.persons, t.personData, t.surnames]) rising(s.offsets, s.text.length, 'string table');
-  for (const l of [t.postings, t.sentenceTerms, t.nameDocs, t.tokenDocs, t.lengthNames, t.shapeNames, t.surnamePersons]) rising(l.offsets, l.values.length, 'lists');
+  for (const l of [t.postings, t.sentenceTerms, t.nameDocs, t.tokenDocs, t.lengthNames, t.shapeNames, t.surnamePersons]) rising(l.offsets, l.count, 'lists');
   if (t.docDates.size !== docs || t.docFacts.length !== docs || t.docFirst.length !== docs + 1 || t.docFirst[docs] !== t.sentences) fail('seeds');
   rising(t.docFirst, t.sentences, 'seeds');
   if (t.postings.offsets.length !== t.terms.size + 1 || t.sentenceTerms.offsets.length !== t.sentences + 1) fail('terms');
-  within(t.postings.values, t.sentences, 'postings');
-  within(t.sentenceTerms.values, t.terms.size, 'sentence terms');
+  within(t.postings.values, (t.postings.limit = t.sentences), 'postings');
+  within(t.sentenceTerms.values, (t.sentenceTerms.limit = t.terms.size), 'sentence terms');
   if (t.nameFirst.length !== t.names.size || t.nameDocs.offsets.length !== t.names.size + 1 || t.tokenDocs.offsets.length !== t.nameTokens.size + 1) fail('names');
   within(t.nameFirst, t.sentences, 'first mentions');
   within(t.nameDocs.values, docs, 'seeds of names');
@@ -469,6 +496,12 @@ export class FlatIndex {
       own += w;
     }
     return own;
+  }
+
+  /** How many sentences have a term. */
+  postingCount(term: string): number {
+    const t = this.tables.terms.find(term);
+    return t < 0 ? 0 : this.tables.postings.length(t);
   }
 
   /** The sentences with a term (numbers, in index order), or undefined. */

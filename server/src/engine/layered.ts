@@ -212,6 +212,13 @@ export class Layered {
 
   // ---- Terms --------------------------------------------------------------------------------------
 
+  /** How many sentences have a term (without reading a list the tables have as it is). */
+  postingCount(term: string): number {
+    const t = this.flat.tables.terms.find(term);
+    if (!this.maskedTerms.has(t) && !this.overlay.knowsTerm(term)) return t < 0 ? 0 : this.flat.tables.postings.length(t);
+    return this.postings(term)?.length ?? 0;
+  }
+
   /** Sentences (numbers) with a term, in index order, or undefined. */
   postings(term: string): ArrayLike<number> | undefined {
     const t = this.flat.tables.terms.find(term);

@@ -536,7 +536,7 @@ export class SeedIndex {
     let w = this.idfs.get(term);
     if (w === undefined) {
       const layered = this.layered;
-      const df = (layered ? layered.postings(term) : this.flat ? this.flat.postings(term) : this.postings.get(term))?.length ?? 0;
+      const df = layered ? layered.postingCount(term) : this.flat ? this.flat.postingCount(term) : (this.postings.get(term)?.length ?? 0);
       const sentences = layered ? layered.stats.sentences : this.flat ? this.flat.tables.sentences : this.sentenceCount;
       w = Math.log(1 + (sentences + 1) / (df + 0.5)) * (GENERIC_WEIGHT.get(term) ?? 1);
       this.idfs.set(term, w);
@@ -572,8 +572,10 @@ export class SeedIndex {
     for (const t of unique) {
       const w = this.idf(t);
       total += w;
+      // a term in thousands of sentences says nothing (its list is not even read)
+      if ((layered ? layered.postingCount(t) : flat ? flat.postingCount(t) : (this.postings.get(t)?.length ?? 0)) > 5000) continue;
       const list: ArrayLike<number | SeedSentence> | undefined = layered ? layered.postings(t) : flat ? flat.postings(t) : this.postings.get(t);
-      if (!list || list.length > 5000) continue; // a term in thousands of sentences says nothing
+      if (!list) continue;
       for (let i = 0; i < list.length; i++) {
         const item = list[i];
         const id = typeof item === 'number' ? item : item.id;
