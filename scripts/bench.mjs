@@ -2,13 +2,16 @@
 // Bundles scripts/bench.ts with esbuild (so that no TypeScript loader is timed) and runs it with node.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engineVersion } from './engine-version.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'node_modules', '.cache', 'factdesk-bench');
+// The bundle goes to a temporary folder of this checkout's own (node_modules may be shared by worktrees).
+const outDir = join(tmpdir(), `factdesk-bench-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`);
 mkdirSync(outDir, { recursive: true });
 const outfile = join(outDir, 'bench.js');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

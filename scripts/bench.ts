@@ -1,14 +1,14 @@
 // FactDesk's benchmark: indexing, memory, check latency, re-indexing, the language server's round trip,
 // the CLI on a real eval set, and warm start from the persisted index. Not a test: it prints numbers.
 // Run it with `npm run bench` (scripts/bench.mjs bundles this file); `--quick` for a short run,
-// `--warm` for the 100,000-seed warm start, `--sizes 10,100` to choose the index sizes.
+// `--warm [--warm-count N] [--warm-dir DIR]` for the warm start from the persisted index (100,000 seeds by default), `--sizes 10,100` to choose the index sizes.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkDraft, SeedIndex } from '../server/src/engine';
-import { decodeText, loadSeeds } from '../server/src/seedLoader';
+import { decodeText, isInside, loadSeeds, type VerifiedSeeds } from '../server/src/seedLoader';
 
 // ---- Arguments ------------------------------------------------------------------------------------
 
@@ -499,59 +499,182 @@ interface WarmResult {
   heap: number;
   cached: number;
   extracted: number;
+  opened: boolean;
+  changed: number;
+  written: boolean;
+  /** The first check of a 2,000-word draft after the start, and the memory after it. */
+  check?: { words: number; ms: number; cpuMs: number; findings: number; rss: number; heap: number };
+  /** Re-indexing one changed seed in the running index, until it answers again (median of runs). */
+  reindex?: { ms: number; cpuMs: number; runs: number };
+  /** Writing the built index after a build (apart from the build's time). */
+  write?: { ms: number; cpuMs: number };
+  /** Opened without listing the files (--defer, as the language server does): their comparison, after. */
+  verify?: { ms: number; cpuMs: number; changed: number };
 }
 
-function runWarmChild(cacheDir: string, dirs: string[]): WarmResult {
+async function runWarmChild(cacheDir: string, dirs: string[]): Promise<WarmResult> {
   gc();
   const c0 = process.cpuUsage();
   const t = performance.now();
-  const loaded = loadSeeds(dirs, { cacheDir, maxFiles: Number.MAX_SAFE_INTEGER });
+  let verify: (() => Promise<VerifiedSeeds>) | undefined;
+  let write: (() => boolean) | undefined;
+  // --no-save: only the per-seed facts are cached (building them chunk by chunk); --defer: opened without
+  // listing the seed files, compared after the first check
+  const loaded = loadSeeds(dirs, {
+    cacheDir,
+    maxFiles: Number.MAX_SAFE_INTEGER,
+    saveLater: (w: () => boolean) => (write = flag('--no-save') ? undefined : w),
+    ...(flag('--defer') ? { verifyLater: (v: () => Promise<VerifiedSeeds>) => (verify = v) } : {}),
+  });
   const stats = loaded.index.stats;
   const ms = performance.now() - t;
   const cpu = cpuMs(process.cpuUsage(c0));
+  // The built index written (as the server does it, after the load), timed apart.
+  let wrote: WarmResult['write'];
+  if (write) {
+    const cw = process.cpuUsage();
+    const tw = performance.now();
+    write();
+    wrote = { ms: performance.now() - tw, cpuMs: cpuMs(process.cpuUsage(cw)) };
+  }
   gc();
   const mem = process.memoryUsage();
-  return { seeds: stats.files, ms, cpuMs: cpu, rss: mem.rss, heap: mem.heapUsed, cached: loaded.cache?.hits ?? 0, extracted: loaded.cache?.misses ?? loaded.files.length };
+  const cache = loaded.cache;
+  const result: WarmResult = {
+    seeds: stats.files,
+    ms,
+    cpuMs: cpu,
+    rss: mem.rss,
+    heap: mem.heapUsed,
+    cached: cache?.hits ?? 0,
+    extracted: cache?.misses ?? loaded.files.length,
+    opened: cache?.opened ?? false,
+    changed: cache?.changed ?? 0,
+    written: cache?.written ?? false,
+    write: wrote,
+  };
+  if (flag('--check')) {
+    const draft = makeDraft(loadCorpus(), 2000);
+    const c1 = process.cpuUsage();
+    const t1 = performance.now();
+    let findings = -1; // -1: the check read a seed changed since the index was saved (not compared yet)
+    try {
+      findings = checkDraft(draft, loaded.index).findings.length;
+    } catch {
+      // the server checks again after the comparison
+    }
+    const checkMs = performance.now() - t1;
+    const checkCpu = cpuMs(process.cpuUsage(c1));
+    gc();
+    const m = process.memoryUsage();
+    result.check = { words: wordCount(draft), ms: checkMs, cpuMs: checkCpu, findings, rss: m.rss, heap: m.heapUsed };
+  }
+  const reindexing = option('--reindex');
+  if (reindexing) {
+    const original = readFileSync(reindexing, 'utf8');
+    const times: number[] = [];
+    const cpus: number[] = [];
+    for (let r = 0; r < (QUICK ? 4 : 10); r++) {
+      const text = r % 2 === 0 ? variant(original, 1000 + r) : original;
+      const c2 = process.cpuUsage();
+      const t2 = performance.now();
+      loaded.index.addSeed(reindexing, text);
+      void loaded.index.stats;
+      loaded.index.retrieve(['minister'], 8);
+      times.push(performance.now() - t2);
+      cpus.push(cpuMs(process.cpuUsage(c2)));
+    }
+    result.reindex = { ms: median(times), cpuMs: median(cpus), runs: times.length };
+  }
+  if (verify) {
+    const c3 = process.cpuUsage();
+    const t3 = performance.now();
+    const v = await verify();
+    result.verify = { ms: performance.now() - t3, cpuMs: cpuMs(process.cpuUsage(c3)), changed: v.changed };
+  }
+  return result;
 }
 
+/**
+ * Warm start of `count` seeds: deterministic variants of the corpus written to a folder outside the
+ * project (`--warm-dir DIR` keeps them and the cache there for another run), their facts cached chunk by
+ * chunk, the built index written once, then opened in fresh processes: unchanged, and after one seed
+ * file changed.
+ */
 function warm(c: Corpus, count: number): void {
-  const work = mkdtempSync(join(tmpdir(), 'factdesk-bench-warm-'));
+  const keep = option('--warm-dir');
+  const work = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'factdesk-bench-warm-'));
+  if (keep && isInside(work, ROOT)) throw new Error(`--warm-dir must be outside the project (${ROOT})`);
+  mkdirSync(work, { recursive: true });
+  const r = (label: string, x: WarmResult) => [
+    label,
+    String(x.seeds),
+    (x.ms / 1000).toFixed(2),
+    (x.cpuMs / 1000).toFixed(2),
+    x.opened ? `opened${x.changed ? ` (${x.changed} changed)` : ''}` : `built${x.write ? `, then written in ${(x.write.ms / 1000).toFixed(2)} s (CPU ${(x.write.cpuMs / 1000).toFixed(2)})` : ''}`,
+    String(x.cached),
+    String(x.extracted),
+    mb(x.rss),
+    mb(x.heap),
+    x.check ? `${ms(x.check.ms)} (CPU ${ms(x.check.cpuMs)}), ${x.check.findings} findings, RSS ${mb(x.check.rss)}` : '',
+    x.reindex ? `${ms(x.reindex.ms)} (CPU ${ms(x.reindex.cpuMs)})` : '',
+    x.verify ? `${ms(x.verify.ms)} (CPU ${ms(x.verify.cpuMs)}), ${x.verify.changed} changed` : '',
+  ];
+  const rows: string[][] = [];
   try {
-    const dir = join(work, 'seeds');
-    const cacheDir = join(work, 'cache');
-    mkdirSync(dir);
+    const dir = join(work, `seeds-${count}`);
+    const cacheDir = join(work, `cache-${count}`);
     const t = performance.now();
+    let wrote = 0;
     for (let i = 0; i < count; i++) {
       const sub = join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
-      if (i % 1000 === 0) mkdirSync(sub);
+      if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+      const file = join(sub, `${i}.txt`);
+      if (existsSync(file)) continue;
       const { text } = seedAt(c, i + c.texts.length); // variants only: the archive's own articles stay where they are
-      writeFileSync(join(sub, `${i}.txt`), text);
+      writeFileSync(file, text);
+      wrote++;
     }
-    console.log(`wrote ${count} generated seed files in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    // The cache is built folder by folder (a cold index of them all would not fit in one process's heap),
-    // then the whole archive is opened from it at once.
+    console.log(`${wrote} of ${count} generated seed files written in ${((performance.now() - t) / 1000).toFixed(1)} s (${dir})`);
+    // The facts are cached folder by folder (one process per 10,000 seeds, in turn), then one process
+    // builds the whole index from them and writes it.
     const t1 = performance.now();
     const folders = readdirSync(dir).sort();
     let extracted = 0;
+    let cpu = 0;
     for (let i = 0; i < folders.length; i += 10) {
-      const part = child(['--warm-child', cacheDir, ...folders.slice(i, i + 10).map((f) => join(dir, f))]) as WarmResult;
+      const part = child(['--warm-child', cacheDir, '--no-save', ...folders.slice(i, i + 10).map((f) => join(dir, f))]) as WarmResult;
       extracted += part.extracted;
+      cpu += part.cpuMs;
+      process.stderr.write(`cached the facts of ${Math.min(count, (i + 10) * 1000)} seeds (${extracted} extracted)\n`);
     }
     const coldS = (performance.now() - t1) / 1000;
-    console.log(`built the persisted index: ${extracted} seeds extracted in ${coldS.toFixed(0)} s (${(extracted / coldS).toFixed(0)} seeds/s; one process per 10,000 seeds, in turn; seeds with the same text as one already stored are read from it)`);
-    const warmRun = child(['--warm-child', cacheDir, dir]) as WarmResult;
-    console.log('\nPersisted index (seed files on disk, `loadSeeds(paths, { cacheDir })`):\n');
+    console.log(`facts cached: ${extracted} seeds extracted in ${coldS.toFixed(0)} s wall, ${(cpu / 1000).toFixed(0)} s CPU (${(extracted / coldS).toFixed(0)} seeds/s)`);
+    const full = child(['--warm-child', cacheDir, dir]) as WarmResult;
+    rows.push(r('build from cached facts', full));
+    const seed = join(dir, '000', '0.txt');
+    rows.push(r('warm start', child(['--warm-child', cacheDir, '--check', '--reindex', seed, dir]) as WarmResult));
+    rows.push(r('warm start, again', child(['--warm-child', cacheDir, '--check', dir]) as WarmResult));
+    rows.push(r('warm start, files compared after', child(['--warm-child', cacheDir, '--check', '--defer', dir]) as WarmResult));
+    // One seed file changed since the index was written.
+    const changedFile = join(dir, String(Math.floor(count / 2000)).padStart(3, '0'), `${Math.floor(count / 2)}.txt`);
+    const before = readFileSync(changedFile, 'utf8');
+    writeFileSync(changedFile, variant(before, 777));
+    try {
+      rows.push(r('start, 1 seed changed', child(['--warm-child', cacheDir, '--check', '--reindex', seed, dir]) as WarmResult));
+      rows.push(r('start, 1 seed changed, again', child(['--warm-child', cacheDir, '--check', dir]) as WarmResult));
+      rows.push(r('start, 1 seed changed, files compared after', child(['--warm-child', cacheDir, '--check', '--defer', dir]) as WarmResult));
+    } finally {
+      writeFileSync(changedFile, before);
+    }
+    console.log('\nPersisted index (seed files on disk, `loadSeeds(paths, { cacheDir })`, each run a fresh process):\n');
     console.log(
-      table(
-        ['run', 'seeds', 'time (s)', 'CPU (s)', 'seeds/s', 'from cache', 'extracted', 'RSS (MB)', 'heap (MB)'],
-        [['warm start', warmRun]].map(([label, r]) => {
-          const x = r as WarmResult;
-          return [label as string, String(x.seeds), (x.ms / 1000).toFixed(2), (x.cpuMs / 1000).toFixed(2), (x.seeds / (x.ms / 1000)).toFixed(0), String(x.cached), String(x.extracted), mb(x.rss), mb(x.heap)];
-        }),
-      ),
+      table(['run', 'seeds', 'time (s)', 'CPU (s)', 'index', 'facts from cache', 'extracted', 'RSS (MB)', 'heap (MB)', 'first check, 2,000 words (ms)', 're-index 1 seed (ms)', 'files compared after (ms)'], rows),
     );
+    const bin = readdirSync(cacheDir).flatMap((f) => (f.startsWith('factdesk-index-') ? readdirSync(join(cacheDir, f)).filter((x) => x.endsWith('.bin')).map((x) => join(cacheDir, f, x)) : []));
+    for (const b of bin) console.log(`index file: ${b} (${mb(statSync(b).size)} MB)`);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (!keep) rmSync(work, { recursive: true, force: true });
   }
 }
 
@@ -628,7 +751,8 @@ async function main(): Promise<void> {
   }
   if (flag('--warm-child')) {
     const i = argv.indexOf('--warm-child');
-    process.stdout.write(JSON.stringify(runWarmChild(argv[i + 1], argv.slice(i + 2).filter((a) => a !== '--quick'))) + '\n');
+    const dirs = argv.slice(i + 2).filter((a, k, all) => !a.startsWith('--') && all[k - 1] !== '--reindex');
+    process.stdout.write(JSON.stringify(await runWarmChild(argv[i + 1], dirs)) + '\n');
     return;
   }
   const started = performance.now();

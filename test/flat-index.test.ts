@@ -2,11 +2,11 @@
 // look-up as the index built afresh does; a damaged, truncated or stale file is not used.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, unlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkDraft, packFlat, SeedIndex, unpackFlat, type SeedDoc } from '../server/src/engine';
-import { loadSeeds } from '../server/src/seedLoader';
+import { checkDraft, packFlat, SeedIndex, unpackFlat, type SeedDoc, type SeedSentence } from '../server/src/engine';
+import { loadSeeds, type VerifiedSeeds } from '../server/src/seedLoader';
 import { SEED_TEXT } from './helpers';
 
 const DRAFT = '---\ndate: 2023-11-22\n---\nBritish Prime Minister David Cameron met Hakan Fiden.\n\nThe summit took place on Nov. 12 in Riyadh, Mr Cameron said.\n';
@@ -32,6 +32,9 @@ function indexFile(cache: string): string {
 
 const verdict = (index: SeedIndex, draft = DRAFT) => JSON.stringify(checkDraft(draft, index, { format: 'markdown' }));
 
+/** A seed sentence by its seed and place (sentence numbers are the index's own). */
+const where = (s: SeedSentence) => `${s.seed.path}@${s.facts.start}`;
+
 /** Every look-up the checks make, for every name, word and term the seeds have, and some they have not. */
 function answers(index: SeedIndex): string {
   const docs = [...index.seeds];
@@ -52,12 +55,12 @@ function answers(index: SeedIndex): string {
       index.knowsTerm(k),
       index.knowsLowerWord(k),
       index.idf(k),
-      index.withTerm(k).map((s) => s.id),
+      index.withTerm(k).map(where),
       index.retrieve([k, 'said'], 5).map((r) => [r.sentence.seed.path, r.sentence.facts.start, r.score]),
       index.entityNamesOfLength(k.length),
       index.entityNamesLike(k, k.length),
       sent && [sent.seed.path, sent.facts.start],
-      p && [p.key, p.name, p.tokens, p.titles.map((t) => [t.title, t.at.seed.path, t.at.id]), p.mentions.map((m) => m.id)],
+      p && [p.key, p.name, p.tokens, p.titles.map((t) => [t.title, where(t.at)]), p.mentions.map(where)],
       index.bySurname(k).map((r) => r.key),
     ]);
   }
@@ -174,4 +177,150 @@ test('a cache folder inside a seed folder is not used, and nothing is written th
   assert.equal(r.index.stats.files, 3);
   assert.match(r.cache!.messages[0], /is inside the seed folder/);
   assert.deepEqual(readdirSync(ws.seeds).sort(), ['a.txt', 'b.txt', 'c.md']);
+});
+
+// ---- Changes to an opened index: masked in the tables, read into an overlay ----------------------------
+
+const LOPEZ = 'date 2023-11-25\nFinance Minister Ana Lopez said 400 jobs were saved. Maria Costa, an envoy, agreed with Lopez on Saturday.\n';
+const DRAFTS = [
+  DRAFT,
+  THIRD,
+  'date 2023-11-26\nTreasury Secretary Ana Lopes said on Tuesday that 1,300 jobs would go at Northwind Bank. Envoy Maria Kosta disagreed.\n',
+  '---\ndate: 2023-11-26\n---\nPrime Minister Hakan Fidan met Foreign Secretary David Camerun in Ankara on Monday; 350 aid trucks entered Gaza, Lopez said.\n',
+];
+
+/** The full results (findings and claims) of checking every draft, and every look-up's answer. */
+const everything = (index: SeedIndex) => [answers(index), ...DRAFTS.map((d) => verdict(index, d))];
+
+function assertSame(actual: SeedIndex, expected: SeedIndex, what: string): void {
+  const [a, e] = [everything(actual), everything(expected)];
+  for (let i = 0; i < a.length; i++) assert.equal(a[i], e[i], `${what}: ${i === 0 ? 'look-ups' : `draft ${i}`}`);
+}
+
+test('seeds changed, added or removed since the index was saved: opened with them, exactly as a cold build of the seeds', () => {
+  const ws = workspace();
+  writeFileSync(join(ws.seeds, 'd.txt'), LOPEZ);
+  loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  const file = indexFile(ws.cache);
+  const saved = readFileSync(file);
+  // b.txt changed (Lopez is now Lopes: Ana Lopez is first named in d.txt), c.md removed, two added.
+  writeFileSync(join(ws.seeds, 'b.txt'), OTHER.replace(/Lopez/g, 'Lopes').replace('1,200', '1,500'));
+  unlinkSync(join(ws.seeds, 'c.md'));
+  writeFileSync(join(ws.seeds, 'bb.txt'), 'date 2023-11-21\nPrime Minister David Cameron visited Ankara on Monday. Cameron met Fidan and Lopez.\n');
+  writeFileSync(join(ws.seeds, '0.txt'), 'date 2023-11-20\nEnvoy Maria Costa said 300 aid trucks entered Gaza on Sunday.\n');
+  const opened = loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  const cold = loadSeeds([ws.seeds]);
+  assert.equal(opened.cache?.opened, true);
+  assert.equal(opened.cache?.changed, 4);
+  assert.deepEqual([opened.cache?.hits, opened.cache?.misses], [2, 3]);
+  assert.deepEqual(opened.files, cold.files);
+  assert.deepEqual(readFileSync(file), saved, 'the index file is not rewritten');
+  assertSame(opened.index, cold.index, 'opened with changes');
+  // Opened again: the same.
+  const again = loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  assert.deepEqual([again.cache?.hits, again.cache?.misses], [5, 0]);
+  assertSame(again.index, cold.index, 'opened again');
+
+  // Live changes on it: a changed seed keeps its place, a new one goes last (zz.txt is listed last).
+  const change = (path: string, text?: string) => {
+    if (text === undefined) unlinkSync(path);
+    else writeFileSync(path, text);
+    for (const index of [again.index]) {
+      if (text === undefined) index.removeSeed(path);
+      else index.addSeed(path, text);
+    }
+  };
+  change(join(ws.seeds, 'a.txt'), SEED_TEXT.replace('5,800 children', '6,800 children').replace(/Cameron/g, 'Camerun'));
+  assertSame(again.index, loadSeeds([ws.seeds]).index, 'a seed of the tables changed');
+  change(join(ws.seeds, 'bb.txt'), 'date 2023-11-21\nForeign Secretary David Cameron visited Ankara on Monday.\n');
+  assertSame(again.index, loadSeeds([ws.seeds]).index, 'a seed of the overlay changed');
+  change(join(ws.seeds, 'zz.txt'), LOPEZ.replace('Maria Costa', 'Maria Kosta'));
+  change(join(ws.seeds, 'd.txt'));
+  assertSame(again.index, loadSeeds([ws.seeds]).index, 'one added, one removed');
+  change(join(ws.seeds, '0.txt'));
+  change(join(ws.seeds, 'a.txt'));
+  assertSame(again.index, loadSeeds([ws.seeds]).index, 'the bundled seed and an added one removed');
+});
+
+test('an index opened unchanged, then changed live: as a cold build of the same seeds', () => {
+  const ws = workspace();
+  writeFileSync(join(ws.seeds, 'd.txt'), LOPEZ);
+  loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  const opened = loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  assert.equal(opened.cache?.changed, 0);
+  for (const [path, text] of [
+    ['b.txt', OTHER.replace(/Lopez/g, 'Lopes')],
+    ['zz.md', THIRD.replace('Friday', 'Thursday')],
+    ['c.md', undefined],
+    ['d.txt', LOPEZ.replace('400', '450')],
+  ] as const) {
+    const p = join(ws.seeds, path);
+    if (text === undefined) {
+      unlinkSync(p);
+      opened.index.removeSeed(p);
+    } else {
+      writeFileSync(p, text);
+      opened.index.addSeed(p, text);
+    }
+    assertSame(opened.index, loadSeeds([ws.seeds]).index, path);
+  }
+});
+
+test('opened without listing the seed files (verifyLater): the files compared later, and what changed applied as a cold build has it', async () => {
+  const ws = workspace();
+  writeFileSync(join(ws.seeds, 'd.txt'), LOPEZ);
+  let verify: (() => Promise<VerifiedSeeds>) | undefined;
+  const built = loadSeeds([ws.seeds], { cacheDir: ws.cache, verifyLater: (v) => (verify = v) });
+  assert.equal(verify, undefined, 'no index to open: loaded as usual');
+  assert.equal(built.cache?.written, true);
+  writeFileSync(join(ws.seeds, 'b.txt'), OTHER.replace(/Lopez/g, 'Lopes'));
+  writeFileSync(join(ws.seeds, 'bb.txt'), 'date 2023-11-21\nPrime Minister David Cameron visited Ankara on Monday. Cameron met Fidan and Lopez.\n');
+  unlinkSync(join(ws.seeds, 'c.md'));
+  const opened = loadSeeds([ws.seeds], { cacheDir: ws.cache, verifyLater: (v) => (verify = v) });
+  assert.equal(opened.cache?.opened, true);
+  assert.equal(opened.index.stats.files, 4, 'as saved, before the comparison');
+  const r = await verify!();
+  assert.deepEqual([r.reload, r.changed, r.messages], [false, 3, []]);
+  const cold = loadSeeds([ws.seeds]);
+  assert.deepEqual(r.files, cold.files);
+  assertSame(opened.index, cold.index, 'after the comparison');
+});
+
+test('opened without a listing, a damaged table is found by the checksum computed after: one message, the file removed, then written afresh', async () => {
+  const ws = workspace();
+  loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  const file = indexFile(ws.cache);
+  const bytes = readFileSync(file);
+  const headerLength = bytes.readUInt32LE(8);
+  const header = JSON.parse(bytes.toString('utf8', 16, 16 + headerLength)) as { sections: Array<[string, string, number, number]> };
+  const start = 16 + headerLength + ((8 - ((16 + headerLength) % 8)) % 8);
+  const [, , at] = header.sections.find(([name]) => name === 'terms.text')!;
+  bytes[start + at] = bytes[start + at] === 0x71 ? 0x72 : 0x71; // another letter: every bound still holds
+  writeFileSync(file, bytes);
+  let verify: (() => Promise<VerifiedSeeds>) | undefined;
+  const opened = loadSeeds([ws.seeds], { cacheDir: ws.cache, verifyLater: (v) => (verify = v) });
+  assert.equal(opened.cache?.opened, true);
+  const r = await verify!();
+  assert.equal(r.reload, true);
+  assert.equal(r.messages.length, 1);
+  assert.match(r.messages[0], /ignored corrupt cache file .*index-\w+\.bin: index file is damaged \(checksum mismatch\)/);
+  assert.equal(existsSync(file), false);
+  const again = loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  assert.deepEqual([again.cache?.opened, again.cache?.written, again.cache?.messages], [undefined, true, []]);
+  assert.equal(verdict(again.index), verdict(loadSeeds([ws.seeds]).index));
+});
+
+test('opened without a listing (postings and sentence terms read list by list): every look-up and check as a cold build', async () => {
+  const ws = workspace();
+  writeFileSync(join(ws.seeds, 'd.txt'), LOPEZ);
+  loadSeeds([ws.seeds], { cacheDir: ws.cache });
+  let verify: (() => Promise<VerifiedSeeds>) | undefined;
+  const opened = loadSeeds([ws.seeds], { cacheDir: ws.cache, verifyLater: (v) => (verify = v) });
+  const cold = loadSeeds([ws.seeds]);
+  assertSame(opened.index, cold.index, 'opened without a listing');
+  const r = await verify!();
+  assert.deepEqual([r.reload, r.changed, r.messages], [false, 0, []]);
+  opened.index.removeSeed(join(ws.seeds, 'b.txt'));
+  unlinkSync(join(ws.seeds, 'b.txt'));
+  assertSame(opened.index, loadSeeds([ws.seeds]).index, 'then a seed removed');
 });

@@ -49,8 +49,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const tell = (show: typeof vscode.window.showWarningMessage, message: string) =>
     void show(message, 'Show Log').then((choice) => choice && output.show(true));
   const restarts = new RestartPolicy();
+  // The persisted index (seeds' facts and the built index) lives in the extension's storage folder for
+  // this workspace (the global one without a workspace), never among the seeds.
+  const cacheDir = (context.storageUri ?? context.globalStorageUri)?.fsPath;
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR as LanguageClientOptions['documentSelector'],
+    initializationOptions: cacheDir ? { cacheDir } : undefined,
     outputChannel: output,
     errorHandler: {
       // A message that could not be read or written: the connection goes on (a crash ends in closed()).

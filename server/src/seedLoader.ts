@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, realpathSync, writeFileSync, constants, type Stats } from 'node:fs';
 import { join, resolve, extname, relative, isAbsolute, dirname } from 'node:path';
 import { formatOf, readSeed, restoreFacts, SeedIndex, storeFacts, FACTS_FORMAT, type HeldFacts, type StoredFacts, type TextFormat } from './engine';
-import { openSnapshot, saveSnapshot, type ListedFile } from './snapshot';
+import { diffListing, openSnapshot, saveSnapshot, type ListedFile, type OpenedSnapshot } from './snapshot';
 
 export const SEED_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 /**
@@ -96,12 +96,34 @@ export function describeFsError(err: unknown): string {
  * node_modules are not searched. At most maxFiles are listed; the rest are counted in one reason.
  */
 export function listTextFiles(root: string, extensions = SEED_EXTENSIONS, options: { maxFiles?: number; stats?: Map<string, Stats> } = {}): { files: string[]; skipped: Skipped[] } {
+  const listing = walkTextFiles(root, extensions, options);
+  for (let step = listing.next(); !step.done; step = listing.next()) {
+    // every step at once
+  }
+  return listing.result;
+}
+
+/** listTextFiles in slices of about `sliceMs`, letting other work run between them. */
+export async function listTextFilesSliced(root: string, extensions = SEED_EXTENSIONS, options: { maxFiles?: number; stats?: Map<string, Stats>; sliceMs?: number } = {}): Promise<{ files: string[]; skipped: Skipped[] }> {
+  const listing = walkTextFiles(root, extensions, options);
+  let slice = Date.now();
+  for (let step = listing.next(); !step.done; step = listing.next()) {
+    if (Date.now() - slice < (options.sliceMs ?? 10)) continue;
+    await new Promise((r) => setImmediate(r));
+    slice = Date.now();
+  }
+  return listing.result;
+}
+
+/** The walk of listTextFiles, one step per entry (its result once done). */
+function walkTextFiles(root: string, extensions: Set<string>, options: { maxFiles?: number; stats?: Map<string, Stats> }) {
   const files: string[] = [];
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
   const maxFiles = options.maxFiles ?? Infinity;
   let over = 0;
-  const walk = (p: string, top: boolean) => {
+  const walk = function* (p: string, top: boolean): Generator<void> {
+    yield;
     let st;
     try {
       st = statSync(p);
@@ -131,7 +153,7 @@ export function listTextFiles(root: string, extensions = SEED_EXTENSIONS, option
       }
       for (const name of entries) {
         if (name.startsWith('.') || name === 'node_modules') continue;
-        walk(join(p, name), false);
+        yield* walk(join(p, name), false);
       }
     } else if (top || extensions.has(extname(p).toLowerCase())) {
       if (!st.isFile()) skipped.push({ path: p, reason: 'not a regular file or folder' });
@@ -141,9 +163,19 @@ export function listTextFiles(root: string, extensions = SEED_EXTENSIONS, option
       } else over++;
     }
   };
-  walk(root, true);
-  if (over > 0) skipped.push({ path: root, reason: `file limit reached: read ${maxFiles} files, left ${over} more unread` });
-  return { files, skipped };
+  const steps = walk(root, true);
+  const result = { files, skipped };
+  return {
+    result,
+    next(): IteratorResult<void> {
+      const step = steps.next();
+      if (step.done && over > 0) {
+        skipped.push({ path: root, reason: `file limit reached: read ${maxFiles} files, left ${over} more unread` });
+        over = 0;
+      }
+      return step;
+    },
+  };
 }
 
 export interface LoadedSeeds {
@@ -162,6 +194,12 @@ export interface CacheReport {
   misses: number;
   /** Cache files ignored or not written, one line each ("corrupt cache file ...: ..."). */
   messages: string[];
+  /** The built index was opened from its file (not built from the seeds' facts). */
+  opened?: boolean;
+  /** The built index was written to its file by this load. */
+  written?: boolean;
+  /** Seed files changed, added or removed since the opened index was written (taken in its overlay). */
+  changed?: number;
 }
 
 export interface LoadOptions {
@@ -172,12 +210,30 @@ export interface LoadOptions {
   /** Seed files for which this is false are left unread (the editor's ignored seeds). */
   accept?: (path: string) => boolean;
   /**
+   * What `accept` accepts, as a string (e.g. the ignored-seed globs): with it, the built index is kept
+   * for an `accept`ed set of seeds too (keyed by it); without it, an `accept` disables the built index.
+   */
+  acceptKey?: string;
+  /**
    * A folder for the persisted index (the extension's storage folder, or the CLI's --cache). Seeds whose
    * text was seen before are not extracted again. Never inside a seed folder.
    */
   cacheDir?: string;
   /** Overrides the engine fingerprint the cache is keyed by (tests). */
   engineVersion?: string;
+  /**
+   * Given, the built index's file is not written during the load: `later` receives a function that writes
+   * it (and returns whether it did), for the caller to run when it is idle (the language server: after
+   * the first checks). It must not be run after the index changed.
+   */
+  saveLater?: (write: () => boolean) => void;
+  /**
+   * Given (with a cache folder), a built index of these seed paths is opened without listing the seed
+   * files first (100,000 of them take seconds to list): `verify` then receives a function that lists them
+   * in slices (other work runs between), applies what changed since the index was saved, and resolves
+   * with what it did. Without a built index, the seeds load as usual and `verify` is not called.
+   */
+  verifyLater?: (verify: () => Promise<VerifiedSeeds>) => void;
 }
 
 /**
@@ -199,22 +255,62 @@ export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSee
   }
   const cache = cacheDir !== undefined ? new FactsCache(cacheDir, options.engineVersion ?? engineVersion()) : undefined;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_SEED_BYTES;
+  const keyed = !options.accept || options.acceptKey !== undefined;
+  const key = JSON.stringify([paths.map((p) => resolve(p)), maxBytes, options.maxFiles ?? DEFAULT_MAX_SEED_FILES, ...(options.accept ? [options.acceptKey] : [])]);
+  let useSnapshot = cache !== undefined && !options.index && keyed;
+  // Opened without listing the files first (checked against a listing later, by `verifyLater`'s caller).
+  if (cache && useSnapshot && options.verifyLater) {
+    const opened = openSnapshot(cache.folderPath, cache.engineName, key, undefined, maxBytes, cache.report.messages);
+    if (opened) {
+      cache.report.opened = true;
+      cache.report.hits = opened.files.length;
+      const verify = async (): Promise<VerifiedSeeds> => {
+        const damaged = opened.checkLater?.();
+        if (damaged) {
+          cache.report.messages.push(damaged);
+          return { reload: true, changed: 0, files: [], skipped: [], messages: [damaged] };
+        }
+        await new Promise((r) => setImmediate(r));
+        const stats = new Map<string, Stats>();
+        let left = options.maxFiles ?? DEFAULT_MAX_SEED_FILES;
+        const listing: Array<{ files: string[]; skipped: Skipped[] }> = [];
+        for (const root of paths) {
+          const listed = await listTextFilesSliced(resolve(root), SEED_EXTENSIONS, { maxFiles: left, stats });
+          left -= listed.files.length;
+          if (options.accept) listed.files = listed.files.filter(options.accept);
+          listing.push(listed);
+        }
+        const files = listedFiles(listing, stats);
+        const diff = diffListing(opened.saved, files);
+        if (!diff) return { reload: true, changed: 0, files: [], skipped: [], messages: [] };
+        const before = cache.report.messages.length;
+        const r = applyChanges(opened.index, cache, diff, files, listing, maxBytes);
+        return { reload: false, changed: r.changed, files: r.files, skipped: r.skipped, messages: cache.report.messages.slice(before) };
+      };
+      options.verifyLater(verify);
+      return { index: opened.index, files: opened.files, skipped: opened.skipped.map(({ path, reason }) => ({ path, reason })), cache: cache.report };
+    }
+    useSnapshot = false; // none, or not usable: a listing would not open it either (it is written afresh below)
+  }
   // The seed files, listed first (with their size and times, which the flat index is checked against).
   const stats = new Map<string, Stats>();
   const listing = paths.map((root) => {
     const listed = listTextFiles(resolve(root), SEED_EXTENSIONS, { maxFiles: budget, stats });
     budget -= listed.files.length;
+    // Seeds not accepted (ignored) are left unread, as if not listed.
+    if (options.accept) listed.files = listed.files.filter(options.accept);
     return listed;
   });
-  // A cache holding the index of these very files (same sizes and times) is opened as it is.
-  const snapshot = cache && !options.index && !options.accept ? { key: JSON.stringify([paths.map((p) => resolve(p)), maxBytes, options.maxFiles ?? DEFAULT_MAX_SEED_FILES]), files: [] as ListedFile[] } : undefined;
-  if (cache && snapshot) {
-    listing.forEach((l, root) => l.files.forEach((path) => snapshot.files.push({ path, root, stat: stats.get(path)! })));
+  // A cache holding the index of these very files (same sizes and times) is opened as it is, or with the
+  // few files changed since read again.
+  const snapshot = cache && keyed && !options.index ? { key, files: listedFiles(listing, stats) } : undefined;
+  if (cache && snapshot && useSnapshot) {
     const opened = openSnapshot(cache.folderPath, cache.engineName, snapshot.key, snapshot.files, maxBytes, cache.report.messages);
     if (opened) {
-      cache.report.hits = opened.index.stats.files;
-      listing.forEach((l, root) => skipped.push(...l.skipped, ...opened.skipped.filter((s) => s.root === root)));
-      return { index: opened.index, files: opened.files, skipped: skipped.map(({ path, reason }) => ({ path, reason })), cache: cache.report };
+      cache.report.opened = true;
+      const r = applyChanges(opened.index, cache, opened, snapshot.files, listing, maxBytes);
+      cache.report.hits += r.fromTables;
+      return { index: opened.index, files: r.files, skipped: r.skipped, cache: cache.report };
     }
   }
   const reasons = new Map<string, string>();
@@ -222,7 +318,6 @@ export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSee
   for (const { files, skipped: s } of listing) {
     skipped.push(...s);
     for (const file of files) {
-      if (options.accept && !options.accept(file)) continue;
       const r = readSeedFile(file, maxBytes);
       if (r.text === undefined) {
         skipped.push({ path: file, reason: r.reason ?? 'unreadable' });
@@ -250,8 +345,69 @@ export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSee
     }
   }
   cache?.save();
-  if (cache && snapshot) saveSnapshot(cache.folderPath, cache.engineName, snapshot.key, snapshot.files, reasons, index, (file) => cache.stored(keys.get(file)!), keys, cache.report.messages);
+  if (cache && snapshot) {
+    const write = () => (cache.report.written = saveSnapshot(cache.folderPath, cache.engineName, snapshot.key, snapshot.files, reasons, index, (file) => cache.stored(keys.get(file)!), keys, cache.report.messages));
+    if (options.saveLater) options.saveLater(write);
+    else write();
+  }
   return { index, files: loaded, skipped, cache: cache?.report };
+}
+
+/** The files of a listing (one per seed path), with the seed path that listed each and its size and times. */
+function listedFiles(listing: Array<{ files: string[] }>, stats: Map<string, Stats>): ListedFile[] {
+  const files: ListedFile[] = [];
+  listing.forEach((l, root) => l.files.forEach((path) => files.push({ path, root, stat: stats.get(path)! })));
+  return files;
+}
+
+/**
+ * Applies to an opened index what changed since it was saved: seeds removed, seeds changed or added read
+ * (facts from the cache when seen before) into its overlay at their place. The file is not rewritten: the
+ * next start does the same. Returns the files indexed and skipped, as a load would.
+ */
+function applyChanges(
+  index: SeedIndex,
+  cache: FactsCache,
+  diff: Pick<OpenedSnapshot, 'changed' | 'removed' | 'skipped'>,
+  files: ListedFile[],
+  listing: Array<{ skipped: Skipped[] }>,
+  maxBytes: number,
+): { files: string[]; skipped: Skipped[]; changed: number; fromTables: number } {
+  const failed: Array<{ path: string; reason: string; root: number }> = [];
+  for (const path of diff.removed) index.removeSeed(path);
+  for (const { file, rank } of diff.changed) {
+    const r = readSeedFile(file.path, maxBytes);
+    let reason = r.reason ?? 'unreadable';
+    if (r.text !== undefined) {
+      try {
+        index.addExtracted(file.path, cache.facts(r.text, formatOf(file.path)), rank);
+        continue;
+      } catch (err) {
+        reason = `could not be indexed: ${String((err as Error)?.message ?? err).split('\n')[0]}`;
+      }
+    }
+    index.removeSeed(file.path);
+    failed.push({ path: file.path, reason, root: file.root });
+  }
+  const changed = diff.removed.length + diff.changed.length;
+  cache.report.changed = (cache.report.changed ?? 0) + changed;
+  if (changed) cache.save();
+  const indexed = files.filter((f) => index.has(f.path)).map((f) => f.path);
+  const skipped: Skipped[] = [];
+  listing.forEach((l, root) => skipped.push(...l.skipped, ...diff.skipped.filter((s) => s.root === root), ...failed.filter((s) => s.root === root)));
+  return { files: indexed, skipped: skipped.map(({ path, reason }) => ({ path, reason })), changed, fromTables: indexed.length - (diff.changed.length - failed.length) };
+}
+
+/** What a later check of the files of an index opened without listing them found and did. */
+export interface VerifiedSeeds {
+  /** Too much changed for the opened index: load the seeds again. */
+  reload: boolean;
+  /** Seed files changed, added or removed, applied to the index. */
+  changed: number;
+  files: string[];
+  skipped: Skipped[];
+  /** Cache messages of the check. */
+  messages: string[];
 }
 
 /** Is `inner` the folder `outer` or inside it? */

@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { checkDraft, formatOf, LineMap, SeedIndex, type CheckResult, type FactKind, type Finding } from './engine';
-import { DEFAULT_MAX_SEED_BYTES, DEFAULT_MAX_SEED_FILES, loadSeeds, readSeedFile, readTextFile, SEED_EXTENSIONS, type Skipped } from './seedLoader';
+import { DEFAULT_MAX_SEED_BYTES, DEFAULT_MAX_SEED_FILES, loadSeeds, readSeedFile, readTextFile, SEED_EXTENSIONS, type Skipped, type VerifiedSeeds } from './seedLoader';
 import { SeedLines } from './report';
 import { defaultSettings, mergeRaw, parseSettings, type Settings } from './settings';
 import { enabledKinds, review, type Reviewed } from './policy';
@@ -61,8 +61,11 @@ interface Folder {
   settings: Settings;
   seedRoots: string[];
   index: SeedIndex;
+  /** Texts of seeds read since the load (a seed's text otherwise comes from the index, when quoted). */
   seedTexts: Map<string, string>;
   seedLines: SeedLines;
+  /** Bumped at every change of the seeds: a persisted index written later must be of the loaded seeds. */
+  seedChanges: number;
   skipped: Skipped[];
   seedProblems: string[];
   config: WorkspaceConfig;
@@ -114,6 +117,7 @@ function newFolder(name: string, uri?: string): Folder {
     index: new SeedIndex(),
     seedTexts: new Map(),
     seedLines: new SeedLines(() => undefined),
+    seedChanges: 0,
     skipped: [],
     seedProblems: [],
     config: emptyConfig(),
@@ -143,7 +147,18 @@ function folderOf(uri: string): Folder {
 function initOptionsSettings(): unknown {
   const o = initParams?.initializationOptions as Record<string, unknown> | undefined;
   if (!o || typeof o !== 'object') return undefined;
-  return (o.factdesk as unknown) ?? (o.settings as Record<string, unknown> | undefined)?.factdesk ?? o;
+  const { cacheDir: _cacheDir, ...rest } = o;
+  return (o.factdesk as unknown) ?? (o.settings as Record<string, unknown> | undefined)?.factdesk ?? rest;
+}
+
+/**
+ * The folder for the persisted index (`initializationOptions.cacheDir`: the VS Code client passes its
+ * storage folder), or undefined: seeds are then extracted at every start.
+ */
+function cacheDirOption(): string | undefined {
+  const o = initParams?.initializationOptions as Record<string, unknown> | undefined;
+  const dir = o && typeof o === 'object' ? o.cacheDir : undefined;
+  return typeof dir === 'string' && dir.trim() !== '' ? resolve(dir) : undefined;
 }
 
 let pushedSettings: unknown;
@@ -203,31 +218,112 @@ function loadConfig(folder: Folder): void {
   for (const p of problems) log.warn(`${folder.name}: ${p}`);
 }
 
-function loadSeedsOf(folder: Folder): void {
+/** A seed's text for evidence ranges: read since the load, or the one its index entry was read from. */
+function seedTextOf(folder: Folder, path: string): string | undefined {
+  const known = folder.seedTexts.get(path);
+  if (known !== undefined) return known;
+  try {
+    return folder.index.seed(path)?.facts.parsed.raw;
+  } catch (err) {
+    log.warn(`${folder.name}: could not read seed ${path} again: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+/**
+ * Loads a folder's seeds: from the persisted index when there is one (opened without listing the seed
+ * files; they are compared with it right after, in the background for a large archive), else from the
+ * seed files (then the index is written for the next start).
+ */
+async function loadSeedsOf(folder: Folder, openAtOnce = true): Promise<void> {
   const started = Date.now();
   const { roots, problems } = resolveSeedRoots(folder);
+  const cacheDir = cacheDirOption();
+  const changes = ++folder.seedChanges;
+  let write: (() => boolean) | undefined;
+  let verify: (() => Promise<VerifiedSeeds>) | undefined;
   // The CLI's limits: seed files up to 2 MB, at most 10,000 of them from all the seed paths together.
   const loaded = loadSeeds(roots, {
     maxBytes: DEFAULT_MAX_SEED_BYTES,
     maxFiles: DEFAULT_MAX_SEED_FILES,
     accept: (file) => !(folder.path && isSeedIgnored(folder.config, folder.path, file, matchGlob)),
+    acceptKey: JSON.stringify([folder.path ?? '', folder.config.ignoredSeeds]),
+    cacheDir,
+    saveLater: (w) => (write = w),
+    ...(openAtOnce ? { verifyLater: (v: () => Promise<VerifiedSeeds>) => (verify = v) } : {}),
   });
   folder.seedRoots = roots;
   folder.index = loaded.index;
-  folder.seedTexts = new Map([...loaded.index.seeds].map((doc) => [doc.path, doc.facts.parsed.raw]));
+  folder.seedTexts = new Map();
   folder.skipped = loaded.skipped;
   folder.seedProblems = [...problems];
-  folder.seedLines = new SeedLines((p) => folder.seedTexts.get(p));
+  folder.seedLines = new SeedLines((p) => seedTextOf(folder, p));
   folder.loadedAt = new Date().toISOString();
   const st = folder.index.stats;
   for (const p of folder.seedProblems) log.error(`${folder.name}: ${p}`);
   for (const s of folder.skipped) log.warn(`${folder.name}: skipped seed ${s.path}: ${s.reason}`);
+  const cache = loaded.cache;
+  for (const m of cache?.messages ?? []) log.warn(`${folder.name}: ${m}`);
   if (st.files === 0) folder.seedProblems.push(`no seeds loaded from ${roots.join(', ') || 'the configured paths'}`);
-  log.info(`${folder.name}: ${st.files} seed${st.files === 1 ? '' : 's'}, ${st.facts} facts from ${roots.join(', ')} in ${Date.now() - started} ms`);
+  const how = !cache ? '' : cache.opened ? `, opened from the persisted index in ${cache.dir}${cache.changed ? ` (${cache.changed} seed file${cache.changed === 1 ? '' : 's'} changed since: read again)` : ''}` : `, ${cache.hits} from the cache, ${cache.misses} extracted`;
+  log.info(`${folder.name}: ${st.files} seed${st.files === 1 ? '' : 's'}, ${st.facts} facts from ${roots.join(', ')} in ${Date.now() - started} ms${how}`);
+  // The built index is written once the first checks are done (a check never waits for it), unless the
+  // seeds changed since.
+  if (write && cache) {
+    const save = write;
+    setTimeout(() => {
+      if (folder.seedChanges !== changes) return;
+      const t = Date.now();
+      const before = cache.messages.length;
+      if (save()) log.info(`${folder.name}: wrote the persisted index of ${st.files} seeds to ${cache.dir} in ${Date.now() - t} ms`);
+      for (const m of cache.messages.slice(before)) log.warn(`${folder.name}: ${m}`);
+    }, SAVE_DELAY_MS);
+  }
+  if (verify) {
+    const check = verify;
+    const index = folder.index;
+    const run = async () => {
+      const t = Date.now();
+      let r: VerifiedSeeds;
+      try {
+        r = await check();
+      } catch (err) {
+        log.error(`${folder.name}: could not compare the seed files with the persisted index: ${(err as Error)?.stack ?? String(err)}`);
+        return;
+      }
+      if (folder.index !== index) return; // loaded again meanwhile
+      for (const m of r.messages) log.warn(`${folder.name}: ${m}`);
+      if (r.reload) {
+        log.info(`${folder.name}: many seed files changed since the persisted index was written: loading the seeds again`);
+        await loadSeedsOf(folder, false);
+      } else {
+        const known = new Set(folder.skipped.map((x) => `${x.path}\0${x.reason}`));
+        folder.skipped = r.skipped;
+        for (const x of r.skipped) if (!known.has(`${x.path}\0${x.reason}`)) log.warn(`${folder.name}: skipped seed ${x.path}: ${x.reason}`);
+        log.info(`${folder.name}: compared ${r.files.length + r.skipped.length} seed files with the persisted index in ${Date.now() - t} ms: ${r.changed} changed, added or removed since (read again)`);
+        if (r.changed === 0) return;
+        folder.seedChanges++;
+        folder.seedLines = new SeedLines((p) => seedTextOf(folder, p));
+        folder.loadedAt = new Date().toISOString();
+      }
+      sendStatus();
+      recheckOpen((f) => f === folder);
+    };
+    // A small archive is compared before the first check; a large one while drafts are checked.
+    if (st.files <= COMPARE_FIRST_MAX) await run();
+    else void run();
+  }
 }
+
+/** Archives of at most this many seeds are compared with their persisted index before the first check. */
+const COMPARE_FIRST_MAX = 2000;
+
+/** How long after a load the persisted index is written (the first checks go first). */
+const SAVE_DELAY_MS = 500;
 
 /** Reads (again) one seed file that changed on disk; what cannot be read is skipped and logged with its reason. */
 function indexSeedFile(folder: Folder, file: string): boolean {
+  folder.seedChanges++;
   folder.skipped = folder.skipped.filter((s) => s.path !== file);
   const full = !folder.index.has(file) && folder.index.stats.files >= DEFAULT_MAX_SEED_FILES;
   const r = full ? { reason: `file limit reached: ${DEFAULT_MAX_SEED_FILES} seed files are read at most` } : readSeedFile(file, DEFAULT_MAX_SEED_BYTES);
@@ -251,7 +347,7 @@ function indexSeedFile(folder: Folder, file: string): boolean {
 async function loadFolder(folder: Folder): Promise<void> {
   await fetchSettings(folder);
   loadConfig(folder);
-  loadSeedsOf(folder);
+  await loadSeedsOf(folder);
 }
 
 /** The workspace folders, and the scope for files outside them once such a file was opened (or there is no folder). */
@@ -518,7 +614,7 @@ connection.onDidChangeConfiguration(async (change) => {
     for (const f of active()) {
       const before = JSON.stringify(f.settings.seedPaths);
       await fetchSettings(f);
-      if (JSON.stringify(f.settings.seedPaths) !== before) loadSeedsOf(f);
+      if (JSON.stringify(f.settings.seedPaths) !== before) await loadSeedsOf(f);
     }
     log.info('settings changed: re-checking the open drafts');
     await registerWatchers();
@@ -540,7 +636,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
         const ignoredBefore = JSON.stringify(folder.config.ignoredSeeds);
         loadConfig(folder);
         log.info(`${folder.name}: ${WORKSPACE_FILE} ${c.type === FileChangeType.Deleted ? 'deleted' : 'changed'}`);
-        if (JSON.stringify(folder.config.ignoredSeeds) !== ignoredBefore) loadSeedsOf(folder);
+        if (JSON.stringify(folder.config.ignoredSeeds) !== ignoredBefore) await loadSeedsOf(folder);
         touched.add(folder);
       }
       continue;
@@ -551,12 +647,13 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
       if (f.path && isSeedIgnored(f.config, f.path, path, matchGlob)) continue;
       const started = Date.now();
       if (c.type === FileChangeType.Deleted) {
+        f.seedChanges++;
         f.index.removeSeed(path);
         f.seedTexts.delete(path);
         f.skipped = f.skipped.filter((s) => s.path !== path);
         log.info(`${f.name}: seed removed: ${path}`);
       } else if (indexSeedFile(f, path)) log.info(`${f.name}: re-indexed seed ${path} in ${Date.now() - started} ms`);
-      f.seedLines = new SeedLines((p) => f.seedTexts.get(p));
+      f.seedLines = new SeedLines((p) => seedTextOf(f, p));
       f.loadedAt = new Date().toISOString();
       touched.add(f);
     }

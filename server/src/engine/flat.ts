@@ -6,7 +6,7 @@ import type { HeldFacts, HeldSentenceFacts } from './held';
 import type { Title } from './people';
 import type { PersonRecord, SeedDoc, SeedSentence } from './seeds';
 /** Bump when the tables below change. */
-export const FLAT_FORMAT = 1;
+export const FLAT_FORMAT = 2;
 
 // ---- Strings ----------------------------------------------------------------------------------------
 
@@ -71,12 +71,27 @@ export class StringTable {
   }
 }
 
-/** Lists of numbers, one after another: list i is values[offsets[i] .. offsets[i + 1]). */
+/** Reads `count` numbers of a section left where it is (in a file), from its number `from`. */
+export type ValuesReader = (from: number, count: number) => Uint32Array;
+
+/**
+ * Lists of numbers, one after another: list i is values[offsets[i] .. offsets[i + 1]). The values may be
+ * left where they are (`reader`): each list is then read when asked, and its numbers checked against
+ * `limit` (set by unpackFlat).
+ */
 export class Lists {
+  limit = Infinity;
+
   constructor(
     readonly offsets: Uint32Array,
     readonly values: Uint32Array,
+    private readonly reader?: ValuesReader,
   ) {}
+
+  /** How many numbers all the lists hold. */
+  get count(): number {
+    return this.reader ? this.offsets[this.offsets.length - 1] : this.values.length;
+  }
 
   static build(lists: ReadonlyArray<ArrayLike<number>>): Lists {
     const offsets = new Uint32Array(lists.length + 1);
@@ -91,7 +106,10 @@ export class Lists {
   }
 
   list(i: number): Uint32Array {
-    return this.values.subarray(this.offsets[i], this.offsets[i + 1]);
+    if (!this.reader) return this.values.subarray(this.offsets[i], this.offsets[i + 1]);
+    const v = this.reader(this.offsets[i], this.offsets[i + 1] - this.offsets[i]);
+    for (let k = 0; k < v.length; k++) if (v[k] >= this.limit) throw new Error('index file is damaged (a list out of bounds)');
+    return v;
   }
 }
 
@@ -124,8 +142,9 @@ export interface FlatTables {
   lengthNames: Lists;
   shapes: StringTable;
   shapeNames: Lists;
-  /** Words the seeds write in lower case. */
+  /** Words the seeds write in lower case, with the number of sentences that do. */
   lowerWords: StringTable;
+  lowerCounts: Uint32Array;
   /** People in index order (keys; FlatPerson JSON each), and by surname. */
   persons: StringTable;
   personData: StringTable;
@@ -164,7 +183,7 @@ function sectionsOf(t: FlatTables): Array<[string, Section]> {
  * Packs the tables and any other sections (`extra`, e.g. the adapter's file list) into one buffer:
  * "FDFLAT01", the header's length, a JSON header (meta, sections, a checksum of the data), the data.
  */
-export function packFlat(t: FlatTables, meta: Record<string, unknown>, extra: Array<[string, Section]> = []): Buffer {
+export function packFlat(t: FlatTables, meta: Record<string, unknown>, extra: Array<[string, Section]> = [], sum: Checksum = checksum): Buffer {
   const sections = [...sectionsOf(t), ...extra];
   const parts: Buffer[] = [];
   const index: Array<[string, string, number, number]> = [];
@@ -188,7 +207,7 @@ export function packFlat(t: FlatTables, meta: Record<string, unknown>, extra: Ar
   }
   const data = Buffer.concat(parts);
   const header = Buffer.from(
-    JSON.stringify({ format: FLAT_FORMAT, meta: { ...meta, sentences: t.sentences, facts: t.facts }, sections: index, bytes: data.length, checksum: checksum(data) }),
+    JSON.stringify({ format: FLAT_FORMAT, meta: { ...meta, sentences: t.sentences, facts: t.facts }, sections: index, bytes: data.length, checksum: sum(data) }),
     'utf8',
   );
   const head = Buffer.alloc(16);
@@ -198,7 +217,10 @@ export function packFlat(t: FlatTables, meta: Record<string, unknown>, extra: Ar
   return Buffer.concat([head, header, pad, data]);
 }
 
-/** A fast checksum of a buffer (32-bit words, two running sums). */
+/** A checksum of a buffer, as a string (an adapter may give a faster one than the engine's own). */
+export type Checksum = (b: Uint8Array) => string;
+
+/** A checksum of a buffer (32-bit words, two running sums), in plain JavaScript. */
 export function checksum(b: Uint8Array): string {
   const words = b.length >>> 2;
   const w = b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, words) : new Uint32Array(new Uint8Array(b.subarray(0, words * 4)).buffer);
@@ -222,7 +244,7 @@ export interface Unpacked {
 }
 
 /** Reads a buffer packFlat made. Throws (with a one-line reason) if it is not one, or is damaged. */
-export function unpackFlat(buf: Buffer): Unpacked {
+export function unpackFlat(buf: Buffer, sum: Checksum = checksum, lazy?: { sections: ReadonlySet<string>; read: (section: string, from: number, count: number) => Uint32Array }): Unpacked {
   if (buf.length < 16 || buf.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a FactDesk index file');
   const headerLength = buf.readUInt32LE(8);
   if (16 + headerLength > buf.length) throw new Error('index file is truncated');
@@ -236,7 +258,7 @@ export function unpackFlat(buf: Buffer): Unpacked {
   const start = 16 + headerLength + ((8 - ((16 + headerLength) % 8)) % 8);
   if (start + header.bytes !== buf.length) throw new Error(`index file is truncated or has extra bytes (${buf.length} bytes, expected ${start + header.bytes})`);
   let data = buf.subarray(start);
-  if (checksum(data) !== header.checksum) throw new Error('index file is damaged (checksum mismatch)');
+  if (sum(data) !== header.checksum) throw new Error('index file is damaged (checksum mismatch)');
   if (data.byteOffset % 8 !== 0) data = Buffer.from(data); // typed arrays need aligned bytes
   const sections = new Map<string, Section>();
   for (const [name, type, at, length] of header.sections) {
@@ -253,7 +275,16 @@ export function unpackFlat(buf: Buffer): Unpacked {
   };
   const u32 = (name: string) => need<Uint32Array>(name, (v) => v instanceof Uint32Array);
   const table = (name: string) => new StringTable(need<string>(`${name}.text`, (v) => typeof v === 'string'), u32(`${name}.offsets`), u32(`${name}.slots`));
-  const lists = (name: string) => new Lists(u32(`${name}.offsets`), u32(`${name}.values`));
+  // Values left in the file (`lazy`) are read list by list; their length is the section's.
+  const lists = (name: string) => {
+    const values = `${name}.values`;
+    if (!lazy?.sections.has(values)) return new Lists(u32(`${name}.offsets`), u32(values));
+    const section = header.sections!.find(([n, type]) => n === values && type === 'u32');
+    if (!section) throw new Error(`index file lacks ${values}`);
+    const offsets = u32(`${name}.offsets`);
+    if (offsets.length === 0 || offsets[offsets.length - 1] !== section[3] / 4) throw new Error('index file is inconsistent (lists)');
+    return new Lists(offsets, new Uint32Array(0), (from, count) => lazy.read(values, from, count));
+  };
   const meta = header.meta;
   const tables: FlatTables = {
     sentences: Number(meta.sentences),
@@ -275,6 +306,7 @@ export function unpackFlat(buf: Buffer): Unpacked {
     shapes: table('shapes'),
     shapeNames: lists('shapeNames'),
     lowerWords: table('lowerWords'),
+    lowerCounts: u32('lowerCounts'),
     persons: table('persons'),
     personData: table('personData'),
     surnames: table('surnames'),
@@ -298,12 +330,12 @@ function checkTables(t: FlatTables): void {
     if (offs.length === 0 || offs[0] !== 0 || offs[offs.length - 1] !== end) fail(what);
   };
   for (const s of [t.docPaths, t.docDates, t.terms, t.names, t.nameTokens, t.shapes, t.lowerWords, t.persons, t.personData, t.surnames]) rising(s.offsets, s.text.length, 'string table');
-  for (const l of [t.postings, t.sentenceTerms, t.nameDocs, t.tokenDocs, t.lengthNames, t.shapeNames, t.surnamePersons]) rising(l.offsets, l.values.length, 'lists');
+  for (const l of [t.postings, t.sentenceTerms, t.nameDocs, t.tokenDocs, t.lengthNames, t.shapeNames, t.surnamePersons]) rising(l.offsets, l.count, 'lists');
   if (t.docDates.size !== docs || t.docFacts.length !== docs || t.docFirst.length !== docs + 1 || t.docFirst[docs] !== t.sentences) fail('seeds');
   rising(t.docFirst, t.sentences, 'seeds');
   if (t.postings.offsets.length !== t.terms.size + 1 || t.sentenceTerms.offsets.length !== t.sentences + 1) fail('terms');
-  within(t.postings.values, t.sentences, 'postings');
-  within(t.sentenceTerms.values, t.terms.size, 'sentence terms');
+  within(t.postings.values, (t.postings.limit = t.sentences), 'postings');
+  within(t.sentenceTerms.values, (t.sentenceTerms.limit = t.terms.size), 'sentence terms');
   if (t.nameFirst.length !== t.names.size || t.nameDocs.offsets.length !== t.names.size + 1 || t.tokenDocs.offsets.length !== t.nameTokens.size + 1) fail('names');
   within(t.nameFirst, t.sentences, 'first mentions');
   within(t.nameDocs.values, docs, 'seeds of names');
@@ -311,6 +343,7 @@ function checkTables(t: FlatTables): void {
   if (t.lengthNames.offsets.length !== t.lengthKeys.length + 1 || t.shapeNames.offsets.length !== t.shapes.size + 1) fail('name buckets');
   within(t.lengthNames.values, t.names.size, 'names by length');
   within(t.shapeNames.values, t.names.size, 'names by shape');
+  if (t.lowerCounts.length !== t.lowerWords.size) fail('lower-case words');
   if (t.personData.size !== t.persons.size || t.surnamePersons.offsets.length !== t.surnames.size + 1) fail('people');
   within(t.surnamePersons.values, t.persons.size, 'people by surname');
 }
@@ -407,8 +440,16 @@ export class FlatIndex {
     return this.tables.docPaths.find(path);
   }
 
+  /** Seeds removed from the index (by a Layered index over these tables): they answer nothing. */
+  masked?: Uint8Array;
+
+  /** Forgets the weights of terms (the index around the tables changed). */
+  resetWeights(): void {
+    this.termWeights.fill(NaN);
+  }
+
   /** The seed a sentence is in: the last whose first sentence is not after it. */
-  private docOf(id: number): number {
+  docOf(id: number): number {
     const first = this.tables.docFirst;
     let lo = 0;
     let hi = this.docCount - 1;
@@ -455,6 +496,12 @@ export class FlatIndex {
       own += w;
     }
     return own;
+  }
+
+  /** How many sentences have a term. */
+  postingCount(term: string): number {
+    const t = this.tables.terms.find(term);
+    return t < 0 ? 0 : this.tables.postings.length(t);
   }
 
   /** The sentences with a term (numbers, in index order), or undefined. */
@@ -507,14 +554,19 @@ export class FlatIndex {
 
   /** Do the seeds listed (numbers, rising) and the seeds `within` meet? Without `within`: are there any? */
   private meets(docs: Uint32Array, within: ReadonlySet<SeedDoc> | undefined): boolean {
-    if (!within) return true;
+    const masked = this.masked;
+    if (!within) {
+      if (!masked) return true;
+      for (let i = 0; i < docs.length; i++) if (!masked[docs[i]]) return true;
+      return false;
+    }
     if (within.size <= docs.length) {
-      for (const d of within) if (d instanceof FlatDoc && this.docObjects[d.n] === d && includes(docs, d.n)) return true;
+      for (const d of within) if (d instanceof FlatDoc && this.docObjects[d.n] === d && !masked?.[d.n] && includes(docs, d.n)) return true;
       return false;
     }
     for (let i = 0; i < docs.length; i++) {
       const d = this.docObjects[docs[i]];
-      if (d !== undefined && within.has(d)) return true;
+      if (d !== undefined && !masked?.[docs[i]] && within.has(d)) return true;
     }
     return false;
   }

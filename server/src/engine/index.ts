@@ -6,4 +6,4 @@ export { parseText, formatOf, LineMap, type ParsedText, type Sentence, type Span
 export type { CheckResult, Claim, ClaimStatus, Evidence, FactKind, Finding, Severity } from './types';
 export { storeFacts, restoreFacts, FACTS_FORMAT, type StoredFacts } from './persist';
 export { readSeed, holdFacts, type HeldFacts, HeldSentenceFacts } from './held';
-export { packFlat, unpackFlat, stringHash, StringTable, FLAT_FORMAT, type FlatTables, type DocLoader } from './flat';
+export { packFlat, unpackFlat, stringHash, StringTable, FLAT_FORMAT, type FlatTables, type DocLoader, type Checksum } from './flat';

@@ -6,6 +6,8 @@ import { formatOf, type TextFormat } from './text';
 import { COMMON_STEMS } from './commonWords';
 import type { Evidence } from './types';
 import { FlatIndex, Lists, StringTable, type DocLoader, type FlatPerson, type FlatTables } from './flat';
+import { Layered, memoized, type StoredOf } from './layered';
+import { storeFacts } from './persist';
 
 export { countFacts, dateTerm, figureTerm };
 
@@ -119,8 +121,12 @@ function meets(docs: ReadonlySet<SeedDoc> | undefined, within: ReadonlySet<SeedD
 }
 
 export class SeedIndex {
-  /** An index read from flat tables (fromFlat): it answers until the index changes (then it is rebuilt). */
+  /** An index read from flat tables (fromFlat): it answers until the index changes. */
   private flat?: FlatIndex;
+  /** Then, the tables with the seeds removed since masked and the seeds added since in an overlay. */
+  private layered?: Layered;
+  /** What a seed of the tables held, without its text (to take it back when it is removed). */
+  private storedOf?: StoredOf;
   private readonly docs = new Map<string, SeedDoc>();
   /** Sentences by number (retrieval scores numbers). */
   private readonly byId: Array<SeedSentence | undefined> = [];
@@ -165,9 +171,21 @@ export class SeedIndex {
     return this.addExtracted(path, readSeed(text, format ?? formatOf(path)));
   }
 
-  /** Indexes (or re-indexes) one seed whose facts were extracted already (e.g. read from a persisted index). */
-  addExtracted(path: string, extracted: TextFacts): SeedSummary {
-    this.thaw();
+  /**
+   * Indexes (or re-indexes) one seed whose facts were extracted already (e.g. read from a persisted index).
+   * In an index opened from flat tables, a seed indexed again keeps its place; a new one goes last, or
+   * at `rank` (its place among the tables' seeds: n + a fraction for a seed listed after the table's nth).
+   */
+  addExtracted(path: string, extracted: TextFacts, rank?: number): SeedSummary {
+    const layered = this.layer();
+    if (layered) {
+      const facts = holdFacts(extracted);
+      const was = layered.remove(path);
+      layered.add(path, facts, rank ?? was);
+      this.generation++;
+      this.retrieved.clear();
+      return { path, facts: countFacts(facts), sentences: facts.sentences.length, date: facts.date };
+    }
     if (this.docs.has(path)) this.removeSeed(path);
     const facts = holdFacts(extracted);
     const doc: SeedDoc = { path, date: facts.date, facts, sentences: [] };
@@ -193,9 +211,36 @@ export class SeedIndex {
     return term;
   }
 
+  /** The layers of an index opened from flat tables (made at its first change), else undefined. */
+  private layer(): Layered | undefined {
+    if (this.layered) return this.layered;
+    const flat = this.flat;
+    if (!flat) return undefined;
+    this.flat = undefined;
+    const stored = this.storedOf;
+    // What a removed seed held: from its stored facts, or (if they cannot be read) from its facts.
+    const storedOf = (n: number) => {
+      if (stored)
+        try {
+          return stored(n);
+        } catch {
+          // read from the seed below
+        }
+      return storeFacts(flat.doc(n).facts);
+    };
+    this.layered = new Layered(flat, storedOf, () => new SeedIndex());
+    return this.layered;
+  }
+
   removeSeed(path: string): boolean {
-    if (this.flat?.docNumber(path) === -1) return false;
-    this.thaw();
+    if (this.flat && this.flat.docNumber(path) < 0) return false;
+    const layered = this.layer();
+    if (layered) {
+      if (layered.remove(path) === undefined) return false;
+      this.generation++;
+      this.retrieved.clear();
+      return true;
+    }
     const doc = this.docs.get(path);
     if (!doc) return false;
     this.docs.delete(path);
@@ -259,49 +304,61 @@ export class SeedIndex {
     return true;
   }
 
+  /** The seed indexed from this path, if any. */
+  seed(path: string): SeedDoc | undefined {
+    if (this.layered) return this.layered.seed(path);
+    if (this.flat) {
+      const n = this.flat.docNumber(path);
+      return n < 0 ? undefined : this.flat.doc(n);
+    }
+    return this.docs.get(path);
+  }
+
   has(path: string): boolean {
+    if (this.layered) return this.layered.has(path);
     return this.flat ? this.flat.docNumber(path) >= 0 : this.docs.has(path);
   }
 
   get seeds(): IterableIterator<SeedDoc> {
+    if (this.layered) return this.layered.seeds();
     return this.flat ? this.flat.docs() : this.docs.values();
   }
 
   get stats(): { files: number; facts: number; sentences: number } {
+    if (this.layered) return this.layered.stats;
     if (this.flat) return { files: this.flat.docCount, facts: this.flat.tables.facts, sentences: this.flat.tables.sentences };
     return { files: this.docs.size, facts: this.factCount, sentences: this.sentenceCount };
   }
 
   /**
    * An index answering from flat tables (as toFlat wrote them), without building its seeds: a seed's
-   * facts are read by `load` when a check first needs them. Adding or removing a seed rebuilds the
-   * index in full first (every seed's facts read).
+   * facts are read by `load` when a check first needs them. Removing a seed masks it in the tables
+   * (`stored` gives what it held, without its text; by default its facts are read); seeds added are
+   * indexed in an overlay (engine/layered.ts).
    */
-  static fromFlat(tables: FlatTables, load: DocLoader): SeedIndex {
+  static fromFlat(tables: FlatTables, load: DocLoader, stored?: StoredOf): SeedIndex {
     const index = new SeedIndex();
     index.flat = new FlatIndex(tables, load);
+    index.storedOf = stored;
     index.nextId = tables.sentences;
     return index;
   }
 
-  /** Builds the index of a flat one in full (before a change): the same seeds, sentences and order. */
+  /** Builds a layered index in memory in full: the same seeds in the same order. */
   private thaw(): void {
-    const flat = this.flat;
-    if (!flat) return;
-    for (const doc of flat.docs()) void doc.facts; // read (and checked) before the index changes
-    this.flat = undefined;
-    for (const doc of flat.docs()) {
-      this.docs.set(doc.path, doc);
-      for (const s of doc.sentences) this.byId[s.id] = s;
-      this.indexDoc(doc);
-    }
-    this.generation++;
-    this.retrieved.clear();
+    const layered = this.layered;
+    if (!layered) return;
+    const docs = [...layered.seeds()];
+    for (const doc of docs) void doc.facts; // read (and checked) before the index changes
+    this.layered = undefined;
+    this.nextId = layered.capacity;
+    for (const doc of docs) this.addExtracted(doc.path, doc.facts);
   }
 
   /** The index as flat tables (fromFlat reads them): seeds and sentences numbered afresh, in order. */
   toFlat(): FlatTables {
     if (this.flat) return this.flat.tables;
+    this.thaw();
     this.refresh();
     const docs = [...this.docs.values()];
     const docNumber = new Map<SeedDoc, number>();
@@ -342,6 +399,7 @@ export class SeedIndex {
       shapes: StringTable.build([...this.namesByShape.keys()]),
       shapeNames: nameLists(this.namesByShape.values()),
       lowerWords: StringTable.build([...this.lowerWords.keys()]),
+      lowerCounts: Uint32Array.from(this.lowerWords.values()),
       persons: StringTable.build(persons.map((p) => p.key)),
       personData: StringTable.build(
         persons.map((p) => JSON.stringify([p.name, p.tokens, p.titles.map((t) => [num(t.at), t.title]), p.mentions.map(num)] satisfies FlatPerson)),
@@ -481,8 +539,9 @@ export class SeedIndex {
     }
     let w = this.idfs.get(term);
     if (w === undefined) {
-      const df = (this.flat ? this.flat.postings(term) : this.postings.get(term))?.length ?? 0;
-      const sentences = this.flat ? this.flat.tables.sentences : this.sentenceCount;
+      const layered = this.layered;
+      const df = layered ? layered.postingCount(term) : this.flat ? this.flat.postingCount(term) : (this.postings.get(term)?.length ?? 0);
+      const sentences = layered ? layered.stats.sentences : this.flat ? this.flat.tables.sentences : this.sentenceCount;
       w = Math.log(1 + (sentences + 1) / (df + 0.5)) * (GENERIC_WEIGHT.get(term) ?? 1);
       this.idfs.set(term, w);
     }
@@ -498,13 +557,7 @@ export class SeedIndex {
       this.memos.clear();
       this.memoGeneration = this.generation;
     }
-    let memo = this.memos.get(kind);
-    if (!memo) this.memos.set(kind, (memo = new Map()));
-    if (memo.has(key)) return memo.get(key) as T;
-    const value = compute();
-    if (memo.size >= 20000) memo.clear();
-    memo.set(key, value);
-    return value;
+    return memoized(this.memos, kind, key, compute);
   }
 
   /** Seed sentences sharing terms with the given ones, best first, scored by the draft's coverage. */
@@ -513,7 +566,9 @@ export class SeedIndex {
     const cacheKey = `${limit}\u0001${unique.join('\u0001')}`;
     const cached = this.retrieved.get(cacheKey);
     if (cached) return cached.slice();
-    if (this.scores.length < this.nextId) this.scores = new Float64Array(Math.max(this.nextId, this.scores.length * 2));
+    const layered = this.layered;
+    const capacity = layered ? layered.capacity : this.nextId;
+    if (this.scores.length < capacity) this.scores = new Float64Array(Math.max(capacity, this.scores.length * 2));
     const scores = this.scores;
     const touched: number[] = [];
     let total = 0;
@@ -521,8 +576,10 @@ export class SeedIndex {
     for (const t of unique) {
       const w = this.idf(t);
       total += w;
-      const list = flat ? flat.postings(t) : this.postingIds(t);
-      if (!list || list.length > 5000) continue; // a term in thousands of sentences says nothing
+      // a term in thousands of sentences says nothing (its list is not even read)
+      if ((layered ? layered.postingCount(t) : flat ? flat.postingCount(t) : (this.postings.get(t)?.length ?? 0)) > 5000) continue;
+      const list: ArrayLike<number> | undefined = layered ? layered.postings(t) : flat ? flat.postings(t) : this.postingIds(t);
+      if (!list) continue;
       for (let i = 0; i < list.length; i++) {
         const id = list[i];
         if (scores[id] === 0) touched.push(id);
@@ -558,8 +615,8 @@ export class SeedIndex {
     // A short seed sentence wholly restated inside a longer draft sentence aligns too: score the seed
     // sentence's own coverage for the best few.
     for (const r of head) {
-      const own = flat ? flat.ownWeight(r.id, (t) => this.idf(t)) : this.ownWeight(r.id);
-      const termCount = flat ? flat.termCount(r.id) : this.ownTerms[r.id];
+      const own = layered ? layered.ownWeight(r.id, (t) => this.idf(t)) : flat ? flat.ownWeight(r.id, (t) => this.idf(t)) : this.ownWeight(r.id);
+      const termCount = layered ? layered.termCount(r.id) : flat ? flat.termCount(r.id) : this.ownTerms[r.id];
       if (own > 0) r.score = Math.max(r.score, 0.85 * confidence(termCount) * Math.min(1, r.shared / own));
     }
     // (Scores only rose: a stable insertion sort, as the head is nearly in order.)
@@ -570,7 +627,7 @@ export class SeedIndex {
       head[j] = r;
     }
     const best: Array<{ sentence: SeedSentence; score: number }> = [];
-    for (let i = 0; i < head.length && i < limit; i++) best.push({ sentence: flat ? flat.sentence(head[i].id) : this.byId[head[i].id]!, score: head[i].score });
+    for (let i = 0; i < head.length && i < limit; i++) best.push({ sentence: layered ? layered.sentence(head[i].id) : flat ? flat.sentence(head[i].id) : this.byId[head[i].id]!, score: head[i].score });
     if (this.retrieved.size >= 20000) this.retrieved.clear();
     this.retrieved.set(cacheKey, best);
     return best.slice();
@@ -625,11 +682,13 @@ export class SeedIndex {
 
   /** Seed sentences that contain a term (for example a value term from figureTerm). */
   withTerm(term: string): readonly SeedSentence[] {
+    if (this.layered) return this.layered.withTerm(term);
     if (this.flat) return this.flat.withTerm(term);
     return this.postings.get(term) ?? [];
   }
 
   person(key: string): PersonRecord | undefined {
+    if (this.layered) return this.layered.person(key);
     if (this.flat) return this.flat.person(key);
     this.refresh();
     return this.persons.get(key);
@@ -637,12 +696,14 @@ export class SeedIndex {
 
   /** People whose surname is this one. */
   bySurname(surname: string): PersonRecord[] {
+    if (this.layered) return this.layered.bySurname(surname);
     if (this.flat) return this.flat.bySurname(surname);
     this.refresh();
     return [...(this.surnames.get(surname) ?? [])].map((k) => this.persons.get(k)!).filter(Boolean);
   }
 
   allPersons(): IterableIterator<PersonRecord> {
+    if (this.layered) return this.layered.allPersons();
     if (this.flat) return this.flat.allPersons();
     this.refresh();
     return this.persons.values();
@@ -650,24 +711,28 @@ export class SeedIndex {
 
   /** Does a seed write this name (an entity key)? Only the seeds `within` holds count, if given. */
   knowsEntity(key: string, within?: ReadonlySet<SeedDoc>): boolean {
+    if (this.layered) return this.layered.knowsEntity(key, within);
     if (this.flat) return this.flat.knowsEntity(key, within);
     return meets(this.entityDocs.get(key), within);
   }
 
   /** Does a seed's name contain this word? Only the seeds `within` holds count, if given. */
   knowsNameToken(token: string, within?: ReadonlySet<SeedDoc>): boolean {
+    if (this.layered) return this.layered.knowsNameToken(token, within);
     if (this.flat) return this.flat.knowsNameToken(token, within);
     return meets(this.entityTokens.get(token), within);
   }
 
   /** Does any seed sentence contain this term at all? */
   knowsTerm(term: string): boolean {
+    if (this.layered) return this.layered.knowsTerm(term);
     if (this.flat) return this.flat.knowsTerm(term);
     return this.postings.has(term);
   }
 
   /** Names (entity keys) of the given length in characters. */
   entityNamesOfLength(length: number): readonly string[] {
+    if (this.layered) return this.layered.entityNamesOfLength(length);
     if (this.flat) return this.flat.entityNamesOfLength(length);
     this.refresh();
     return this.namesByLength.get(length) ?? [];
@@ -678,6 +743,7 @@ export class SeedIndex {
    * only names a near spelling of it can be), in entityNamesOfLength order.
    */
   entityNamesLike(key: string, length: number): readonly string[] {
+    if (this.layered) return this.layered.entityNamesLike(key, nameShape(key, length), length);
     if (this.flat) return this.flat.entityNamesLike(nameShape(key, length));
     this.refresh();
     return this.namesByShape.get(nameShape(key, length)) ?? [];
@@ -685,6 +751,7 @@ export class SeedIndex {
 
   /** The first seed sentence that writes this name. */
   entitySentence(key: string): SeedSentence | undefined {
+    if (this.layered) return this.layered.entitySentence(key);
     if (this.flat) return this.flat.entitySentence(key);
     this.refresh();
     return this.firstMentions.get(key);
@@ -692,6 +759,7 @@ export class SeedIndex {
 
   /** Does any seed write this word in lower case (so it is a common word, not a name)? */
   knowsLowerWord(key: string): boolean {
+    if (this.layered) return this.layered.knowsLowerWord(key);
     if (this.flat) return this.flat.knowsLowerWord(key);
     return this.lowerWords.has(key);
   }
