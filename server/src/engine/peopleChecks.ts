@@ -103,8 +103,12 @@ export function otherHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands
     for (const p of c.sentence.facts.people) {
       if (!titlesCompatible(tp.title, p.title) || !titlesCompatible(p.title, tp.title)) continue;
       if (!sameQualifier(p.title.qualifier, tp.title.qualifier)) continue;
-      if (p.person.key === tp.person.key || p.person.tokens.some((t) => tp.person.tokens.includes(t))) continue;
-      const score = 0.5 * slotScore(ctx.index, dctx, seedContext(c.sentence, { start: p.title.start, end: p.person.end })) + 0.5 * c.score;
+      // (The same person written otherwise: "Cameron", "Mr Cameron"; a first name alone is no one's.)
+      if (p.person.key === tp.person.key || tp.person.tokens.includes(p.person.tokens[p.person.tokens.length - 1]) || p.person.tokens.includes(tp.person.tokens[tp.person.tokens.length - 1])) continue;
+      // (A holder of the office under the country the draft names comes before one whose country is unsaid:
+      // "British Foreign Secretary" is Cameron, not the foreign minister Fidan.)
+      const country = p.title.qualifier !== undefined && p.title.qualifier === tp.title.qualifier ? 0.15 : 0;
+      const score = 0.5 * slotScore(ctx.index, dctx, seedContext(c.sentence, { start: p.title.start, end: p.person.end })) + 0.5 * c.score + country;
       if (!best || score > best.score) best = { text: p.person.text, name: ctx.index.person(p.person.key)?.name ?? p.person.text, at: c.sentence, score };
     }
   }
