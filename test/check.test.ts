@@ -554,6 +554,8 @@ test('a count smaller than the items the sentence itself lists: "seven countries
   assert.deepEqual(flags('The summit tasked foreign ministers from seven countries, including Türkiye, Palestine, Saudi Arabia, Indonesia, Egypt, Jordan, Qatar and Nigeria, with halting the war.').map((f) => `${f.text} -> ${f.expected}`), ['seven -> eight']);
   // ("including" allows more than it names, never fewer)
   assert.deepEqual(flags('The summit tasked foreign ministers from nine countries, including Türkiye, Palestine, Saudi Arabia, Indonesia, Egypt, Jordan, Qatar and Nigeria, with halting the war.').map((f) => f.text), []);
+  // (A number that measures something else is no count of the list: "2Mbps services, including AOL, Plusnet and UK Online")
+  assert.deepEqual(flags('Many rival ISPs have begun to offer 2Mbps services, including AOL, Plusnet and UK Online.').map((f) => f.text), []);
 });
 
 test('later mentions by surname of a person put in another\'s place are the same slip: "Rodriguez and his team-mates"', () => {

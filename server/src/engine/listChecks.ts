@@ -1,7 +1,7 @@
 // Counted lists: "nine nations — A, B, …" must list as many as it says.
-import { type SentenceFacts } from './facts';
-import { sameThing } from './figureChecks';
+import { conceptOf, type SentenceFacts } from './facts';
 import { NUMBER_WORDS } from './lexicon';
+import type { Figure } from './figures';
 import { evidenceOf } from './seeds';
 import { type Candidate } from './align';
 import { type Ctx, push } from './ledger';
@@ -49,7 +49,7 @@ export function checkListCounts(ctx: Ctx, sf: SentenceFacts, cands: Candidate[])
 function checkFewerThanListed(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
   for (const list of sf.figures) {
     if (!list.implied) continue;
-    const stated = sf.figures.find((f) => !f.implied && f.unit === 'count' && f.qualifier === 'exact' && f.end <= list.start && f.value < list.value && f.value >= 2 && sameThing(f, list));
+    const stated = sf.figures.find((f) => !f.implied && f.unit === 'count' && f.qualifier === 'exact' && f.end <= list.start && f.value < list.value && f.value >= 2 && countsListed(f, list));
     if (!stated) continue;
     const words = Object.entries(NUMBER_WORDS).find(([, v]) => v === list.value)?.[0];
     const expected = stated.words && words ? matchCase(words, stated.valueText) : String(list.value);
@@ -65,4 +65,9 @@ function checkFewerThanListed(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): 
       evidence: cands[0] ? [evidenceOf(cands[0].sentence)] : [],
     });
   }
+}
+
+/** Does the number count the listed things themselves: the word right after it ("seven countries"), not a measure ("2Mbps services")? */
+function countsListed(f: Figure, list: Figure): boolean {
+  return !!f.thing && !!list.thing && conceptOf(f.thing) === conceptOf(list.thing);
 }
