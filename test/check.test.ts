@@ -477,8 +477,8 @@ test('the one value the story gives a compound: "25-time champion" where the see
 });
 
 test('the one value a story gives a rate: "fourteen hours a week" where the seeds say "seven hours a week"', () => {
-  const index = seedIndex('toys.txt', 'Lisa Courtney holds the record for the largest collection of Pokemon toys. Lisa spends seven hours a week on the internet browsing for new items.');
-  assert.deepEqual(flagsAgainst(index, 'Lisa Courtney holds the record for the largest collection of Pokemon toys. Spends fourteen hours a week surfing the internet looking for new characters.'), ['fourteen hours -> seven hours']);
+  const index = seedIndex('toys.txt', 'Maya Ortiz holds the record for the largest collection of tin robots. Maya spends seven hours a week on the internet browsing for new items.');
+  assert.deepEqual(flagsAgainst(index, 'Maya Ortiz holds the record for the largest collection of tin robots. Spends fourteen hours a week surfing the internet looking for new characters.'), ['fourteen hours -> seven hours']);
   // (A story that gives the rate two values says nothing of which one the draft means.)
   const two = seedIndex('wages.txt', 'The living wage is £9.15 an hour in London and £7.85 an hour elsewhere. Campaigners want it paid to all staff.');
   assert.deepEqual(flagsAgainst(two, 'Campaigners say staff should be paid £8.50 an hour.'), []);
@@ -493,23 +493,23 @@ test('a compound is not confirmed by the same number of another measure: "three-
   assert.deepEqual(flagsAgainst(plain, 'Tom Hadley has signed a new three-year deal with Rovers.'), []);
 });
 
-test('figures the sentences share are paired first: "ranked 450 … from 285 in 2014" against "number 302 – down from 285 in 2014"', () => {
-  const index = seedIndex('rich.txt', "The duke's wealth grew modestly in the last year by £10million to £340million, leaving him at number 302 – down from 285 in 2014. The list is published every spring.");
-  assert.deepEqual(flagsAgainst(index, 'The duke was ranked 450 on the rich list, slipping from 285 in 2014.'), ['450 -> 302']);
-  assert.deepEqual(flagsAgainst(index, 'The duke was ranked 302 on the rich list, slipping from 285 in 2014.'), []);
+test('figures the sentences share are paired first: "ranked 450 … from 290 in 2014" against "number 317 – down from 290 in 2014"', () => {
+  const index = seedIndex('rich.txt', "The duke's wealth grew modestly in the last year by £10million to £340million, leaving him at number 317 – down from 290 in 2014. The list is published every spring.");
+  assert.deepEqual(flagsAgainst(index, 'The duke was ranked 450 on the rich list, slipping from 290 in 2014.'), ['450 -> 317']);
+  assert.deepEqual(flagsAgainst(index, 'The duke was ranked 317 on the rich list, slipping from 290 in 2014.'), []);
 });
 
-test('a date beside a figure the seed sentence states alike is that statement\'s date: "$30,000 a year in 2018" against "$30,900 a year in 2013"', () => {
-  const index = seedIndex('fees.txt', 'The college does not publish its fees, but in 2013 they were reported to be $30,900 per year with an extra $24,121 for boarders. The minister called the scheme unfair.');
-  assert.deepEqual(flagsAgainst(index, 'The minister called it unfair. Fees at the college reportedly topped $30,000 per year in 2018.'), ['2018 -> 2013']);
-  assert.deepEqual(flagsAgainst(index, 'The minister called it unfair. Fees at the college reportedly topped $30,000 per year in 2013.'), []);
-  // (A figure alike only by rounding pins nothing: "302" is no "1,000".)
-  const list = seedIndex('list.txt', 'The wealthiest 1,000 people are worth £547billion, up from £258billion in 2009. The duke is at number 302, down from 285 in 2014.');
-  assert.deepEqual(flagsAgainst(list, 'The duke is ranked 302 on the list, slipping from 285 in 2014.'), []);
+test('a date beside a figure the seed sentence states alike is that statement\'s date: "$40,000 a year in 2018" against "$41,200 a year in 2013"', () => {
+  const index = seedIndex('fees.txt', 'The college does not publish its fees, but in 2013 they were reported to be $41,200 per year with an extra $18,350 for boarders. The minister called the scheme unfair.');
+  assert.deepEqual(flagsAgainst(index, 'The minister called it unfair. Fees at the college reportedly topped $40,000 per year in 2018.'), ['2018 -> 2013']);
+  assert.deepEqual(flagsAgainst(index, 'The minister called it unfair. Fees at the college reportedly topped $40,000 per year in 2013.'), []);
+  // (A figure alike only by rounding pins nothing: "317" is no "1,000".)
+  const list = seedIndex('list.txt', 'The wealthiest 1,000 people are worth £547billion, up from £258billion in 2009. The duke is at number 317, down from 290 in 2014.');
+  assert.deepEqual(flagsAgainst(list, 'The duke is ranked 317 on the list, slipping from 290 in 2014.'), []);
 });
 
 test('a place the story never names, written with the country of the one place it does: "Tokyo, Japan" where the seeds say "Kyoto, Japan"', () => {
-  const index = seedIndex('proposal.txt', 'Tom Reed and girlfriend Anna Bell recently got engaged on a trip to Japan. The proposal took place in Kyoto, Japan two weeks ago, and the happy couple are now back in Perth.');
+  const index = seedIndex('proposal.txt', 'Tom Reed and girlfriend Anna Bell got engaged on a holiday to Japan. The proposal happened in Kyoto, Japan last month, and the couple are now home in Leeds.');
   assert.deepEqual(flagsAgainst(index, 'Tom Reed proposed to girlfriend Anna Bell in Tokyo, Japan.'), ['Tokyo -> Kyoto']);
   assert.deepEqual(flagsAgainst(index, 'Tom Reed proposed to girlfriend Anna Bell in Kyoto, Japan.'), []);
   // (A story naming two places of the country leaves the draft's third unjudged.)
@@ -517,18 +517,18 @@ test('a place the story never names, written with the country of the one place i
   assert.deepEqual(flagsAgainst(two, 'The swimmer proposed on a trip in Tokyo, Japan, and the couple are back in Perth.'), []);
 });
 
-test('a person the story never names, with the first name of the one a restated statement names: "Kerry Brown" for Kerry Green', () => {
-  const index = seedIndex('chat.txt', "Both Lesley Conman and Kerry Green's young daughters were sent messages by a man online. The police said no crime had been committed.");
-  assert.deepEqual(flagsAgainst(index, 'The daughters of Lesley Conman and Kerry Brown were sent messages by a man online.'), ['Kerry Brown -> Kerry Green']);
-  assert.deepEqual(flagsAgainst(index, "The daughters of Lesley Conman and Kerry Green were sent messages by a man online."), []);
+test('a person the story never names, with the first name of the one a restated statement names: "Jo Parker" for Jo Carter', () => {
+  const index = seedIndex('chat.txt', "Both Ann Mills and Jo Carter's young sons were sent messages by a man online. The police said no crime had been committed.");
+  assert.deepEqual(flagsAgainst(index, 'The sons of Ann Mills and Jo Parker were sent messages by a man online.'), ['Jo Parker -> Jo Carter']);
+  assert.deepEqual(flagsAgainst(index, "The sons of Ann Mills and Jo Carter were sent messages by a man online."), []);
   // (Outside a restated statement, another person of the same first name may simply be another person.)
-  assert.deepEqual(flagsAgainst(index, 'Kerry Brown, a lawyer, said the police were wrong.'), []);
+  assert.deepEqual(flagsAgainst(index, 'Jo Parker, a lawyer, said the police were wrong.'), []);
 });
 
 test('a name of the same kind with its last word in common: "US News Record" where the seeds say "Guinness World Record"', () => {
-  const index = seedIndex('record.txt', 'Lisa Courtney owns the largest collection of Pokemon toys. Lisa clinched the Guinness World Record for the largest collection of Pokemon memorabilia in 2009.');
-  assert.deepEqual(flagsAgainst(index, 'Lisa Courtney holds the US News Record for the largest collection of Pokemon memorabilia.'), ['US News Record -> Guinness World Record']);
-  assert.deepEqual(flagsAgainst(index, 'Lisa Courtney holds the Guinness World Record for the largest collection of Pokemon memorabilia.'), []);
+  const index = seedIndex('record.txt', 'Maya Ortiz owns the largest collection of tin robots. Maya clinched the Guinness World Record for the largest collection of robot toys in 2011.');
+  assert.deepEqual(flagsAgainst(index, 'Maya Ortiz holds the US News Record for the largest collection of robot toys.'), ['US News Record -> Guinness World Record']);
+  assert.deepEqual(flagsAgainst(index, 'Maya Ortiz holds the Guinness World Record for the largest collection of robot toys.'), []);
 });
 
 test("a precise value the story gives another person: \"Ada Vance tops the list with £13.17billion\" where that is Leo Marsh's fortune", () => {
@@ -538,16 +538,16 @@ test("a precise value the story gives another person: \"Ada Vance tops the list 
   assert.deepEqual(flagsAgainst(index, 'Music mogul Leo Marsh tops the rich list with a £13.17billion fortune.'), []);
 });
 
-test('the role of an unnamed person in a restated statement: "a league coach says he was approached" where the seed\'s was a player', () => {
-  const index = seedIndex('fixing.txt', "Over a month ago, a player from the Rajasthan Royals was approached by a man to fix matches in the league. The player reported the approach at once. The team commends him.");
-  assert.deepEqual(flagsAgainst(index, 'A league coach from the Rajasthan Royals says he was approached by a man to fix matches.'), ['coach -> player']);
-  assert.deepEqual(flagsAgainst(index, 'A league player from the Rajasthan Royals says he was approached by a man to fix matches.'), []);
+test('the role of an unnamed person in a restated statement: "a league coach says he was offered money" where the seed\'s was a player', () => {
+  const index = seedIndex('fixing.txt', 'Last month, a player from the Harbour Hawks was offered money by a bookmaker to fix games in the league. The player told officials at once. The club praised him.');
+  assert.deepEqual(flagsAgainst(index, 'A league coach from the Harbour Hawks says he was offered money by a bookmaker to fix games.'), ['coach -> player']);
+  assert.deepEqual(flagsAgainst(index, 'A league player from the Harbour Hawks says he was offered money by a bookmaker to fix games.'), []);
   // (Another word for the same role is the same role.)
-  assert.deepEqual(flagsAgainst(index, 'A cricketer from the Rajasthan Royals says he was approached by a man to fix matches.'), []);
+  assert.deepEqual(flagsAgainst(index, 'A footballer from the Harbour Hawks says he was offered money by a bookmaker to fix games.'), []);
   // (In a copied statement another role is a swap, even where the story names that role elsewhere.)
-  const drugs = seedIndex('drugs.txt', 'Truck drivers in Victoria are dealing drugs from behind the wheel, using secret codes over their radios. Victoria police revealed a network of dealers.');
-  assert.deepEqual(flagsAgainst(drugs, 'Police in Victoria are dealing drugs from behind the wheel, using secret codes over their radios.'), ['Police -> drivers']);
-  assert.deepEqual(flagsAgainst(drugs, 'Truckies in Victoria are dealing drugs from behind the wheel, using secret codes over their radios.'), []);
+  const drugs = seedIndex('drugs.txt', 'Bus drivers in Leeds are selling pills from behind the wheel, using secret signals over their radios. Leeds police revealed a network of dealers.');
+  assert.deepEqual(flagsAgainst(drugs, 'Police in Leeds are selling pills from behind the wheel, using secret signals over their radios.'), ['Police -> drivers']);
+  assert.deepEqual(flagsAgainst(drugs, 'Motorists in Leeds are selling pills from behind the wheel, using secret signals over their radios.'), []);
 });
 
 test('a count smaller than the items the sentence itself lists: "seven countries, including" eight names', () => {
@@ -558,9 +558,9 @@ test('a count smaller than the items the sentence itself lists: "seven countries
   assert.deepEqual(flags('Many rival ISPs have begun to offer 2Mbps services, including AOL, Plusnet and UK Online.').map((f) => f.text), []);
 });
 
-test('later mentions by surname of a person put in another\'s place are the same slip: "Rodriguez and his team-mates"', () => {
-  const index = seedIndex('goal.txt', 'Cristiano Ronaldo, 30, scored the landmark goal against Rayo Vallecano on April 8. Ronaldo and his team-mates host Malaga this weekend. Gareth Bale embraced him.');
-  assert.deepEqual(flagsAgainst(index, 'James Rodriguez scored the landmark goal against Rayo Vallecano on April 8. Rodriguez and his team-mates host Malaga this weekend.'), ['James Rodriguez -> Cristiano Ronaldo', 'Rodriguez -> Ronaldo']);
+test('later mentions by surname of a person put in another\'s place are the same slip: "Ortega and his team-mates"', () => {
+  const index = seedIndex('goal.txt', 'Luis Moreno, 30, scored the landmark goal against Union Sports on April 8. Moreno and his team-mates host Atletico Norte this weekend. Pablo Vidal embraced him.');
+  assert.deepEqual(flagsAgainst(index, 'James Ortega scored the landmark goal against Union Sports on April 8. Ortega and his team-mates host Atletico Norte this weekend.'), ['James Ortega -> Luis Moreno', 'Ortega -> Moreno']);
   // (The surname was right where only the first name was wrong: "Mr Byrne" after "Rose Byrne" for Liam Byrne.)
   const memo = seedIndex('memo.txt', 'Liam Byrne, who was Chief Secretary to the Treasury, left a memo on his desk after the election. Mr Byrne later apologised.');
   assert.deepEqual(flagsAgainst(memo, "Labour's Rose Byrne left a memo for the incoming government. Mr Byrne later apologised."), ['Rose Byrne -> Liam Byrne']);
