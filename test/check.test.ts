@@ -565,3 +565,16 @@ test('later mentions by surname of a person put in another\'s place are the same
   const memo = seedIndex('memo.txt', 'Liam Byrne, who was Chief Secretary to the Treasury, left a memo on his desk after the election. Mr Byrne later apologised.');
   assert.deepEqual(flagsAgainst(memo, "Labour's Rose Byrne left a memo for the incoming government. Mr Byrne later apologised."), ['Rose Byrne -> Liam Byrne']);
 });
+
+test('the one sizeable figure of a clause that restates a seed sentence loosely faces that sentence\'s one figure: "about 1,400" for "around 1,200"', () => {
+  assert.deepEqual(flags("Gaza's health authorities say more than 14,000 people have been killed, among them nearly 6,000 children, while Israel puts its own toll at about 1,400.").map((f) => `${f.text} -> ${f.expected}`), ['1,400 -> 1,200']);
+  assert.deepEqual(flags("Gaza's health authorities say more than 14,000 people have been killed, among them nearly 6,000 children, while Israel puts its own toll at about 1,200.").map((f) => f.text), []);
+});
+
+test('news outlets are a kind of name: "Buzzfeed has compiled the tips" where the seed\'s outlet is FEMAIL', () => {
+  const index = seedIndex('wedding.txt', 'From cutting bar costs to avoiding hefty food bills, FEMAIL has compiled the best budgeting tips for couples. Guests can sit at larger tables.');
+  assert.deepEqual(flagsAgainst(index, 'Buzzfeed has compiled the best budgeting tips for couples.'), ['Buzzfeed -> FEMAIL']);
+  assert.deepEqual(flagsAgainst(index, 'FEMAIL has compiled the best budgeting tips for couples.'), []);
+  // (Another way of writing the same outlet is the same outlet.)
+  assert.deepEqual(flagsAgainst(index, 'MailOnline has compiled the best budgeting tips for couples.'), []);
+});

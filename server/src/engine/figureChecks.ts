@@ -150,7 +150,7 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
         // ("At least 16,000 people have been killed" where the seed's toll "has risen past 14,100")
         // (Figures the other sentence restates are paired already: "ranked 402 … slipping from 285 in 2014"
         // against "at number 302 – down from 285 in 2014".)
-        if (c.score >= ALIGN.warning && soleCounterpart(sf.figures, f, g, c.sentence.facts.figures) && soleCounterpart(c.sentence.facts.figures, g, f, sf.figures)) score = Math.max(score, ALIGN.warning);
+        if (c.score >= 0.35 && soleCounterpart(sf.figures, f, g, c.sentence.facts.figures) && soleCounterpart(c.sentence.facts.figures, g, f, sf.figures)) score = Math.max(score, ALIGN.warning);
         if (figuresAgree(f, g)) {
           // The value of another group in a sentence that gives the draft's group its own value ("3,900
           // children" where the seed has "5,800 children and 3,900 women") agrees with nothing.

@@ -123,6 +123,17 @@ export const NAME_KINDS: string[][][] = [
     ['juventus', 'juve'], ['ac milan'], ['inter milan', 'inter'], ['napoli'], ['roma'], ['lazio'], ['paris saint-germain', 'psg'], ['monaco'],
     ['marseille'], ['lyon'], ['ajax'], ['psv'], ['porto'], ['benfica'], ['sporting lisbon', 'sporting'],
   ],
+  // news outlets ("told FEMAIL", "told Buzzfeed"), each with the ways news writes it
+  [
+    ['bbc', 'bbc news', 'bbc radio 4', 'bbc one'], ['cnn'], ['sky news'], ['itv', 'itv news'], ['channel 4 news', 'channel 4'],
+    ['daily mail', 'mailonline', 'mail online', 'daily mail australia', 'femail'], ['the sun'], ['daily mirror'],
+    ['the times', 'sunday times'], ['the guardian', 'guardian'], ['the telegraph', 'telegraph', 'daily telegraph'],
+    ['the independent'], ['financial times'], ['new york times', 'nyt'], ['washington post'],
+    ['wall street journal', 'wsj'], ['reuters'], ['associated press'], ['afp', 'agence france-presse'], ['bloomberg'],
+    ['buzzfeed', 'buzzfeed news'], ['huffington post', 'huffpost'], ['fox news'], ['nbc', 'nbc news'], ['abc news'],
+    ['cbs', 'cbs news'], ['msnbc'], ['usa today'], ['fairfax media', 'fairfax'], ['herald sun'], ['sydney morning herald'],
+    ['the australian'], ['al jazeera'], ['vice news'], ['tmz'], ['people magazine'], ['vanity fair'], ['vogue'],
+  ],
 ];
 
 /** Capitals among the place aliases: the country in "Ankara says", a city in "in Tokyo". */

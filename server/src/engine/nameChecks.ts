@@ -39,6 +39,8 @@ export function isCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
   if (e.tokens.every((t) => isTitleToken(t) || STOPWORDS.has(t) || MONTHS.includes(t) || t in NUMBER_WORDS)) return true;
   if (e.tokens.length > 1) return false;
   const t = e.tokens[0];
+  // (A name of a kind, "Buzzfeed", "Instagram", is a name wherever it stands, unless the text writes it in lower case.)
+  if (kindOf(t) && !ctx.index.knowsLowerWord(t)) return false;
   const initial = sf.sentence.tokens[0]?.start === e.start;
   const shouting = e.text === e.text.toUpperCase() && e.text.length > 1;
   return (initial || shouting || sf.sentence.heading) && (ctx.index.knowsLowerWord(t) || STOPWORDS.has(t) || !ctx.index.knowsNameToken(t));
