@@ -96,7 +96,13 @@ export function checkDates(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): voi
  */
 function soleDatesOfOneFigure(sf: SentenceFacts, d: DateMention, seed: SeedSentence, g: DateMention): boolean {
   const sameKind = (x: DateMention) => (x.precision === 'year') === (d.precision === 'year');
-  if (sf.dates.filter(sameKind).length !== 1 || seed.facts.dates.filter(sameKind).length !== 1 || !sameKind(g)) return false;
+  // (Counting stops at the second: a long sentence of dates must not be scanned whole for each pair.)
+  const one = (dates: readonly DateMention[]) => {
+    let n = 0;
+    for (const x of dates) if (sameKind(x) && ++n > 1) return false;
+    return n === 1;
+  };
+  if (!sameKind(g) || !one(sf.dates) || !one(seed.facts.dates)) return false;
   // (Alike within a tenth, not merely by rounding: "302" is no "1,000".)
   const alike = (f: Figure, x: Figure) => figureUnitsComparable(f, x) && figuresAgree(f, x) && Math.abs(f.value - x.value) <= 0.1 * Math.max(f.value, x.value);
   return sf.figures.some((f) => f.value >= 100 && !f.implied && seed.facts.figures.some((x) => alike(f, x)));

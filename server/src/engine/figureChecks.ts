@@ -276,9 +276,31 @@ function magnitudeGap(a: Figure, b: Figure): number {
 function soleCounterpart(all: readonly Figure[], own: Figure, other: Figure, others: readonly Figure[]): boolean {
   // (Only for sizeable figures: small counts are many in any sentence and mean many things.)
   if (own.value < 100 || other.value < 100) return false;
-  const paired = (x: Figure) => x !== own && others.some((o) => o !== other && figureUnitsComparable(x, o) && x.value === o.value);
+  const byValue = figuresByValue(others);
+  const paired = (x: Figure) => x !== own && (byValue.get(x.value) ?? []).some((o) => o !== other && figureUnitsComparable(x, o));
   const near = (x: Figure) => !x.implied && figureUnitsComparable(x, other) && magnitudeGap(x, other) < 0.3 && !paired(x);
-  return near(own) && all.filter(near).length === 1;
+  if (!near(own)) return false;
+  // (Stop at the second: a long sentence of figures must not be scanned whole for each pair.)
+  let count = 0;
+  for (const x of all) if (near(x) && ++count > 1) return false;
+  return count === 1;
+}
+
+const valueMaps = new WeakMap<readonly Figure[], Map<number, Figure[]>>();
+
+/** A sentence's figures by value, made once per sentence. */
+function figuresByValue(figures: readonly Figure[]): Map<number, Figure[]> {
+  let m = valueMaps.get(figures);
+  if (!m) {
+    m = new Map();
+    for (const g of figures) {
+      const list = m.get(g.value);
+      if (list) list.push(g);
+      else m.set(g.value, [g]);
+    }
+    valueMaps.set(figures, m);
+  }
+  return m;
 }
 
 /** Do two figures count the same thing? Their noun phrases share a word ("flood alerts", "Agency flood alerts"). */
@@ -300,6 +322,31 @@ export function sumOfParts(ctx: Ctx, sf: SentenceFacts, f: Figure, cands: Candid
   return undefined;
 }
 
+// Who the story gives a value to, worked out once per check and value (each seed sentence's figures are
+// read again from its text: once per claim would make a long draft of figures slow).
+const valueOwners = new WeakMap<Ctx, Map<string, { owners: Entity[] | undefined; valueSentences: SeedSentence[] }>>();
+
+/** The person every sentence of the seed that states this value and names someone names, and those sentences. */
+function ownersOfValue(ctx: Ctx, at: SeedSentence, f: Figure): { owners: Entity[] | undefined; valueSentences: SeedSentence[] } {
+  let memo = valueOwners.get(ctx);
+  if (!memo) valueOwners.set(ctx, (memo = new Map()));
+  const key = `${at.seed.path}\u0000${f.unit}\u0000${f.unitWord ?? ''}\u0000${f.value}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const same = (a: Entity, b: Entity) => samePerson(a.key, b.key);
+  let owners: Entity[] | undefined;
+  const valueSentences: SeedSentence[] = [];
+  for (const s of at.seed.sentences) {
+    if (!s.facts.figures.some((g) => figureUnitsComparable(f, g) && g.value === f.value)) continue;
+    valueSentences.push(s);
+    const named = peopleOf(s.facts.entities);
+    if (named.length > 0) owners = owners ? owners.filter((o) => named.some((q) => same(o, q))) : named;
+  }
+  const found = { owners, valueSentences };
+  memo.set(key, found);
+  return found;
+}
+
 /** The people a sentence names (keys), possessives included. */
 function peopleOf(entities: readonly Entity[]): Entity[] {
   return entities.filter((x) => x.type === 'person' && x.tokens.length >= 2);
@@ -314,15 +361,7 @@ function ownedByAnother(ctx: Ctx, sf: SentenceFacts, f: Figure, agree: { g: Figu
   if (best.score < ALIGN.warning || best.score - agree.score < 0.15 || f.qualifier !== 'exact') return false;
   if (f.valueText.replace(/\D/g, '').replace(/0+$/, '').length < 3 || topicWeight(ctx, agree.s) < 1) return false;
   const same = (a: Entity, b: Entity) => samePerson(a.key, b.key);
-  // The person every sentence of the story that states this value and names someone names.
-  let owners: Entity[] | undefined;
-  const valueSentences: SeedSentence[] = [];
-  for (const s of agree.s.seed.sentences) {
-    if (!s.facts.figures.some((g) => figureUnitsComparable(f, g) && g.value === f.value)) continue;
-    valueSentences.push(s);
-    const named = peopleOf(s.facts.entities);
-    if (named.length > 0) owners = owners ? owners.filter((o) => named.some((q) => same(o, q))) : named;
-  }
+  const { owners, valueSentences } = ownersOfValue(ctx, agree.s, f);
   const own = peopleOf(sf.entities).find((p) => peopleOf(best.s.facts.entities).some((q) => same(p, q)) && !valueSentences.some((s) => peopleOf(s.facts.entities).some((q) => same(p, q))));
   const others = (owners ?? []).filter((q) => !peopleOf(sf.entities).some((p) => same(p, q)));
   if (!own || others.length !== 1) return false;

@@ -48,6 +48,8 @@ export function isCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
 
 export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate[], handled: Set<Entity>): void {
   const draftKeys = new Set(sf.entities.map((x) => x.key));
+  const sentenceWords = new Map<string, number>();
+  for (const t of sf.sentence.tokens) sentenceWords.set(t.key, (sentenceWords.get(t.key) ?? 0) + 1);
   for (const e of sf.entities) {
     // (Before the common-word test: a surname the draft gave in full earlier is a name wherever it stands.)
     if (handled.has(e) || laterMentionOfWrongName(ctx, e) || isCommonWord(ctx, sf, e)) continue;
@@ -91,7 +93,8 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     }
     // Substitution: the seed sentence the draft follows has another name in the same slot.
     const dctx = localContext(sf, e, 4);
-    const wordsBeside = new Set(sf.sentence.tokens.filter((t) => t.end <= e.start || t.start >= e.end).map((t) => t.key));
+    // (Words of the sentence outside this name: counted once per sentence, as a long sentence has many names.)
+    const wordsBeside = { has: (t: string) => (sentenceWords.get(t) ?? 0) > e.tokens.filter((x) => x === t).length };
     let best: { g: Entity; s: SeedSentence; score: number } | undefined;
     const cands = mentionCandidates(ctx, sf, e, sentenceCands);
     // The best-aligned seed sentence that writes this very name supports it.
@@ -164,8 +167,10 @@ function laterMentionOfWrongName(ctx: Ctx, e: Entity): boolean {
   if (e.tokens.length !== 1) return false;
   const full = ctx.draft.surnames.get(e.tokens[0]);
   if (!full || full.start >= e.start) return false;
-  const first = ctx.findings.find((f) => f.kind === 'name' && f.code === 'name-mismatch' && !ctx.removed.has(f) && f.range.start === full.start && f.range.end === full.end);
-  if (!first?.expected) return false;
+  // (The finding over the full name, looked up by its span: a scan of all findings per name made a long
+  // draft of names quadratic.)
+  const first = ctx.findingSpans.firstOverlapping(full);
+  if (!first || first.kind !== 'name' || first.code !== 'name-mismatch' || first.range.start !== full.start || first.range.end !== full.end || !first.expected) return false;
   const seedName = first.expected.split(/\s+/).pop()!;
   // ("Mr Byrne" after "Rose Byrne" for Liam Byrne: the surname itself was right.)
   if (tokenKey(seedName) === e.tokens[0]) return false;
@@ -534,18 +539,34 @@ function countryAfter(entities: readonly Entity[], e: Entity): Entity | undefine
 function otherPlaceOfCountry(ctx: Ctx, sf: SentenceFacts, e: Entity): { g: Entity; s: SeedSentence; country: string } | undefined {
   const country = countryAfter(sf.entities, e);
   if (e.type === 'person' || !country || placeGroup(country.key) === undefined) return undefined;
+  const found = storysPlaceOfCountry(ctx, placeGroup(country.key)!);
+  return found && !sf.entities.some((d) => d.key === found.g.key) ? found : undefined;
+}
+
+// The story's one place written with each country, found once per check (a scan of the story for each
+// place of a long draft would make it quadratic).
+const placesOfCountry = new WeakMap<Ctx, Map<number, { g: Entity; s: SeedSentence; country: string } | undefined>>();
+
+function storysPlaceOfCountry(ctx: Ctx, group: number): { g: Entity; s: SeedSentence; country: string } | undefined {
+  let memo = placesOfCountry.get(ctx);
+  if (!memo) placesOfCountry.set(ctx, (memo = new Map()));
+  if (memo.has(group)) return memo.get(group);
   let found: { g: Entity; s: SeedSentence; country: string } | undefined;
-  for (const [doc, w] of ctx.topic) {
+  search: for (const [doc, w] of ctx.topic) {
     if (w < 1) continue;
     for (const s of doc.sentences) {
       for (const g of s.facts.entities) {
         const c = countryAfter(s.facts.entities, g);
-        if (!c || placeGroup(c.key) !== placeGroup(country.key) || g.key === country.key) continue;
+        if (!c || placeGroup(c.key) !== group || placeGroup(g.key) === group) continue;
         // (The story names two places of that country: which one the draft means is not for us to say.)
-        if (found && found.g.key !== g.key) return undefined;
+        if (found && found.g.key !== g.key) {
+          found = undefined;
+          break search;
+        }
         found ??= { g, s, country: c.text };
       }
     }
   }
-  return found && !sf.entities.some((d) => d.key === found.g.key) ? found : undefined;
+  memo.set(group, found);
+  return found;
 }

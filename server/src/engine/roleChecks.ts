@@ -28,14 +28,21 @@ function rolesOf(terms: readonly (string | undefined)[]): Map<number, string> {
   return out;
 }
 
-/** Does any seed of the draft's story name someone in this role? */
+/** Does any seed of the draft's story name someone in this role? (Found once per check: a scan of the story per role word made a long draft quadratic.) */
 function storyNamesRole(ctx: Ctx, group: number): boolean {
-  for (const [doc, w] of ctx.topic) {
-    if (w < 1) continue;
-    for (const s of doc.sentences) if (s.terms.some((t) => GROUP_OF.get(t) === group)) return true;
+  let roles = storyRoles.get(ctx);
+  if (!roles) {
+    roles = new Set();
+    for (const [doc, w] of ctx.topic) {
+      if (w < 1) continue;
+      for (const s of doc.sentences) for (const t of s.terms) { const g = GROUP_OF.get(t); if (g !== undefined) roles.add(g); }
+    }
+    storyRoles.set(ctx, roles);
   }
-  return false;
+  return roles.has(group);
 }
+
+const storyRoles = new WeakMap<Ctx, Set<number>>();
 
 export function checkRoles(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
   const terms = termsOf(sf);
