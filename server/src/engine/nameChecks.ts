@@ -529,8 +529,18 @@ function formsOf(key: string): readonly string[] {
 
 /** The place written right after `e` as "e, Country" ("Tokyo, Japan"), if any. */
 function countryAfter(entities: readonly Entity[], e: Entity): Entity | undefined {
-  return entities.find((x) => x.type === 'place' && x.start - e.end === 2 && x !== e);
+  // (Places by where they start, made once per sentence: a search per name made a long sentence quadratic.)
+  let at = placesByStart.get(entities);
+  if (!at) {
+    at = new Map();
+    for (const x of entities) if (x.type === 'place' && !at.has(x.start)) at.set(x.start, x);
+    placesByStart.set(entities, at);
+  }
+  const x = at.get(e.end + 2);
+  return x !== e ? x : undefined;
 }
+
+const placesByStart = new WeakMap<readonly Entity[], Map<number, Entity>>();
 
 /**
  * "in Tokyo, Japan" where the story's seeds write only "Kyoto, Japan": a place the story never names, given
