@@ -341,12 +341,11 @@ export function calendarSlips(prose: string, dates: DateMention[]): Array<{ date
   // week the sentence's one full date was.
   const full = dates.filter((d) => d.day !== undefined && d.month !== undefined && d.year !== undefined && !/^[A-Za-z]+$/.test(d.text));
   if (full.length === 1) {
+    const actual = weekdayOf(full[0].year!, full[0].month!, full[0].day!);
     for (const wd of dates) {
-      if (!/^(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/i.test(wd.text) || !/\ba\s+$/i.test(prose.slice(Math.max(0, wd.start - 3), wd.start))) continue;
-      if (slips.some((x) => x.weekday.start === wd.start)) continue;
-      const actual = weekdayOf(full[0].year!, full[0].month!, full[0].day!);
       const stated = WEEKDAYS.indexOf(wd.text.toLowerCase());
-      if (stated >= 0 && stated !== actual) slips.push({ date: full[0], weekday: wd, actual });
+      if (stated < 0 || stated === actual || !/\ba\s+$/i.test(prose.slice(Math.max(0, wd.start - 3), wd.start))) continue;
+      if (!slips.some((x) => x.weekday.start === wd.start)) slips.push({ date: full[0], weekday: wd, actual });
     }
   }
   return slips;

@@ -333,14 +333,13 @@ function ownersOfValue(ctx: Ctx, at: SeedSentence, f: Figure): { owners: Entity[
   const key = `${at.seed.path}\u0000${f.unit}\u0000${f.unitWord ?? ''}\u0000${f.value}`;
   const known = memo.get(key);
   if (known) return known;
-  const same = (a: Entity, b: Entity) => samePerson(a.key, b.key);
   let owners: Entity[] | undefined;
   const valueSentences: SeedSentence[] = [];
   for (const s of at.seed.sentences) {
     if (!s.facts.figures.some((g) => figureUnitsComparable(f, g) && g.value === f.value)) continue;
     valueSentences.push(s);
     const named = peopleOf(s.facts.entities);
-    if (named.length > 0) owners = owners ? owners.filter((o) => named.some((q) => same(o, q))) : named;
+    if (named.length > 0) owners = owners ? owners.filter((o) => named.some((q) => samePerson(o.key, q.key))) : named;
   }
   const found = { owners, valueSentences };
   memo.set(key, found);
@@ -360,10 +359,11 @@ function peopleOf(entities: readonly Entity[]): Entity[] {
 function ownedByAnother(ctx: Ctx, sf: SentenceFacts, f: Figure, agree: { g: Figure; s: SeedSentence; score: number }, best: { g: Figure; s: SeedSentence; score: number }): boolean {
   if (best.score < ALIGN.warning || best.score - agree.score < 0.15 || f.qualifier !== 'exact') return false;
   if (f.valueText.replace(/\D/g, '').replace(/0+$/, '').length < 3 || topicWeight(ctx, agree.s) < 1) return false;
-  const same = (a: Entity, b: Entity) => samePerson(a.key, b.key);
   const { owners, valueSentences } = ownersOfValue(ctx, agree.s, f);
-  const own = peopleOf(sf.entities).find((p) => peopleOf(best.s.facts.entities).some((q) => same(p, q)) && !valueSentences.some((s) => peopleOf(s.facts.entities).some((q) => same(p, q))));
-  const others = (owners ?? []).filter((q) => !peopleOf(sf.entities).some((p) => same(p, q)));
+  const draftPeople = peopleOf(sf.entities);
+  const names = (people: readonly Entity[], p: Entity) => people.some((q) => samePerson(p.key, q.key));
+  const own = draftPeople.find((p) => names(peopleOf(best.s.facts.entities), p) && !valueSentences.some((s) => names(peopleOf(s.facts.entities), p)));
+  const others = (owners ?? []).filter((q) => !names(draftPeople, q));
   if (!own || others.length !== 1) return false;
   const other = others[0];
   push(ctx, {

@@ -26,8 +26,7 @@ export function checkListCounts(ctx: Ctx, sf: SentenceFacts, cands: Candidate[])
     const items = m[3].split(/\s*,\s*|\s+and\s+/).filter((x) => x.trim());
     if (items.length === stated || items.length < 2) continue;
     const start = s.start + m.index + m[0].indexOf(m[1]);
-    const words = Object.entries(NUMBER_WORDS).find(([, v]) => v === items.length)?.[0];
-    const expected = /^\d/.test(m[1]) || !words ? String(items.length) : matchCase(words, m[1]);
+    const expected = countLike(items.length, m[1]);
     const ev = cands[0] ? [evidenceOf(cands[0].sentence)] : [];
     push(ctx, {
       kind: 'figure',
@@ -51,8 +50,7 @@ function checkFewerThanListed(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): 
     if (!list.implied) continue;
     const stated = sf.figures.find((f) => !f.implied && f.unit === 'count' && f.qualifier === 'exact' && f.end <= list.start && f.value < list.value && f.value >= 2 && countsListed(f, list));
     if (!stated) continue;
-    const words = Object.entries(NUMBER_WORDS).find(([, v]) => v === list.value)?.[0];
-    const expected = stated.words && words ? matchCase(words, stated.valueText) : String(list.value);
+    const expected = countLike(list.value, stated.valueText);
     const range = { start: stated.valueSpan.start, end: stated.valueSpan.end };
     push(ctx, {
       kind: 'figure',
@@ -65,6 +63,12 @@ function checkFewerThanListed(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): 
       evidence: cands[0] ? [evidenceOf(cands[0].sentence)] : [],
     });
   }
+}
+
+/** A count written as the draft wrote its own: in words for words ("eight" for "seven"), else in digits. */
+function countLike(count: number, written: string): string {
+  const words = Object.entries(NUMBER_WORDS).find(([, v]) => v === count)?.[0];
+  return /^\d/.test(written) || !words ? String(count) : matchCase(words, written);
 }
 
 /** Does the number count the listed things themselves: the word right after it ("seven countries"), not a measure ("2Mbps services")? */

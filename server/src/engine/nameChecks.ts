@@ -94,7 +94,7 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     // Substitution: the seed sentence the draft follows has another name in the same slot.
     const dctx = localContext(sf, e, 4);
     // (Words of the sentence outside this name: counted once per sentence, as a long sentence has many names.)
-    const wordsBeside = { has: (t: string) => (sentenceWords.get(t) ?? 0) > e.tokens.filter((x) => x === t).length };
+    const besideName = (t: string) => (sentenceWords.get(t) ?? 0) > e.tokens.filter((x) => x === t).length;
     let best: { g: Entity; s: SeedSentence; score: number } | undefined;
     const cands = mentionCandidates(ctx, sf, e, sentenceCands);
     // The best-aligned seed sentence that writes this very name supports it.
@@ -114,7 +114,7 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
         if (city && placeGroup(g.key) !== undefined && placeGroup(g.key) === placeGroup(e.key)) continue; // "to Cairo" for "to Egypt"
         // (The seed's name written elsewhere in the draft's sentence is not replaced; a word it shares with
         // this name is the part they agree on: "US News Record" for "Guinness World Record".)
-        if (g.tokens.some((t) => wordsBeside.has(t) && !STOPWORDS.has(t))) continue;
+        if (g.tokens.some((t) => besideName(t) && !STOPWORDS.has(t))) continue;
         // (Nor a seed's common word read as a name: "Terror" opening the headline "Terror detainees win".)
         if (isTitleOnly(g) || isAcronymOf(e, c.sentence) || isCommonWord(ctx, c.sentence.facts, g)) continue;
         const local = slotScore(ctx.index, dctx, localContext(c.sentence.facts, g, 4));
@@ -547,9 +547,10 @@ const placesByStart = new WeakMap<readonly Entity[], Map<number, Entity>>();
  * the country of the one place the story names with that country in the same way.
  */
 function otherPlaceOfCountry(ctx: Ctx, sf: SentenceFacts, e: Entity): { g: Entity; s: SeedSentence; country: string } | undefined {
-  const country = countryAfter(sf.entities, e);
-  if (e.type === 'person' || !country || placeGroup(country.key) === undefined) return undefined;
-  const found = storysPlaceOfCountry(ctx, placeGroup(country.key)!);
+  const country = e.type === 'person' ? undefined : countryAfter(sf.entities, e);
+  const group = country && placeGroup(country.key);
+  if (group === undefined) return undefined;
+  const found = storysPlaceOfCountry(ctx, group);
   return found && !sf.entities.some((d) => d.key === found.g.key) ? found : undefined;
 }
 

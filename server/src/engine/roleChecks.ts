@@ -51,7 +51,8 @@ export function checkRoles(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): voi
   if (own.size === 0) return;
   const best = cands.find((c) => topicWeight(ctx, c.sentence) >= 1);
   if (!best || best.score < RESTATED) return;
-  const theirs = [...rolesOf(best.sentence.terms)].filter(([g]) => !own.has(g));
+  const seedRoles = rolesOf(best.sentence.terms);
+  const theirs = [...seedRoles].filter(([g]) => !own.has(g));
   ctx.trace?.(`roles ${[...own.values()].join(',')} against ${theirs.map(([, t]) => t).join(',')}@${best.score.toFixed(2)}`);
   // (One other role in the restated statement, or which of them the draft's stands for is unclear.)
   if (theirs.length !== 1) return;
@@ -63,7 +64,7 @@ export function checkRoles(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): voi
     // (A role word inside a longer name is the name's: "Police Federation".)
     if (sf.entities.some((e) => e.tokens.length > 1 && e.start <= toks[i].start && toks[i].end <= e.end)) continue;
     if (sf.people.some((p) => p.title.start <= toks[i].start && toks[i].end <= p.title.end)) continue;
-    if (best.sentence.terms.some((t) => GROUP_OF.get(t) === g) || (best.score < COPIED && storyNamesRole(ctx, g))) continue;
+    if (seedRoles.has(g) || (best.score < COPIED && storyNamesRole(ctx, g))) continue;
     const written = writtenRole(best.sentence, seedTerm);
     push(ctx, {
       kind: 'title',
