@@ -578,3 +578,8 @@ test('news outlets are a kind of name: "Buzzfeed has compiled the tips" where th
   // (Another way of writing the same outlet is the same outlet.)
   assert.deepEqual(flagsAgainst(index, 'MailOnline has compiled the best budgeting tips for couples.'), []);
 });
+
+test('a name the seeds never write is no swap for a seed name where the two share only a word or two of context: "Marta Ilves said 300 people died" is not about "the ELF rockets which killed four people"', () => {
+  const index = seedIndex('inquiry.txt', 'The prime minister spoke about the wrongful jailing of nine men for rocket attacks on barracks in 1981. The inquiry followed years of protest after nine men were wrongly jailed over the ELF rockets which killed four people. One of them died in prison.');
+  assert.deepEqual(flagsAgainst(index, 'Marta Ilves said 300 people died on June 3.'), []);
+});

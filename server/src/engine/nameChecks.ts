@@ -121,7 +121,9 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
         const frame = frameMatch(sf, e, c.sentence.facts, g);
         // A name the seeds know elsewhere replaces this one only in a copied frame ("X has signed a new deal");
         // an unknown one needs at least a word of the frame or a closely shared context.
-        if (known ? frame < 3 : !((frame >= 1 && c.score >= 0.4) || local >= 0.75)) continue;
+        // (A closely shared context is one of three words or more: "said 5,800 people died" holds two, and
+        // "planting the IRA bombs which killed seven people" shares both.)
+        if (known ? frame < 3 : !((frame >= 1 && c.score >= 0.4) || (local >= 0.75 && dctx.size >= 3))) continue;
         const score = 0.6 * local + 0.4 * c.score + 0.05 * frame;
         if ((local >= 0.5 || (!known && frame >= 1)) && (!best || score > best.score)) best = { g, s: c.sentence, score };
       }
