@@ -583,3 +583,12 @@ test('a name the seeds never write is no swap for a seed name where the two shar
   const index = seedIndex('inquiry.txt', 'The prime minister spoke about the wrongful jailing of nine men for rocket attacks on barracks in 1981. The inquiry followed years of protest after nine men were wrongly jailed over the ELF rockets which killed four people. One of them died in prison.');
   assert.deepEqual(flagsAgainst(index, 'Marta Ilves said 300 people died on June 3.'), []);
 });
+
+test('a figure the seed gives as a prospect neither confirms nor contradicts an outcome: "sentenced to 15 years" where the seed\'s man "was facing 15 years" and got 12', () => {
+  const index = seedIndex('fraud.txt', 'A Bristol man who ran a ticket scam was sentenced on Monday to 12 years in prison. Convicted: Tom Avery, 41, was facing 15 years after being found guilty of fraud. The judge said the sentence reflected the number of victims.');
+  assert.deepEqual(flagsAgainst(index, 'Tom Avery, who ran a ticket scam, was sentenced on Monday to 15 years in prison.'), ['15 years -> 12 years']);
+  assert.deepEqual(flagsAgainst(index, 'Tom Avery, who ran a ticket scam, was sentenced on Monday to 12 years in prison.'), []);
+  // (A draft that speaks of the prospect compares with it.)
+  assert.deepEqual(flagsAgainst(index, 'Tom Avery was facing 15 years in prison.'), []);
+  assert.deepEqual(flagsAgainst(index, 'Tom Avery faced a maximum of 15 years.'), []);
+});

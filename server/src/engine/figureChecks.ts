@@ -7,6 +7,7 @@ import { evidenceOf, figureTerm, type SeedSentence } from './seeds';
 import { ALIGN, anchoredFrame, type Candidate, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
 import { titleCase } from './wording';
+import { firstIndex } from './text';
 import type { Entity } from './people';
 
 /** How a finding names a figure: as written, or for a counted list, its count ("eight (Türkiye, … and Nigeria)"). */
@@ -137,9 +138,13 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
     let strongest = 0; // the closest alignment of any seed figure that disagrees
     // And the one that counts the draft's thing ("children") before one that counts everyone.
     const rank = (score: number, g: Figure) => score - (magnitudeGap(f, g) > 0.5 ? 0.1 : 0) + (f.thing && g.thing && sameThing(f, g) ? 0.2 : 0);
+    const prospectHere = speaksOfProspects(sf);
     for (const c of mentionCandidates(ctx, sf, f, cands, figureTerm(f.value))) {
       for (const g of c.sentence.facts.figures) {
         if (!figureUnitsComparable(f, g)) continue;
+        // (What someone faced is not what they got: "was facing 20 years" neither confirms nor contradicts
+        // "was sentenced to 20 years"; a draft that speaks of a maximum or a prospect compares with it.)
+        if (!prospectHere && isProspect(c.sentence.facts, g)) continue;
         // (A handful against millions is no slip of the same quantity: "won four events" and "the 200m events".)
         if (Math.min(f.value, g.value) < 100 && magnitudeGap(f, g) >= 3) continue;
         let score = 0.55 * slotScore(ctx.index, dctx, seedContext(c.sentence, g)) + 0.45 * c.score;
@@ -220,6 +225,21 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
       evidence: [evidenceOf(best.s)],
     });
   }
+}
+
+const PROSPECT_WORDS = new Set(['facing', 'faces', 'face', 'faced', 'maximum', 'max', 'potential', 'possible', 'possibly']);
+
+/** Does the sentence speak of what might be (a maximum, a prospect) anywhere? */
+function speaksOfProspects(sf: SentenceFacts): boolean {
+  return sf.sentence.tokens.some((t) => PROSPECT_WORDS.has(t.key));
+}
+
+/** A figure stated as a prospect: "facing 20 years", "a maximum of 20 years", "a possible 10-year term". */
+function isProspect(sf: SentenceFacts, g: Figure): boolean {
+  const toks = sf.sentence.tokens;
+  const at = firstIndex(toks.length, (i) => toks[i].end > g.start);
+  for (let i = at - 1; i >= Math.max(0, at - 4); i--) if (PROSPECT_WORDS.has(toks[i].key)) return true;
+  return false;
 }
 
 /** Is `g`, a seed figure of `f`'s value, about another thing than `f`, whose own value `all` gives otherwise? */
