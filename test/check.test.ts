@@ -592,3 +592,12 @@ test('a figure the seed gives as a prospect neither confirms nor contradicts an 
   assert.deepEqual(flagsAgainst(index, 'Tom Avery was facing 15 years in prison.'), []);
   assert.deepEqual(flagsAgainst(index, 'Tom Avery faced a maximum of 15 years.'), []);
 });
+
+test('a sentence of common words is aligned with its story\'s own sentences even where hundreds of other seed sentences share its words: "sentenced on Friday to 15 years" faces the story\'s 12, not another case\'s', () => {
+  const index = new SeedIndex();
+  for (let i = 0; i < 200; i++) index.addSeed(`court-${i}.txt`, `A man from Northfield was sentenced on Friday to ${i + 20} years. The court heard from ${i + 2} witnesses.`);
+  index.addSeed('scam.txt', 'Tom Avery, who ran a ticket scam in Bristol, was convicted in March of fraud. He was sentenced on Friday to 12 years. The judge praised the victims of the ticket scam.');
+  const draft = 'Tom Avery ran a ticket scam in Bristol and was convicted of fraud. He was sentenced on Friday to 15 years. The judge praised the victims.';
+  const found = checkDraft(draft, index).findings.map((f) => `${f.text} -> ${f.expected} (${f.evidence[0]?.seed})`);
+  assert.deepEqual(found, ['15 years -> 12 years (scam.txt)']);
+});

@@ -25,6 +25,9 @@ export interface CheckOptions {
   trace?: (line: string) => void;
 }
 
+/** How many seed sentences retrieval keeps for a draft sentence. */
+const RETRIEVED = 40;
+
 /** Checks a draft against the seeds and returns its findings and claims. */
 export function checkDraft(text: string, index: SeedIndex, options: CheckOptions = {}): CheckResult {
   trimHeldValues();
@@ -33,8 +36,20 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
   // A full date or a number of three digits or more that a seed sentence also states is a strong hint of
   // the same statement; one no seed states would only dilute the sentence's words.
   const anchors = (sf: SentenceFacts) => valueTerms(sf).filter((t) => /^=(?:\d{4}-\d\d-\d\d|\d{3,}(?:\.\d+)?)$/.test(t) && index.withTerm(t).length > 0);
-  const raw = draft.sentences.map((sf) => index.retrieve([...sf.terms, ...anchors(sf)], 40));
+  const terms = draft.sentences.map((sf) => [...sf.terms, ...anchors(sf)]);
+  const raw = terms.map((t) => index.retrieve(t, RETRIEVED));
   const topic = topicOf(index, raw.map((r) => r.slice(0, 8)));
+  // A sentence of common words ("He was sentenced to 20 years Friday") shares them with more seed sentences
+  // than retrieval keeps: where it was cut off, the story's own sentences (the draft's topic) are scored too.
+  // (Remembered like retrieval until the index changes: a keystroke re-scores one sentence.)
+  const storyDocs = [...topic].filter(([, w]) => w >= 1).map(([doc]) => doc);
+  const storyKey = storyDocs.map((doc) => doc.path).join('\u0000');
+  raw.forEach((r, i) => {
+    if (r.length < RETRIEVED || storyDocs.length === 0) return;
+    const have = new Set(r.map((c) => c.sentence));
+    const scored = index.remember('story-sentences', `${storyKey}\u0001${terms[i].join('\u0001')}`, () => index.scoreSentences(terms[i], storyDocs.flatMap((doc) => doc.sentences)));
+    for (const c of scored) if (!have.has(c.sentence)) r.push(c);
+  });
   const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic, findingSpans: new SpanIndex(), removed: new Set(), claimSpans: new SpanIndex(), claimRanges: new Set() };
   draft.sentences.forEach((sf, i) => {
     const cands = raw[i]

@@ -120,6 +120,16 @@ function meets(docs: ReadonlySet<SeedDoc> | undefined, within: ReadonlySet<SeedD
   return false;
 }
 
+/** Few words make a weak alignment: one shared word is not the same statement. */
+function confidence(n: number): number {
+  return Math.min(1, 0.4 + 0.2 * n);
+}
+
+/** A short seed sentence wholly restated inside a longer draft sentence aligns too: its own coverage counts. */
+function withOwnCoverage(score: number, shared: number, own: number, termCount: number): number {
+  return own > 0 ? Math.max(score, 0.85 * confidence(termCount) * Math.min(1, shared / own)) : score;
+}
+
 export class SeedIndex {
   /** An index read from flat tables (fromFlat): it answers until the index changes. */
   private flat?: FlatIndex;
@@ -590,8 +600,6 @@ export class SeedIndex {
       for (const id of touched) scores[id] = 0;
       return [];
     }
-    // Few words make a weak alignment: one shared word is not the same statement.
-    const confidence = (n: number) => Math.min(1, 0.4 + 0.2 * n);
     const forward = confidence(unique.length) / total;
     // The best few by the draft's coverage, ties in the order the sentences were first met (as a stable
     // sort keeps them), without sorting them all: each enters before the first that scores less.
@@ -617,7 +625,7 @@ export class SeedIndex {
     for (const r of head) {
       const own = layered ? layered.ownWeight(r.id, (t) => this.idf(t)) : flat ? flat.ownWeight(r.id, (t) => this.idf(t)) : this.ownWeight(r.id);
       const termCount = layered ? layered.termCount(r.id) : flat ? flat.termCount(r.id) : this.ownTerms[r.id];
-      if (own > 0) r.score = Math.max(r.score, 0.85 * confidence(termCount) * Math.min(1, r.shared / own));
+      r.score = withOwnCoverage(r.score, r.shared, own, termCount);
     }
     // (Scores only rose: a stable insertion sort, as the head is nearly in order.)
     for (let i = 1; i < head.length; i++) {
@@ -631,6 +639,36 @@ export class SeedIndex {
     if (this.retrieved.size >= 20000) this.retrieved.clear();
     this.retrieved.set(cacheKey, best);
     return best.slice();
+  }
+
+  /**
+   * The given seed sentences (a story's, say) scored against the terms exactly as `retrieve` scores them,
+   * whatever its limit: for the sentences a retrieval cut off among many that share a draft's common words.
+   */
+  scoreSentences(terms: string[], sentences: readonly SeedSentence[]): Array<{ sentence: SeedSentence; score: number }> {
+    const unique = [...new Set(terms)];
+    const weights = new Map<string, number>();
+    let total = 0;
+    for (const t of unique) {
+      const w = this.idf(t);
+      total += w;
+      // (as in retrieve: a term in thousands of sentences is not read)
+      const df = this.layered ? this.layered.postingCount(t) : this.flat ? this.flat.postingCount(t) : (this.postings.get(t)?.length ?? 0);
+      if (df > 0 && df <= 5000) weights.set(t, w);
+    }
+    if (total === 0) return [];
+    const forward = confidence(unique.length) / total;
+    const scored: Array<{ sentence: SeedSentence; score: number }> = [];
+    for (const sentence of sentences) {
+      let shared = 0;
+      let own = 0;
+      for (const t of sentence.terms) {
+        shared += weights.get(t) ?? 0;
+        if (!t.startsWith('=')) own += this.idf(t);
+      }
+      if (shared > 0) scored.push({ sentence, score: withOwnCoverage(shared * forward, shared, own, sentence.terms.length) });
+    }
+    return scored;
   }
 
   /**
