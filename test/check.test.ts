@@ -601,3 +601,11 @@ test('a sentence of common words is aligned with its story\'s own sentences even
   const found = checkDraft(draft, index).findings.map((f) => `${f.text} -> ${f.expected} (${f.evidence[0]?.seed})`);
   assert.deepEqual(found, ['15 years -> 12 years (scam.txt)']);
 });
+
+test('a nationality is compared with another people or country, not with a region: "turned its back on the people of Zeeland" is no slip for "the Dutch people"', () => {
+  const index = seedIndex('visser.txt', 'Rob Visser, the former television host, has quit the Freedom Party. Visser may just have those very qualities. "While the Freedom Party has turned its back on the Dutch people, I shall not," he said.');
+  assert.deepEqual(flagsAgainst(index, 'Visser said the Freedom Party has turned its back on the people of Zeeland.'), []);
+  assert.deepEqual(flagsAgainst(index, 'While the Freedom Party has turned its back on the Zeeland people, Visser has not.'), []);
+  // (Another people is another matter.)
+  assert.deepEqual(flagsAgainst(index, 'Visser said the Freedom Party has turned its back on the French people.'), ['French -> Dutch']);
+});

@@ -112,6 +112,9 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
         // Record" and "Guinness World Record".)
         if (draftKeys.has(g.key) || !(typesComparable(e, g) || sameHead(e, g) || sameKind(e, g)) || same(g)) continue;
         if (city && placeGroup(g.key) !== undefined && placeGroup(g.key) === placeGroup(e.key)) continue; // "to Cairo" for "to Egypt"
+        // (A nationality names a people, compared with another people or a country, not with a region or a
+        // town: "the East Midlands voted" does not stand where "the British people" do.)
+        if ((isNationality(g) && placeGroup(e.key) === undefined) || (isNationality(e) && placeGroup(g.key) === undefined)) continue;
         // (The seed's name written elsewhere in the draft's sentence is not replaced; a word it shares with
         // this name is the part they agree on: "US News Record" for "Guinness World Record".)
         if (g.tokens.some((t) => besideName(t) && !STOPWORDS.has(t))) continue;
@@ -147,6 +150,12 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     const seedName = nameOnly(ctx, best.g.text);
     nameMismatch(ctx, e, seedName, known ? `In the seeds it is ${seedName} here, not ${e.text}.` : `The seeds say ${seedName} here; they never mention ${e.text}.`, severity, best.s);
   }
+}
+
+/** A people's adjective or name ("British", "Turkish", "Palestinians"), not its country's name. */
+function isNationality(e: Entity): boolean {
+  const group = placeGroup(e.key);
+  return group !== undefined && PLACE_ALIASES[group][0] !== e.key && /(?:ish|ese|ian|ians|ean|an|ch|i)$/.test(e.key.replace(/'s$/, ''));
 }
 
 /** Two names of one kind (two football clubs, two social networks), however they were typed. */
