@@ -609,3 +609,11 @@ test('a nationality is compared with another people or country, not with a regio
   // (Another people is another matter.)
   assert.deepEqual(flagsAgainst(index, 'Visser said the Freedom Party has turned its back on the French people.'), ['French -> Dutch']);
 });
+
+test('a draft that names mostly people its closest seed never names tells another story: its new names are no slips and its figures weigh less ("Port of Alden" beside the seed\'s Port of Kessel)', () => {
+  const index = seedIndex('kessel.txt', 'Port of Kessel handled 4.2 million containers in 2023, the harbour authority said on Monday. Harbour master Ines Roth said volumes rose 6% on the year. Finance chief Paul Adler said the port would invest 300 million euros in new cranes.');
+  const other = flagsAgainst(index, 'Port of Alden handled 3.1 million containers in 2023, its authority said on Monday. Harbour master Jonas Weber said volumes rose 4% on the year. Finance chief Mara Lind said the port would invest 120 million euros in new cranes, and mayor Otto Brandt welcomed the plan.');
+  for (const slip of ['Alden -> Kessel', 'Jonas Weber -> Ines Roth', '4% -> 6%']) assert.ok(!other.includes(slip), `${slip} in ${other.join('; ')}`);
+  // (The seed's own story, with one figure changed, is checked as before.)
+  assert.deepEqual(flagsAgainst(index, 'Port of Kessel handled 3.1 million containers in 2023, the harbour authority said on Monday. Harbour master Ines Roth said volumes rose 4% on the year.'), ['3.1 million -> 4.2 million', '4% -> 6%']);
+});

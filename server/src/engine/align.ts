@@ -15,7 +15,7 @@ export interface Candidate {
 }
 
 export function topicWeight(ctx: Ctx, s: SeedSentence): number {
-  return ctx.topic.get(s.seed) ?? 0.5;
+  return ctx.topic.get(s.seed) ?? 0.5 * ctx.topicScale;
 }
 
 /**
@@ -166,7 +166,7 @@ export function topicalSeeds(ctx: Ctx): Set<SeedDoc> {
   let docs = topicalOf.get(ctx);
   if (!docs) {
     docs = new Set();
-    for (const [doc, w] of ctx.topic) if (w >= 0.6) docs.add(doc);
+    for (const [doc, w] of ctx.topic) if (w >= 0.6 * ctx.topicScale) docs.add(doc);
     topicalOf.set(ctx, docs);
   }
   return docs;

@@ -11,7 +11,7 @@ import { type Ctx, SpanIndex } from './ledger';
 import { checkFigures } from './figureChecks';
 import { checkDates } from './dateChecks';
 import { checkPeople } from './peopleChecks';
-import { checkNames } from './nameChecks';
+import { checkNames, isKnownName } from './nameChecks';
 import { checkListCounts } from './listChecks';
 import { checkRoles } from './roleChecks';
 
@@ -50,7 +50,8 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
     const scored = index.remember('story-sentences', `${storyKey}\u0001${terms[i].join('\u0001')}`, () => index.scoreSentences(terms[i], storyDocs.flatMap((doc) => doc.sentences)));
     for (const c of scored) if (!have.has(c.sentence)) r.push(c);
   });
-  const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic, findingSpans: new SpanIndex(), removed: new Set(), claimSpans: new SpanIndex(), claimRanges: new Set() };
+  const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic, topicScale: 1, findingSpans: new SpanIndex(), removed: new Set(), claimSpans: new SpanIndex(), claimRanges: new Set() };
+  strangerStory(ctx);
   draft.sentences.forEach((sf, i) => {
     const cands = raw[i]
       .map((c) => ({ sentence: c.sentence, score: c.score * topicWeight(ctx, c.sentence) }))
@@ -69,4 +70,22 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
   findings.sort((a, b) => a.range.start - b.range.start);
   ctx.claims.sort((a, b) => a.range.start - b.range.start);
   return { findings: findings.filter((f) => kinds[f.kind]), claims: ctx.claims, date: draft.date };
+}
+
+/**
+ * A draft that names mostly people its closest seeds never name tells another story (a later report, a
+ * related match): those seeds are its neighbours, not its source, and weigh as such. (A summary of a seed
+ * story names its people; one inserted name is one stranger among them.)
+ */
+function strangerStory(ctx: Ctx): void {
+  const seen = new Map<string, boolean>();
+  for (const sf of ctx.draft.sentences) for (const e of sf.entities) if (e.type === 'person' && e.tokens.length >= 2 && !seen.has(e.key)) seen.set(e.key, isKnownName(ctx, e));
+  let strangers = 0;
+  for (const known of seen.values()) if (!known) strangers++;
+  if (process.env.FD_STR === '0') return;
+  // (Every seed's weight drops, those no sentence voted for too, and no seed is the story's own any more;
+  // the closest seeds are still the ones whose names count as the story's: see topicalSeeds.)
+  if (strangers < 3 || strangers <= seen.size / 2) return;
+  ctx.topicScale = 0.7;
+  for (const [doc, w] of ctx.topic) ctx.topic.set(doc, w * ctx.topicScale);
 }

@@ -13,6 +13,8 @@ export interface Ctx {
   trace?: (line: string) => void;
   /** How much each seed is about what the draft is about (1 for the closest seeds). */
   topic: Map<SeedDoc, number>;
+  /** Below 1 when the draft tells another story than its closest seeds (see strangerStory). */
+  topicScale: number;
   /** Live findings by place; `findings` keeps their order, with replaced ones listed in `removed`. */
   findingSpans: SpanIndex<Finding>;
   removed: Set<Finding>;
