@@ -82,7 +82,6 @@ function strangerStory(ctx: Ctx): void {
   for (const sf of ctx.draft.sentences) for (const e of sf.entities) if (e.type === 'person' && e.tokens.length >= 2 && !seen.has(e.key)) seen.set(e.key, isKnownName(ctx, e));
   let strangers = 0;
   for (const known of seen.values()) if (!known) strangers++;
-  if (process.env.FD_STR === '0') return;
   // (Every seed's weight drops, those no sentence voted for too, and no seed is the story's own any more;
   // the closest seeds are still the ones whose names count as the story's: see topicalSeeds.)
   if (strangers < 3 || strangers <= seen.size / 2) return;
