@@ -146,8 +146,8 @@ function readSentenceCached(prose: string, s: Sentence, date: string | undefined
 let foundTwice = false;
 
 /**
- * A deep copy of a reading with every offset (any start or end) moved by d and every sentence number set
- * to index; with `seen`, objects found twice (a person in both entities and people) stay one object.
+ * A deep copy of a reading with every offset (any start or end, and a title's qualifierStart) moved by d
+ * and every sentence number set to index; with `seen`, objects found twice (a person in both entities and people) stay one object.
  * Without it (a reading known to hold no object twice: most sentences name no titled person) the copy is
  * a plain tree copy, which spares a map entry for every object copied.
  */
@@ -169,7 +169,7 @@ function shifted<T>(value: T, d: number, index: number, seen?: Map<object, unkno
   const from = value as Record<string, unknown>;
   for (const k in from) {
     const v = from[k];
-    if (typeof v === 'number') out[k] = k === 'start' || k === 'end' ? v + d : k === 'sentence' ? index : v;
+    if (typeof v === 'number') out[k] = k === 'start' || k === 'end' || k === 'qualifierStart' ? v + d : k === 'sentence' ? index : v;
     else out[k] = typeof v === 'object' && v !== null ? shifted(v, d, index, seen) : v;
   }
   return out as T;
