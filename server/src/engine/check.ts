@@ -1,13 +1,14 @@
 // Checking a draft: align each draft sentence with the seed sentences that speak of the same thing,
 // compare slot by slot (person and title, counted thing and number, event and date, name and spelling),
 // and report contradictions as findings and agreements as confirmed claims.
-import { extractFacts, type SentenceFacts } from './facts';
+import { extractFacts, factsKey, READING_CONTEXT, type SentenceFacts } from './facts';
 import { trimHeldValues } from './held';
 import { valueTerms, type SeedIndex } from './seeds';
 import { type TextFormat } from './text';
 import { type CheckResult, type FactKind } from './types';
-import { ALIGN, topicWeight, topicOf } from './align';
-import { type Ctx, SpanIndex } from './ledger';
+import { ALIGN, type Candidate, storySeeds, topicalSeeds, topicWeight, topicOf } from './align';
+import { type Ctx, SpanIndex, readsHold, replay } from './ledger';
+import { newReads, type SentenceReads } from './recheck';
 import { checkFigures } from './figureChecks';
 import { checkDates } from './dateChecks';
 import { checkPeople } from './peopleChecks';
@@ -23,6 +24,58 @@ export interface CheckOptions {
   kinds?: Partial<Record<FactKind, boolean>>;
   /** Receives a line for each alignment decision (for debugging rules). */
   trace?: (line: string) => void;
+  /**
+   * Remember each sentence's checks with what they read, and replay them where it reads the same (a draft
+   * re-checked as it is typed); true by default. False: every sentence is checked afresh.
+   */
+  remember?: boolean;
+}
+
+/** A draft sentence's checks, as remembered: the candidates they were given, what they read and recorded. */
+interface Remembered {
+  cands: Candidate[];
+  reads: SentenceReads;
+}
+
+/** The prose around a sentence its checks may read (no more than its reading depends on). */
+const CONTEXT = READING_CONTEXT;
+
+/**
+ * The remembered checks of a story's sentences (what storyKey holds is theirs alike), until the index
+ * changes: the last few stories checked, a few thousand sentences each.
+ */
+function rememberedOf(index: SeedIndex, story: string): Map<string, Remembered[]> {
+  const stories = index.remember('rechecks', '', () => new Map<string, Map<string, Remembered[]>>());
+  let memo = stories.get(story);
+  if (memo) stories.delete(story);
+  else if (stories.size >= 16) stories.delete(stories.keys().next().value!);
+  if (!memo || memo.size >= 4096) memo = new Map();
+  stories.set(story, memo);
+  return memo;
+}
+
+/** The checks of one draft sentence, in order (the ledger keeps what they find). */
+function checkSentence(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
+  checkListCounts(ctx, sf, cands);
+  const handled = checkPeople(ctx, sf, cands);
+  checkRoles(ctx, sf, cands);
+  checkFigures(ctx, sf, cands);
+  checkDates(ctx, sf, cands);
+  checkNames(ctx, sf, cands, handled);
+}
+
+/** What every sentence's checks share: the kinds checked, and the story's seeds (weight 1) and the topical ones (0.6), in order. */
+function storyKey(ctx: Ctx): string {
+  let out = (Object.keys(ctx.kinds) as FactKind[]).map((k) => `${k}=${ctx.kinds[k] ? 1 : 0}`).join(',');
+  out += '\u0005' + storySeeds(ctx).map((d) => d.path).join('\u0001');
+  out += '\u0005' + [...topicalSeeds(ctx)].map((d) => d.path).join('\u0001');
+  return out;
+}
+
+function sameCandidates(a: readonly Candidate[], b: readonly Candidate[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].sentence !== b[i].sentence || a[i].score !== b[i].score) return false;
+  return true;
 }
 
 /** Checks a draft against the seeds and returns its findings and claims. */
@@ -36,6 +89,8 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
   const raw = draft.sentences.map((sf) => index.retrieve([...sf.terms, ...anchors(sf)], 40));
   const topic = topicOf(index, raw.map((r) => r.slice(0, 8)));
   const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic, findingSpans: new SpanIndex(), removed: new Set(), claimSpans: new SpanIndex(), claimRanges: new Set() };
+  // (Traced checks are made afresh: a replay writes no trace.)
+  const memo = options.trace || options.remember === false ? undefined : rememberedOf(index, storyKey(ctx));
   draft.sentences.forEach((sf, i) => {
     const cands = raw[i]
       .map((c) => ({ sentence: c.sentence, score: c.score * topicWeight(ctx, c.sentence) }))
@@ -43,12 +98,31 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
       .slice(0, 8)
       .filter((c) => c.score >= ALIGN.candidate);
     ctx.trace?.(`\n## ${sf.sentence.text.slice(0, 100)}\n   cands: ${cands.slice(0, 3).map((c) => `${c.score.toFixed(2)} ${c.sentence.facts.sentence.text.slice(0, 60)}`).join(' | ')}`);
-    checkListCounts(ctx, sf, cands);
-    const handled = checkPeople(ctx, sf, cands);
-    checkRoles(ctx, sf, cands);
-    checkFigures(ctx, sf, cands);
-    checkDates(ctx, sf, cands);
-    checkNames(ctx, sf, cands, handled);
+    const facts = memo && factsKey(sf);
+    if (!memo || facts === undefined) {
+      checkSentence(ctx, sf, cands);
+      return;
+    }
+    const s = sf.sentence;
+    const from = Math.max(0, s.start - CONTEXT);
+    // (The prose around the sentence is in its facts' key; the raw text, where it differs (Markdown), too.)
+    const around = draft.parsed.raw.slice(from, s.end + CONTEXT);
+    const key = `${facts}\u0004${s.heading ? 1 : 0}\u0004${s.start - from}\u0004${around === draft.parsed.prose.slice(from, s.end + CONTEXT) ? '' : around}`;
+    const known = memo.get(key);
+    const hit = known?.find((r) => sameCandidates(r.cands, cands) && readsHold(ctx, r.reads, s.start));
+    if (hit) {
+      replay(ctx, hit.reads.ops, s.start);
+      return;
+    }
+    ctx.reads = newReads(s.start, s.end);
+    checkSentence(ctx, sf, cands);
+    const reads = ctx.reads;
+    ctx.reads = undefined;
+    if (!reads.local) return;
+    const list = known ?? [];
+    if (list.length >= 4) list.shift();
+    list.push({ cands, reads });
+    if (!known) memo.set(key, list);
   });
   const findings = ctx.findings.filter((f) => !ctx.removed.has(f));
   findings.sort((a, b) => a.range.start - b.range.start);

@@ -124,14 +124,18 @@ export function readFigures(prose: string, s: Sentence, dates: DateMention[]): F
 // A draft is re-read at every keystroke, and all its sentences but one are as they were: their readings
 // are remembered by what they depend on (the sentence with the prose around it, the text's date, and
 // whether its first word is written in lower case elsewhere), with offsets relative to the sentence.
-const CONTEXT = 48;
+export const READING_CONTEXT = 48;
 /** A remembered reading, offsets relative to its sentence; `shared`: it holds an object twice (see shifted). */
 const readings = new Map<string, { reading: SentenceReading; shared: boolean }>();
 
-function readSentenceCached(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>): SentenceReading {
-  const from = Math.max(0, s.start - CONTEXT);
+/** What a sentence's reading depends on: the sentence with the prose around it, the text's date, and its first word's case elsewhere. */
+function readingKey(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>): string {
+  const from = Math.max(0, s.start - READING_CONTEXT);
   const first = s.tokens[0];
-  const key = `${date ?? ''}\u0001${first && lowerVocabulary.has(first.key) ? 1 : 0}\u0001${s.start - from}\u0001${s.end - s.start}\u0001${prose.slice(from, s.end + CONTEXT)}`;
+  return `${date ?? ''}\u0001${first && lowerVocabulary.has(first.key) ? 1 : 0}\u0001${s.start - from}\u0001${s.end - s.start}\u0001${prose.slice(from, s.end + READING_CONTEXT)}`;
+}
+
+function readSentenceCached(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>, key: string): SentenceReading {
   const known = readings.get(key);
   if (known) return shifted(known.reading, s.start, s.index, known.shared ? new Map() : undefined);
   const reading = readSentence(prose, s, date, lowerVocabulary);
@@ -187,7 +191,26 @@ const termsCache = new WeakMap<SentenceFacts, Array<string | undefined>>();
  * every sentence of a long draft cost more than reading the sentence.
  */
 const TERMS = Symbol('terms');
-type ReadSentenceFacts = SentenceFacts & { [TERMS]?: Array<string | undefined> };
+/** The key a draft sentence's reading was remembered by (a symbol, as TERMS): what the reading depends on. */
+const READ_KEY = Symbol('read-key');
+type ReadSentenceFacts = SentenceFacts & { [TERMS]?: Array<string | undefined>; [READ_KEY]?: string };
+
+/**
+ * What a draft sentence's facts depend on, as a string, or undefined for a sentence read without remembering:
+ * its reading's key, and what the passes over the whole text changed in it (the types of its names, and
+ * whose its figures are).
+ */
+export function factsKey(sf: SentenceFacts): string | undefined {
+  const key = (sf as ReadSentenceFacts)[READ_KEY];
+  if (key === undefined) return undefined;
+  const o = sf.sentence.start;
+  let out = key + '\u0002';
+  for (const e of sf.entities) out += e.type.slice(0, 2);
+  out += '\u0002';
+  for (const p of sf.people) out += p.person.type.slice(0, 2);
+  for (const f of sf.figures) out += f.person === undefined && f.personSpan === undefined ? '\u0002' : `\u0002${f.person ?? ''}\u0003${f.personSpan ? `${f.personSpan.start - o}:${f.personSpan.end - o}` : ''}`;
+  return out;
+}
 
 /** The alignment term of each of a sentence's tokens (read with the sentence, or from its tokens). */
 export function termsOf(sf: SentenceFacts): Array<string | undefined> {
@@ -287,7 +310,8 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   const slips: ReturnType<typeof calendarSlips> = [];
   const surnames = new Map<string, Entity>();
   for (const s of parsed.sentences) {
-    const { tokenTerms: termsByToken, dates, entities, people, figures } = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : readSentence(prose, s, date, lowerVocabulary, false);
+    const key = remember ? readingKey(prose, s, date, lowerVocabulary) : undefined;
+    const { tokenTerms: termsByToken, dates, entities, people, figures } = key !== undefined ? readSentenceCached(prose, s, date, lowerVocabulary, key) : readSentence(prose, s, date, lowerVocabulary, false);
     assignAges(prose, figures, entities);
     slips.push(...calendarSlips(prose, dates));
     for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
@@ -297,7 +321,7 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
       const last = e.tokens[e.tokens.length - 1];
       if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(last) && placeGroup(last) === undefined) surnames.set(last, e);
     }
-    const sf: ReadSentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken), [TERMS]: termsByToken };
+    const sf: ReadSentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken), [TERMS]: termsByToken, [READ_KEY]: key };
     sentences.push(sf);
   }
   // "Mr Cameron" and "Cameron" after a full mention are that person.
