@@ -40,16 +40,19 @@ interface Remembered {
 /** The prose around a sentence its checks may read (no more than its reading depends on). */
 const CONTEXT = READING_CONTEXT;
 
+/** A story's remembered sentence checks, by the remembered reading of the sentence (see factsKey), then by the rest of their key. */
+type Memo = WeakMap<object, Map<string, Remembered[]>>;
+
 /**
  * The remembered checks of a story's sentences (what storyKey holds is theirs alike), until the index
- * changes: the last few stories checked, a few thousand sentences each.
+ * changes: the last few stories checked; a sentence's are forgotten with its reading.
  */
-function rememberedOf(index: SeedIndex, story: string): Map<string, Remembered[]> {
-  const stories = index.remember('rechecks', '', () => new Map<string, Map<string, Remembered[]>>());
+function rememberedOf(index: SeedIndex, story: string): Memo {
+  const stories = index.remember('rechecks', '', () => new Map<string, Memo>());
   let memo = stories.get(story);
   if (memo) stories.delete(story);
   else if (stories.size >= 16) stories.delete(stories.keys().next().value!);
-  if (!memo || memo.size >= 4096) memo = new Map();
+  memo ??= new WeakMap();
   stories.set(story, memo);
   return memo;
 }
@@ -69,6 +72,25 @@ function storyKey(ctx: Ctx): string {
   let out = (Object.keys(ctx.kinds) as FactKind[]).map((k) => `${k}=${ctx.kinds[k] ? 1 : 0}`).join(',');
   out += '\u0005' + storySeeds(ctx).map((d) => d.path).join('\u0001');
   out += '\u0005' + [...topicalSeeds(ctx)].map((d) => d.path).join('\u0001');
+  return out;
+}
+
+/**
+ * A sentence's candidates: the eight seed sentences it retrieved that score best once weighed by their
+ * seed's topic weight (ties in retrieval order, as a stable sort keeps them), those scoring ALIGN.candidate
+ * or more. (A weight is at most 1: a sentence retrieved below the bar, or below the eighth, is not weighed.)
+ */
+function candidatesOf(ctx: Ctx, retrieved: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of retrieved) {
+    if (!(c.score >= ALIGN.candidate) || (out.length === 8 && !(c.score > out[7].score))) continue;
+    const score = c.score * topicWeight(ctx, c.sentence);
+    if (!(score >= ALIGN.candidate) || (out.length === 8 && !(score > out[7].score))) continue;
+    let j = out.length;
+    while (j > 0 && out[j - 1].score < score) j--;
+    out.splice(j, 0, { sentence: c.sentence, score });
+    if (out.length > 8) out.pop();
+  }
   return out;
 }
 
@@ -92,11 +114,7 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
   // (Traced checks are made afresh: a replay writes no trace.)
   const memo = options.trace || options.remember === false ? undefined : rememberedOf(index, storyKey(ctx));
   draft.sentences.forEach((sf, i) => {
-    const cands = raw[i]
-      .map((c) => ({ sentence: c.sentence, score: c.score * topicWeight(ctx, c.sentence) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 8)
-      .filter((c) => c.score >= ALIGN.candidate);
+    const cands = candidatesOf(ctx, raw[i]);
     ctx.trace?.(`\n## ${sf.sentence.text.slice(0, 100)}\n   cands: ${cands.slice(0, 3).map((c) => `${c.score.toFixed(2)} ${c.sentence.facts.sentence.text.slice(0, 60)}`).join(' | ')}`);
     const facts = memo && factsKey(sf);
     if (!memo || facts === undefined) {
@@ -104,11 +122,17 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
       return;
     }
     const s = sf.sentence;
-    const from = Math.max(0, s.start - CONTEXT);
-    // (The prose around the sentence is in its facts' key; the raw text, where it differs (Markdown), too.)
-    const around = draft.parsed.raw.slice(from, s.end + CONTEXT);
-    const key = `${facts}\u0004${s.heading ? 1 : 0}\u0004${s.start - from}\u0004${around === draft.parsed.prose.slice(from, s.end + CONTEXT) ? '' : around}`;
-    const known = memo.get(key);
+    // (The prose around the sentence is its reading's; the raw text, where it differs (Markdown), is added.)
+    let around = '';
+    if (draft.parsed.raw !== draft.parsed.prose) {
+      const from = Math.max(0, s.start - CONTEXT);
+      around = draft.parsed.raw.slice(from, s.end + CONTEXT);
+      if (around === draft.parsed.prose.slice(from, s.end + CONTEXT)) around = '';
+    }
+    let byReading = memo.get(facts.reading);
+    if (!byReading) memo.set(facts.reading, (byReading = new Map()));
+    const key = `${facts.passes}\u0004${s.heading ? 1 : 0}\u0004${around}`;
+    const known = byReading.get(key);
     const hit = known?.find((r) => sameCandidates(r.cands, cands) && readsHold(ctx, r.reads, s.start));
     if (hit) {
       replay(ctx, hit.reads.ops, s.start);
@@ -122,7 +146,7 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
     const list = known ?? [];
     if (list.length >= 4) list.shift();
     list.push({ cands, reads });
-    if (!known) memo.set(key, list);
+    if (!known) byReading.set(key, list);
   });
   const findings = ctx.findings.filter((f) => !ctx.removed.has(f));
   findings.sort((a, b) => a.range.start - b.range.start);

@@ -126,24 +126,26 @@ export function readFigures(prose: string, s: Sentence, dates: DateMention[]): F
 // whether its first word is written in lower case elsewhere), with offsets relative to the sentence.
 export const READING_CONTEXT = 48;
 /** A remembered reading, offsets relative to its sentence; `shared`: it holds an object twice (see shifted). */
-const readings = new Map<string, { reading: SentenceReading; shared: boolean }>();
+interface KnownReading {
+  reading: SentenceReading;
+  shared: boolean;
+}
+const readings = new Map<string, KnownReading>();
 
-/** What a sentence's reading depends on: the sentence with the prose around it, the text's date, and its first word's case elsewhere. */
-function readingKey(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>): string {
+/** A sentence's reading, and the remembered one it was copied from (one object for each key: what the reading depends on). */
+function readSentenceCached(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>): { reading: SentenceReading; known: KnownReading } {
   const from = Math.max(0, s.start - READING_CONTEXT);
   const first = s.tokens[0];
-  return `${date ?? ''}\u0001${first && lowerVocabulary.has(first.key) ? 1 : 0}\u0001${s.start - from}\u0001${s.end - s.start}\u0001${prose.slice(from, s.end + READING_CONTEXT)}`;
-}
-
-function readSentenceCached(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>, key: string): SentenceReading {
+  const key = `${date ?? ''}\u0001${first && lowerVocabulary.has(first.key) ? 1 : 0}\u0001${s.start - from}\u0001${s.end - s.start}\u0001${prose.slice(from, s.end + READING_CONTEXT)}`;
   const known = readings.get(key);
-  if (known) return shifted(known.reading, s.start, s.index, known.shared ? new Map() : undefined);
+  if (known) return { reading: shifted(known.reading, s.start, s.index, known.shared ? new Map() : undefined), known };
   const reading = readSentence(prose, s, date, lowerVocabulary);
   if (readings.size >= 4096) readings.clear();
   foundTwice = false;
   const relative = shifted(reading, -s.start, -1, new Map());
-  readings.set(key, { reading: relative, shared: foundTwice });
-  return reading;
+  const entry = { reading: relative, shared: foundTwice };
+  readings.set(key, entry);
+  return { reading, known: entry };
 }
 
 /** Set when shifted met an object it had already copied. */
@@ -151,7 +153,8 @@ let foundTwice = false;
 
 /**
  * A deep copy of a reading with every offset (any start or end, and a title's qualifierStart) moved by d
- * and every sentence number set to index; with `seen`, objects found twice (a person in both entities and people) stay one object.
+ * and every sentence number set to index; with `seen`, objects found twice (a person in both entities and
+ * people) stay one object.
  * Without it (a reading known to hold no object twice: most sentences name no titled person) the copy is
  * a plain tree copy, which spares a map entry for every object copied.
  */
@@ -191,25 +194,26 @@ const termsCache = new WeakMap<SentenceFacts, Array<string | undefined>>();
  * every sentence of a long draft cost more than reading the sentence.
  */
 const TERMS = Symbol('terms');
-/** The key a draft sentence's reading was remembered by (a symbol, as TERMS): what the reading depends on. */
-const READ_KEY = Symbol('read-key');
-type ReadSentenceFacts = SentenceFacts & { [TERMS]?: Array<string | undefined>; [READ_KEY]?: string };
+/** The remembered reading a draft sentence's facts were copied from (a symbol, as TERMS). */
+const READING = Symbol('reading');
+type ReadSentenceFacts = SentenceFacts & { [TERMS]?: Array<string | undefined>; [READING]?: KnownReading };
 
 /**
- * What a draft sentence's facts depend on, as a string, or undefined for a sentence read without remembering:
- * its reading's key, and what the passes over the whole text changed in it (the types of its names, and
- * whose its figures are).
+ * What a draft sentence's facts depend on, or undefined for a sentence read without remembering: the
+ * remembered reading they were copied from (one object for each sentence with the prose around it, the
+ * text's date and its first word's case elsewhere), and what the passes over the whole text changed in them
+ * (the types of its names, and whose its figures are).
  */
-export function factsKey(sf: SentenceFacts): string | undefined {
-  const key = (sf as ReadSentenceFacts)[READ_KEY];
-  if (key === undefined) return undefined;
+export function factsKey(sf: SentenceFacts): { reading: object; passes: string } | undefined {
+  const reading = (sf as ReadSentenceFacts)[READING];
+  if (reading === undefined) return undefined;
   const o = sf.sentence.start;
-  let out = key + '\u0002';
-  for (const e of sf.entities) out += e.type.slice(0, 2);
-  out += '\u0002';
-  for (const p of sf.people) out += p.person.type.slice(0, 2);
-  for (const f of sf.figures) out += f.person === undefined && f.personSpan === undefined ? '\u0002' : `\u0002${f.person ?? ''}\u0003${f.personSpan ? `${f.personSpan.start - o}:${f.personSpan.end - o}` : ''}`;
-  return out;
+  let passes = '';
+  for (const e of sf.entities) passes += e.type.slice(0, 2);
+  passes += '\u0002';
+  for (const p of sf.people) passes += p.person.type.slice(0, 2);
+  for (const f of sf.figures) passes += f.person === undefined && f.personSpan === undefined ? '\u0002' : `\u0002${f.person ?? ''}\u0003${f.personSpan ? `${f.personSpan.start - o}:${f.personSpan.end - o}` : ''}`;
+  return { reading, passes };
 }
 
 /** The alignment term of each of a sentence's tokens (read with the sentence, or from its tokens). */
@@ -310,8 +314,8 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   const slips: ReturnType<typeof calendarSlips> = [];
   const surnames = new Map<string, Entity>();
   for (const s of parsed.sentences) {
-    const key = remember ? readingKey(prose, s, date, lowerVocabulary) : undefined;
-    const { tokenTerms: termsByToken, dates, entities, people, figures } = key !== undefined ? readSentenceCached(prose, s, date, lowerVocabulary, key) : readSentence(prose, s, date, lowerVocabulary, false);
+    const cached = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : undefined;
+    const { tokenTerms: termsByToken, dates, entities, people, figures } = cached ? cached.reading : readSentence(prose, s, date, lowerVocabulary, false);
     assignAges(prose, figures, entities);
     slips.push(...calendarSlips(prose, dates));
     for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
@@ -321,7 +325,7 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
       const last = e.tokens[e.tokens.length - 1];
       if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(last) && placeGroup(last) === undefined) surnames.set(last, e);
     }
-    const sf: ReadSentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken), [TERMS]: termsByToken, [READ_KEY]: key };
+    const sf: ReadSentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken), [TERMS]: termsByToken, [READING]: cached?.known };
     sentences.push(sf);
   }
   // "Mr Cameron" and "Cameron" after a full mention are that person.
