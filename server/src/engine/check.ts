@@ -1,7 +1,7 @@
 // Checking a draft: align each draft sentence with the seed sentences that speak of the same thing,
 // compare slot by slot (person and title, counted thing and number, event and date, name and spelling),
 // and report contradictions as findings and agreements as confirmed claims.
-import { extractFacts, factsKey, READING_CONTEXT, type SentenceFacts } from './facts';
+import { extractFacts, passesOf, readingOf, READING_CONTEXT, type SentenceFacts } from './facts';
 import { trimHeldValues } from './held';
 import { valueTerms, type SeedIndex } from './seeds';
 import { type TextFormat } from './text';
@@ -40,7 +40,7 @@ interface Remembered {
 /** The prose around a sentence its checks may read (no more than its reading depends on). */
 const CONTEXT = READING_CONTEXT;
 
-/** A story's remembered sentence checks, by the remembered reading of the sentence (see factsKey), then by the rest of their key. */
+/** A story's remembered sentence checks, by the remembered reading of the sentence (see readingOf), then by the rest of their key. */
 type Memo = WeakMap<object, Map<string, Remembered[]>>;
 
 /**
@@ -108,7 +108,18 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
   // A full date or a number of three digits or more that a seed sentence also states is a strong hint of
   // the same statement; one no seed states would only dilute the sentence's words.
   const anchors = (sf: SentenceFacts) => valueTerms(sf).filter((t) => /^=(?:\d{4}-\d\d-\d\d|\d{3,}(?:\.\d+)?)$/.test(t) && index.withTerm(t).length > 0);
-  const raw = draft.sentences.map((sf) => index.retrieve([...sf.terms, ...anchors(sf)], 40));
+  // (What a sentence retrieves depends on its terms and values, its reading's, and on the index: it is
+  // remembered with the reading until the index changes.)
+  const retrieved = index.remember('retrieved', '', () => new WeakMap<object, Candidate[]>());
+  const raw = draft.sentences.map((sf) => {
+    const reading = options.remember === false ? undefined : readingOf(sf);
+    let r = reading && retrieved.get(reading);
+    if (!r) {
+      r = index.retrieve([...sf.terms, ...anchors(sf)], 40);
+      if (reading) retrieved.set(reading, r);
+    }
+    return r;
+  });
   const topic = topicOf(index, raw.map((r) => r.slice(0, 8)));
   const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic, findingSpans: new SpanIndex(), removed: new Set(), claimSpans: new SpanIndex(), claimRanges: new Set() };
   // (Traced checks are made afresh: a replay writes no trace.)
@@ -116,8 +127,8 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
   draft.sentences.forEach((sf, i) => {
     const cands = candidatesOf(ctx, raw[i]);
     ctx.trace?.(`\n## ${sf.sentence.text.slice(0, 100)}\n   cands: ${cands.slice(0, 3).map((c) => `${c.score.toFixed(2)} ${c.sentence.facts.sentence.text.slice(0, 60)}`).join(' | ')}`);
-    const facts = memo && factsKey(sf);
-    if (!memo || facts === undefined) {
+    const reading = memo && readingOf(sf);
+    if (!memo || reading === undefined) {
       checkSentence(ctx, sf, cands);
       return;
     }
@@ -129,9 +140,9 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
       around = draft.parsed.raw.slice(from, s.end + CONTEXT);
       if (around === draft.parsed.prose.slice(from, s.end + CONTEXT)) around = '';
     }
-    let byReading = memo.get(facts.reading);
-    if (!byReading) memo.set(facts.reading, (byReading = new Map()));
-    const key = `${facts.passes}\u0004${s.heading ? 1 : 0}\u0004${around}`;
+    let byReading = memo.get(reading);
+    if (!byReading) memo.set(reading, (byReading = new Map()));
+    const key = `${passesOf(sf)}\u0004${s.heading ? 1 : 0}\u0004${around}`;
     const known = byReading.get(key);
     const hit = known?.find((r) => sameCandidates(r.cands, cands) && readsHold(ctx, r.reads, s.start));
     if (hit) {

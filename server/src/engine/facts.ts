@@ -199,21 +199,23 @@ const READING = Symbol('reading');
 type ReadSentenceFacts = SentenceFacts & { [TERMS]?: Array<string | undefined>; [READING]?: KnownReading };
 
 /**
- * What a draft sentence's facts depend on, or undefined for a sentence read without remembering: the
- * remembered reading they were copied from (one object for each sentence with the prose around it, the
- * text's date and its first word's case elsewhere), and what the passes over the whole text changed in them
- * (the types of its names, and whose its figures are).
+ * The remembered reading a draft sentence's facts were copied from, or undefined for a sentence read
+ * without remembering: one object for each sentence with the prose around it, the text's date and its first
+ * word's case elsewhere (what the reading depends on).
  */
-export function factsKey(sf: SentenceFacts): { reading: object; passes: string } | undefined {
-  const reading = (sf as ReadSentenceFacts)[READING];
-  if (reading === undefined) return undefined;
+export function readingOf(sf: SentenceFacts): object | undefined {
+  return (sf as ReadSentenceFacts)[READING];
+}
+
+/** What the passes over the whole text changed in a sentence's facts after its reading: the types of its names, and whose its figures are. */
+export function passesOf(sf: SentenceFacts): string {
   const o = sf.sentence.start;
   let passes = '';
   for (const e of sf.entities) passes += e.type.slice(0, 2);
   passes += '\u0002';
   for (const p of sf.people) passes += p.person.type.slice(0, 2);
   for (const f of sf.figures) passes += f.person === undefined && f.personSpan === undefined ? '\u0002' : `\u0002${f.person ?? ''}\u0003${f.personSpan ? `${f.personSpan.start - o}:${f.personSpan.end - o}` : ''}`;
-  return { reading, passes };
+  return passes;
 }
 
 /** The alignment term of each of a sentence's tokens (read with the sentence, or from its tokens). */
