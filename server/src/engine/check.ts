@@ -113,11 +113,10 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
   const retrieved = index.remember('retrieved', '', () => new WeakMap<object, Candidate[]>());
   const raw = draft.sentences.map((sf) => {
     const reading = options.remember === false ? undefined : readingOf(sf);
-    let r = reading && retrieved.get(reading);
-    if (!r) {
-      r = index.retrieve([...sf.terms, ...anchors(sf)], 40);
-      if (reading) retrieved.set(reading, r);
-    }
+    const known = reading && retrieved.get(reading);
+    if (known) return known.slice();
+    const r = index.retrieve([...sf.terms, ...anchors(sf)], 40);
+    if (reading) retrieved.set(reading, r.slice());
     return r;
   });
   const topic = topicOf(index, raw.map((r) => r.slice(0, 8)));
@@ -144,8 +143,11 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
     if (!byReading) memo.set(reading, (byReading = new Map()));
     const key = `${passesOf(sf)}\u0004${s.heading ? 1 : 0}\u0004${around}`;
     const known = byReading.get(key);
-    const hit = known?.find((r) => sameCandidates(r.cands, cands) && readsHold(ctx, r.reads, s.start));
-    if (hit) {
+    const at = known ? known.findIndex((r) => sameCandidates(r.cands, cands) && readsHold(ctx, r.reads, s.start)) : -1;
+    if (at >= 0) {
+      // (The last used last: a sentence keeps the few checks it had most recently, as an edit and its undo.)
+      const hit = known![at];
+      if (at < known!.length - 1) known!.push(...known!.splice(at, 1));
       replay(ctx, hit.reads.ops, s.start);
       return;
     }
