@@ -1,7 +1,7 @@
 // Checking a draft: align each draft sentence with the seed sentences that speak of the same thing,
 // compare slot by slot (person and title, counted thing and number, event and date, name and spelling),
 // and report contradictions as findings and agreements as confirmed claims.
-import { extractFacts, passesOf, readingOf, READING_CONTEXT, type SentenceFacts } from './facts';
+import { extractFacts, passesOf, readingOf, READING_CONTEXT, READINGS_KEPT, type SentenceFacts } from './facts';
 import { trimHeldValues } from './held';
 import { valueTerms, type SeedIndex } from './seeds';
 import { type TextFormat } from './text';
@@ -122,7 +122,8 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
   const topic = topicOf(index, raw.map((r) => r.slice(0, 8)));
   const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic, findingSpans: new SpanIndex(), removed: new Set(), claimSpans: new SpanIndex(), claimRanges: new Set() };
   // (Traced checks are made afresh: a replay writes no trace.)
-  const memo = options.trace || options.remember === false ? undefined : rememberedOf(index, storyKey(ctx));
+  // (A draft of more sentences than the readings remembered, READINGS_KEPT, would forget its own as it is read.)
+  const memo = options.trace || options.remember === false || draft.sentences.length > READINGS_KEPT / 2 ? undefined : rememberedOf(index, storyKey(ctx));
   draft.sentences.forEach((sf, i) => {
     const cands = candidatesOf(ctx, raw[i]);
     ctx.trace?.(`\n## ${sf.sentence.text.slice(0, 100)}\n   cands: ${cands.slice(0, 3).map((c) => `${c.score.toFixed(2)} ${c.sentence.facts.sentence.text.slice(0, 60)}`).join(' | ')}`);

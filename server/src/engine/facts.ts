@@ -125,6 +125,8 @@ export function readFigures(prose: string, s: Sentence, dates: DateMention[]): F
 // are remembered by what they depend on (the sentence with the prose around it, the text's date, and
 // whether its first word is written in lower case elsewhere), with offsets relative to the sentence.
 export const READING_CONTEXT = 48;
+/** How many readings are remembered at most (then all are forgotten). */
+export const READINGS_KEPT = 4096;
 /** A remembered reading, offsets relative to its sentence; `shared`: it holds an object twice (see shifted). */
 interface KnownReading {
   reading: SentenceReading;
@@ -140,7 +142,7 @@ function readSentenceCached(prose: string, s: Sentence, date: string | undefined
   const known = readings.get(key);
   if (known) return { reading: shifted(known.reading, s.start, s.index, known.shared ? new Map() : undefined), known };
   const reading = readSentence(prose, s, date, lowerVocabulary);
-  if (readings.size >= 4096) readings.clear();
+  if (readings.size >= READINGS_KEPT) readings.clear();
   foundTwice = false;
   const relative = shifted(reading, -s.start, -1, new Map());
   const entry = { reading: relative, shared: foundTwice };
