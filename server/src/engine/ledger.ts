@@ -90,6 +90,8 @@ export function push(ctx: Ctx, f: Finding): void {
   const clash = ctx.findingSpans.firstOverlapping(f.range);
   if (clash) {
     if (rank[clash.severity] >= rank[f.severity]) return;
+    // (A finding reaching past the sentence, put aside, would change what a later read of a span beyond it finds.)
+    if (ctx.reads && !within(clash.range, ctx.reads)) ctx.reads.local = false;
     ctx.findingSpans.remove(clash);
     ctx.removed.add(clash);
   }
@@ -118,7 +120,12 @@ export function addClaim(ctx: Ctx, c: Claim): void {
 
 function note(reads: SentenceReads, span: Span, op: SentenceReads['ops'][number]): void {
   reads.ops.push(op);
-  if (span.start < reads.origin || span.end > reads.end) reads.local = false;
+  if (!within(span, reads)) reads.local = false;
+}
+
+/** Does a span lie within the sentence being recorded? */
+function within(span: Span, reads: SentenceReads): boolean {
+  return span.start >= reads.origin && span.end <= reads.end;
 }
 
 /** The draft's full mention of a surname ("Cameron" -> David Cameron), if it has one. */
@@ -133,12 +140,23 @@ export function entityPrint(e: Entity, origin: number): string {
   return `${e.start - origin}\u0001${e.end - origin}\u0001${e.type}\u0001${e.key}\u0001${e.text}\u0001${e.tokens.join(' ')}`;
 }
 
-/** The earliest recorded finding over a span, if any. */
+/**
+ * The earliest recorded finding over a span, if any. (Remembered only for a span, and a finding, apart from
+ * the sentence: the sentence's own records then neither add to what it finds nor put it aside, and so it
+ * finds what was recorded before the sentence, which is what readsHold compares.)
+ */
 export function findingOver(ctx: Ctx, span: Span): Finding | undefined {
   const f = ctx.findingSpans.firstOverlapping(span);
   const r = ctx.reads;
-  if (r) r.findings.set(`${span.start - r.origin}:${span.end - r.origin}`, f ? findingPrint(f, r.origin) : '');
+  if (r) {
+    if (overlaps(span, r) || (f && overlaps(f.range, r))) r.local = false;
+    r.findings.set(`${span.start - r.origin}:${span.end - r.origin}`, f ? findingPrint(f, r.origin) : '');
+  }
   return f;
+}
+
+function overlaps(span: Span, reads: SentenceReads): boolean {
+  return span.start < reads.end && reads.origin < span.end;
 }
 
 export function findingPrint(f: Finding, origin: number): string {

@@ -29,7 +29,10 @@ export interface SentenceReads {
   /** The finding recorded over each span asked about (a fingerprint; '' for none), by relative span. */
   findings: Map<string, string>;
   ops: LedgerOp[];
-  /** False when a record falls outside the sentence (and so outside what the sentence's key holds). */
+  /**
+   * False when a record falls outside the sentence (and so outside what the sentence's key holds), or the
+   * records could change what a read of the ledger finds (see findingOver): such checks are not remembered.
+   */
   local: boolean;
 }
 
