@@ -15,7 +15,22 @@ export interface Candidate {
 }
 
 export function topicWeight(ctx: Ctx, s: SeedSentence): number {
-  return ctx.topic.get(s.seed) ?? 0.5 * ctx.topicScale;
+  const w = ctx.topic.get(s.seed) ?? 0.5 * ctx.topicScale;
+  ctx.reads?.weights.set(s.seed, w);
+  return w;
+}
+
+const storyOf = new WeakMap<Ctx, SeedDoc[]>();
+
+/** The seeds of the draft's story (topic weight 1), in the topic's order. */
+export function storySeeds(ctx: Ctx): readonly SeedDoc[] {
+  let docs = storyOf.get(ctx);
+  if (!docs) {
+    docs = [];
+    for (const [doc, w] of ctx.topic) if (w >= 1) docs.push(doc);
+    storyOf.set(ctx, docs);
+  }
+  return docs;
 }
 
 /**

@@ -124,30 +124,39 @@ export function readFigures(prose: string, s: Sentence, dates: DateMention[]): F
 // A draft is re-read at every keystroke, and all its sentences but one are as they were: their readings
 // are remembered by what they depend on (the sentence with the prose around it, the text's date, and
 // whether its first word is written in lower case elsewhere), with offsets relative to the sentence.
-const CONTEXT = 48;
+export const READING_CONTEXT = 48;
+/** How many readings are remembered at most (then all are forgotten). */
+export const READINGS_KEPT = 4096;
 /** A remembered reading, offsets relative to its sentence; `shared`: it holds an object twice (see shifted). */
-const readings = new Map<string, { reading: SentenceReading; shared: boolean }>();
+interface KnownReading {
+  reading: SentenceReading;
+  shared: boolean;
+}
+const readings = new Map<string, KnownReading>();
 
-function readSentenceCached(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>): SentenceReading {
-  const from = Math.max(0, s.start - CONTEXT);
+/** A sentence's reading, and the remembered one it was copied from (one object for each key: what the reading depends on). */
+function readSentenceCached(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>): { reading: SentenceReading; known: KnownReading } {
+  const from = Math.max(0, s.start - READING_CONTEXT);
   const first = s.tokens[0];
-  const key = `${date ?? ''}\u0001${first && lowerVocabulary.has(first.key) ? 1 : 0}\u0001${s.start - from}\u0001${s.end - s.start}\u0001${prose.slice(from, s.end + CONTEXT)}`;
+  const key = `${date ?? ''}\u0001${first && lowerVocabulary.has(first.key) ? 1 : 0}\u0001${s.start - from}\u0001${s.end - s.start}\u0001${prose.slice(from, s.end + READING_CONTEXT)}`;
   const known = readings.get(key);
-  if (known) return shifted(known.reading, s.start, s.index, known.shared ? new Map() : undefined);
+  if (known) return { reading: shifted(known.reading, s.start, s.index, known.shared ? new Map() : undefined), known };
   const reading = readSentence(prose, s, date, lowerVocabulary);
-  if (readings.size >= 4096) readings.clear();
+  if (readings.size >= READINGS_KEPT) readings.clear();
   foundTwice = false;
   const relative = shifted(reading, -s.start, -1, new Map());
-  readings.set(key, { reading: relative, shared: foundTwice });
-  return reading;
+  const entry = { reading: relative, shared: foundTwice };
+  readings.set(key, entry);
+  return { reading, known: entry };
 }
 
 /** Set when shifted met an object it had already copied. */
 let foundTwice = false;
 
 /**
- * A deep copy of a reading with every offset (any start or end) moved by d and every sentence number set
- * to index; with `seen`, objects found twice (a person in both entities and people) stay one object.
+ * A deep copy of a reading with every offset (any start or end, and a title's qualifierStart) moved by d
+ * and every sentence number set to index; with `seen`, objects found twice (a person in both entities and
+ * people) stay one object.
  * Without it (a reading known to hold no object twice: most sentences name no titled person) the copy is
  * a plain tree copy, which spares a map entry for every object copied.
  */
@@ -169,7 +178,7 @@ function shifted<T>(value: T, d: number, index: number, seen?: Map<object, unkno
   const from = value as Record<string, unknown>;
   for (const k in from) {
     const v = from[k];
-    if (typeof v === 'number') out[k] = k === 'start' || k === 'end' ? v + d : k === 'sentence' ? index : v;
+    if (typeof v === 'number') out[k] = k === 'start' || k === 'end' || k === 'qualifierStart' ? v + d : k === 'sentence' ? index : v;
     else out[k] = typeof v === 'object' && v !== null ? shifted(v, d, index, seen) : v;
   }
   return out as T;
@@ -187,7 +196,29 @@ const termsCache = new WeakMap<SentenceFacts, Array<string | undefined>>();
  * every sentence of a long draft cost more than reading the sentence.
  */
 const TERMS = Symbol('terms');
-type ReadSentenceFacts = SentenceFacts & { [TERMS]?: Array<string | undefined> };
+/** The remembered reading a draft sentence's facts were copied from (a symbol, as TERMS). */
+const READING = Symbol('reading');
+type ReadSentenceFacts = SentenceFacts & { [TERMS]?: Array<string | undefined>; [READING]?: KnownReading };
+
+/**
+ * The remembered reading a draft sentence's facts were copied from, or undefined for a sentence read
+ * without remembering: one object for each sentence with the prose around it, the text's date and its first
+ * word's case elsewhere (what the reading depends on).
+ */
+export function readingOf(sf: SentenceFacts): object | undefined {
+  return (sf as ReadSentenceFacts)[READING];
+}
+
+/** What the passes over the whole text changed in a sentence's facts after its reading: the types of its names, and whose its figures are. */
+export function passesOf(sf: SentenceFacts): string {
+  const o = sf.sentence.start;
+  let passes = '';
+  for (const e of sf.entities) passes += e.type.slice(0, 2);
+  passes += '\u0002';
+  for (const p of sf.people) passes += p.person.type.slice(0, 2);
+  for (const f of sf.figures) passes += f.person === undefined && f.personSpan === undefined ? '\u0002' : `\u0002${f.person ?? ''}\u0003${f.personSpan ? `${f.personSpan.start - o}:${f.personSpan.end - o}` : ''}`;
+  return passes;
+}
 
 /** The alignment term of each of a sentence's tokens (read with the sentence, or from its tokens). */
 export function termsOf(sf: SentenceFacts): Array<string | undefined> {
@@ -287,7 +318,8 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   const slips: ReturnType<typeof calendarSlips> = [];
   const surnames = new Map<string, Entity>();
   for (const s of parsed.sentences) {
-    const { tokenTerms: termsByToken, dates, entities, people, figures } = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : readSentence(prose, s, date, lowerVocabulary, false);
+    const cached = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : undefined;
+    const { tokenTerms: termsByToken, dates, entities, people, figures } = cached ? cached.reading : readSentence(prose, s, date, lowerVocabulary, false);
     assignAges(prose, figures, entities);
     slips.push(...calendarSlips(prose, dates));
     for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
@@ -297,7 +329,7 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
       const last = e.tokens[e.tokens.length - 1];
       if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(last) && placeGroup(last) === undefined) surnames.set(last, e);
     }
-    const sf: ReadSentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken), [TERMS]: termsByToken };
+    const sf: ReadSentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken), [TERMS]: termsByToken, [READING]: cached?.known };
     sentences.push(sf);
   }
   // "Mr Cameron" and "Cameron" after a full mention are that person.

@@ -4,7 +4,7 @@ import { distance } from 'fastest-levenshtein';
 import { conceptOf, type SentenceFacts } from './facts';
 import { figuresAgree, figureUnitsComparable, type Figure } from './figures';
 import { evidenceOf, figureTerm, type SeedSentence } from './seeds';
-import { ALIGN, anchoredFrame, type Candidate, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
+import { ALIGN, anchoredFrame, type Candidate, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext, storySeeds } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
 import { titleCase } from './wording';
 import { firstIndex } from './text';
@@ -32,8 +32,7 @@ export function samePerson(a: string, b: string): boolean {
 export function checkAge(ctx: Ctx, f: Figure): boolean {
   if (!f.person) return false;
   const ages: Array<{ g: Figure; s: SeedSentence }> = [];
-  for (const [doc, w] of ctx.topic) {
-    if (w < 1) continue;
+  for (const doc of storySeeds(ctx)) {
     for (const s of doc.sentences) for (const g of s.facts.figures) if (g.unit === 'age' && g.person && samePerson(g.person, f.person)) ages.push({ g, s });
   }
   if (ages.length === 0) return false;
@@ -78,8 +77,7 @@ export function checkAge(ctx: Ctx, f: Figure): boolean {
 }
 
 export function otherAge(ctx: Ctx, f: Figure): { g: Figure; s: SeedSentence } | undefined {
-  for (const [doc, w] of ctx.topic) {
-    if (w < 1) continue;
+  for (const doc of storySeeds(ctx)) {
     for (const s of doc.sentences) {
       for (const g of s.facts.figures) {
         if (g.unit === 'age' && g.person && !samePerson(g.person, f.person!) && figuresAgree(f, g)) return { g, s };
@@ -96,8 +94,7 @@ export function mistypedFigure(ctx: Ctx, f: Figure, cands: Candidate[]): { g: Fi
   if (digits.length < 2) return undefined;
   const score = new Map(cands.map((c) => [c.sentence, c.score]));
   let found: { g: Figure; s: SeedSentence; score: number } | undefined;
-  for (const [doc, w] of ctx.topic) {
-    if (w < 1) continue;
+  for (const doc of storySeeds(ctx)) {
     for (const s of doc.sentences) {
       for (const g of s.facts.figures) {
         if (g.words || !figureUnitsComparable(f, g)) continue;
@@ -269,8 +266,7 @@ function storysOnlyCompound(ctx: Ctx, f: Figure, cands: Candidate[]): { g: Figur
   if (!isCompound(f) && !f.per) return undefined;
   const aligned = new Set(cands.filter((c) => c.score >= ALIGN.candidate).map((c) => c.sentence));
   let found: { g: Figure; s: SeedSentence } | undefined;
-  for (const [doc, w] of ctx.topic) {
-    if (w < 1) continue;
+  for (const doc of storySeeds(ctx)) {
     for (const s of doc.sentences) {
       for (const g of s.facts.figures) {
         if (!figureUnitsComparable(f, g) || !sameMeasure(f, g)) continue;

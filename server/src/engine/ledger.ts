@@ -3,6 +3,8 @@ import { type TextFacts } from './facts';
 import { type SeedDoc, type SeedIndex } from './seeds';
 import { type Span } from './text';
 import { type Claim, type Evidence, type FactKind, type Finding } from './types';
+import { copyEvidence, copyFinding, shiftSpan, type LedgerOp, type SentenceReads } from './recheck';
+import { type Entity } from './people';
 
 export interface Ctx {
   draft: TextFacts;
@@ -20,6 +22,8 @@ export interface Ctx {
   removed: Set<Finding>;
   claimSpans: SpanIndex<Claim>;
   claimRanges: Set<string>;
+  /** While a sentence is checked for remembering: what its checks read beyond it and what they record. */
+  reads?: SentenceReads;
 }
 
 /**
@@ -80,6 +84,7 @@ export function rawText(ctx: Ctx, span: Span): string {
 }
 
 export function push(ctx: Ctx, f: Finding): void {
+  if (ctx.reads) note(ctx.reads, f.range, { op: 'push', finding: copyFinding(f, -ctx.reads.origin) });
   if (!ctx.kinds[f.kind]) return;
   f.text = rawText(ctx, f.range);
   // One finding per span: keep the most severe.
@@ -87,6 +92,8 @@ export function push(ctx: Ctx, f: Finding): void {
   const clash = ctx.findingSpans.firstOverlapping(f.range);
   if (clash) {
     if (rank[clash.severity] >= rank[f.severity]) return;
+    // (A finding reaching past the sentence, put aside, would change what a later read of a span beyond it finds.)
+    if (ctx.reads && !within(clash.range, ctx.reads)) ctx.reads.local = false;
     ctx.findingSpans.remove(clash);
     ctx.removed.add(clash);
   }
@@ -96,11 +103,13 @@ export function push(ctx: Ctx, f: Finding): void {
 }
 
 export function confirm(ctx: Ctx, kind: FactKind, span: Span, text: string, evidence: Evidence[]): void {
+  if (ctx.reads) note(ctx.reads, span, { op: 'confirm', kind, span: shiftSpan(span, -ctx.reads.origin), evidence: copyEvidence(evidence) });
   if (ctx.claimRanges.has(`${span.start}:${span.end}`)) return;
   addClaim(ctx, { kind, range: { start: span.start, end: span.end }, text: rawText(ctx, span), status: 'confirmed', evidence });
 }
 
 export function unverified(ctx: Ctx, kind: FactKind, span: Span, text: string): void {
+  if (ctx.reads) note(ctx.reads, span, { op: 'unverified', kind, span: shiftSpan(span, -ctx.reads.origin) });
   if (ctx.claimSpans.firstOverlapping(span)) return;
   addClaim(ctx, { kind, range: { start: span.start, end: span.end }, text: rawText(ctx, span), status: 'unverified', evidence: [] });
 }
@@ -109,4 +118,96 @@ export function addClaim(ctx: Ctx, c: Claim): void {
   ctx.claims.push(c);
   ctx.claimSpans.add(c);
   ctx.claimRanges.add(`${c.range.start}:${c.range.end}`);
+}
+
+function note(reads: SentenceReads, span: Span, op: SentenceReads['ops'][number]): void {
+  reads.ops.push(op);
+  if (!within(span, reads)) reads.local = false;
+}
+
+/** Does a span lie within the sentence being recorded? */
+function within(span: Span, reads: SentenceReads): boolean {
+  return span.start >= reads.origin && span.end <= reads.end;
+}
+
+/** The draft's full mention of a surname ("Cameron" -> David Cameron), if it has one. */
+export function draftSurname(ctx: Ctx, surname: string): Entity | undefined {
+  const full = ctx.draft.surnames.get(surname);
+  if (ctx.reads) ctx.reads.surnames.set(surname, full ? entityPrint(full, ctx.reads.origin) : '');
+  return full;
+}
+
+/** An entity as a check may read it, its place relative to `origin`. */
+export function entityPrint(e: Entity, origin: number): string {
+  return `${e.start - origin}\u0001${e.end - origin}\u0001${e.type}\u0001${e.key}\u0001${e.text}\u0001${e.tokens.join(' ')}`;
+}
+
+/**
+ * The earliest recorded finding over a span, if any. (Remembered only for a span, and a finding, apart from
+ * the sentence: the sentence's own records then neither add to what it finds nor put it aside, and so it
+ * finds what was recorded before the sentence, which is what readsHold compares.)
+ */
+export function findingOver(ctx: Ctx, span: Span): Finding | undefined {
+  const f = ctx.findingSpans.firstOverlapping(span);
+  const r = ctx.reads;
+  if (r) {
+    if (overlaps(span, r) || (f && overlaps(f.range, r))) r.local = false;
+    r.findings.set(`${span.start - r.origin}:${span.end - r.origin}`, f ? findingPrint(f, r.origin) : '');
+  }
+  return f;
+}
+
+function overlaps(span: Span, reads: SentenceReads): boolean {
+  return span.start < reads.end && reads.origin < span.end;
+}
+
+export function findingPrint(f: Finding, origin: number): string {
+  return JSON.stringify(copyFinding(f, -origin));
+}
+
+// The names a draft writes, gathered once per draft: gathered for each name, a long draft's check was quadratic.
+const draftNameSets = new WeakMap<object, Set<string>>();
+
+function draftNames(ctx: Ctx): Set<string> {
+  let names = draftNameSets.get(ctx.draft);
+  if (!names) draftNameSets.set(ctx.draft, (names = new Set(ctx.draft.sentences.flatMap((sf) => sf.entities.map((x) => x.key)))));
+  return names;
+}
+
+/** Does the draft write this name (by its key) anywhere? */
+export function draftWrites(ctx: Ctx, key: string): boolean {
+  const has = draftNames(ctx).has(key);
+  ctx.reads?.names.set(key, has);
+  return has;
+}
+
+/**
+ * Would a sentence's checks read again what they read when `reads` was recorded (then at `reads.origin`,
+ * now at `origin`)? Called before the sentence's records are made, with those of the sentences before it made.
+ */
+export function readsHold(ctx: Ctx, reads: SentenceReads, origin: number): boolean {
+  for (const [doc, w] of reads.weights) if ((ctx.topic.get(doc) ?? 0.5) !== w) return false;
+  for (const [surname, print] of reads.surnames) {
+    const full = ctx.draft.surnames.get(surname);
+    if ((full ? entityPrint(full, origin) : '') !== print) return false;
+  }
+  if (reads.names.size) {
+    const names = draftNames(ctx);
+    for (const [key, has] of reads.names) if (names.has(key) !== has) return false;
+  }
+  for (const [span, print] of reads.findings) {
+    const [a, b] = span.split(':').map(Number);
+    const f = ctx.findingSpans.firstOverlapping({ start: a + origin, end: b + origin });
+    if ((f ? findingPrint(f, origin) : '') !== print) return false;
+  }
+  return true;
+}
+
+/** Makes a sentence's remembered records again, its ranges moved to the sentence's place now. */
+export function replay(ctx: Ctx, ops: readonly LedgerOp[], origin: number): void {
+  for (const o of ops) {
+    if (o.op === 'push') push(ctx, copyFinding(o.finding, origin));
+    else if (o.op === 'confirm') confirm(ctx, o.kind, shiftSpan(o.span, origin), '', copyEvidence(o.evidence));
+    else unverified(ctx, o.kind, shiftSpan(o.span, origin), '');
+  }
 }

@@ -5,8 +5,8 @@ import { CAPITALS, NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, plac
 import { isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedSentence } from './seeds';
 import { firstIndex, stem, tokenKey } from './text';
-import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf } from './align';
-import { type Ctx, push, confirm, unverified } from './ledger';
+import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf, storySeeds } from './align';
+import { type Ctx, push, confirm, unverified, draftSurname, draftWrites, findingOver } from './ledger';
 import { type Severity } from './types';
 import { nearSpelling, nameSpellingFinding } from './peopleChecks';
 
@@ -176,11 +176,11 @@ function sameHead(a: Entity, b: Entity): boolean {
  */
 function laterMentionOfWrongName(ctx: Ctx, e: Entity): boolean {
   if (e.tokens.length !== 1) return false;
-  const full = ctx.draft.surnames.get(e.tokens[0]);
+  const full = draftSurname(ctx, e.tokens[0]);
   if (!full || full.start >= e.start) return false;
   // (The finding over the full name, looked up by its span: a scan of all findings per name made a long
   // draft of names quadratic.)
-  const first = ctx.findingSpans.firstOverlapping(full);
+  const first = findingOver(ctx, full);
   if (!first || first.kind !== 'name' || first.code !== 'name-mismatch' || first.range.start !== full.start || first.range.end !== full.end || !first.expected) return false;
   const seedName = first.expected.split(/\s+/).pop()!;
   // ("Mr Byrne" after "Rose Byrne" for Liam Byrne: the surname itself was right.)
@@ -318,7 +318,7 @@ export function subjectSwap(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candi
     const head = headPerson(c.sentence);
     if (!head) continue;
     const { person: q, facts: qFacts } = head;
-    if (sameName(e, q) || ctx.draft.surnames.get(q.tokens[q.tokens.length - 1])?.key === e.key) {
+    if (sameName(e, q) || draftSurname(ctx, q.tokens[q.tokens.length - 1])?.key === e.key) {
       support = Math.max(support, coverage);
       continue;
     }
@@ -403,16 +403,14 @@ export function otherFirstName(ctx: Ctx, e: Entity): { text: string; at: SeedSen
   if (e.tokens.length !== 2 || e.type !== 'person') return undefined;
   const [first, surname] = e.tokens;
   if (ctx.index.knowsLowerWord(surname) || isCommonEnglish(stem(surname))) return undefined;
-  const draftNames = namesOfDraft(ctx);
   let found: { key: string; text: string; at: SeedSentence } | undefined;
-  for (const [doc, w] of ctx.topic) {
-    if (w < 1) continue;
+  for (const doc of storySeeds(ctx)) {
     for (const s of doc.sentences) {
       for (const g of s.facts.entities) {
         if (g.type !== 'person' || g.tokens.length !== 2 || g.tokens[1] !== surname || g.tokens[0] === first || isPossessive(g)) continue;
         // (Another spelling, a short form or an initial is the same first name: "Mihkail", "Bernie", "K".)
         if (sameFirstName(first, g.tokens[0])) continue;
-        if (draftNames.has(g.key)) return undefined; // the draft names them too: another member of the family
+        if (draftWrites(ctx, g.key)) return undefined; // the draft names them too: another member of the family
         if (found && found.key !== g.key) return undefined; // two of that surname: which one is meant?
         found ??= { key: g.key, text: g.text, at: s };
       }
@@ -430,13 +428,12 @@ export function otherSurname(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Cand
   if (e.tokens.length !== 2 || e.type !== 'person') return undefined;
   const [first, surname] = e.tokens;
   if (ctx.index.knowsLowerWord(first) || isCommonEnglish(stem(first))) return undefined;
-  const draftNames = namesOfDraft(ctx);
   let found: { key: string; text: string; at: SeedSentence } | undefined;
   for (const c of cands) {
     if (c.score < 0.35 || topicWeight(ctx, c.sentence) < 1) continue;
     for (const g of c.sentence.facts.entities) {
       if (g.type !== 'person' || g.tokens.length !== 2 || g.tokens[0] !== first || g.tokens[1] === surname) continue;
-      if (draftNames.has(g.key) || sf.entities.some((d) => d.tokens.includes(g.tokens[1]))) return undefined;
+      if (draftWrites(ctx, g.key) || sf.entities.some((d) => d.tokens.includes(g.tokens[1]))) return undefined;
       if (found && found.key !== g.key) return undefined;
       found ??= { key: g.key, text: g.text.replace(/['’]s?$/, ''), at: c.sentence };
     }
@@ -461,8 +458,7 @@ function sameFirstName(a: string, b: string): boolean {
  */
 export function otherWording(ctx: Ctx, e: Entity): { text: string; at: SeedSentence } | undefined {
   if (e.tokens.length < 3 || e.type === 'person') return undefined;
-  for (const [doc, w] of ctx.topic) {
-    if (w < 1) continue;
+  for (const doc of storySeeds(ctx)) {
     for (const s of doc.sentences) {
       for (const g of s.facts.entities) {
         if (g.tokens.length !== e.tokens.length || g.type === 'person') continue;
@@ -474,26 +470,16 @@ export function otherWording(ctx: Ctx, e: Entity): { text: string; at: SeedSente
   return undefined;
 }
 
-// The names a draft writes, gathered once per draft: gathered for each name, a long draft's check was quadratic.
-const draftNameSets = new WeakMap<object, Set<string>>();
-
-function namesOfDraft(ctx: Ctx): Set<string> {
-  let names = draftNameSets.get(ctx.draft);
-  if (!names) draftNameSets.set(ctx.draft, (names = new Set(ctx.draft.sentences.flatMap((sf) => sf.entities.map((x) => x.key)))));
-  return names;
-}
-
 const COMPASS = ['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western'];
 
 /** The name with its word at `at` replaced by another of `variants`, where the story's seeds write that name. */
 function otherVariant(ctx: Ctx, e: Entity, at: number, variants: readonly string[]): { text: string; at: SeedSentence } | undefined {
   const topical = topicalSeeds(ctx);
   // (A draft that names both, "World War I and World War II", tells them apart itself.)
-  const draftNames = namesOfDraft(ctx);
   for (const v of variants) {
     if (v === e.tokens[at]) continue;
     const key = e.tokens.map((t, k) => (k === at ? v : t)).join(' ');
-    if (draftNames.has(key) || !ctx.index.knowsEntity(key, topical)) continue;
+    if (draftWrites(ctx, key) || !ctx.index.knowsEntity(key, topical)) continue;
     const seen = ctx.index.entitySentence(key);
     const g = seen?.facts.entities.find((x) => x.key === key);
     if (seen && g) return { text: g.text, at: seen };
@@ -574,8 +560,7 @@ function storysPlaceOfCountry(ctx: Ctx, group: number): { g: Entity; s: SeedSent
   if (!memo) placesOfCountry.set(ctx, (memo = new Map()));
   if (memo.has(group)) return memo.get(group);
   let found: { g: Entity; s: SeedSentence; country: string } | undefined;
-  search: for (const [doc, w] of ctx.topic) {
-    if (w < 1) continue;
+  search: for (const doc of storySeeds(ctx)) {
     for (const s of doc.sentences) {
       for (const g of s.facts.entities) {
         const c = countryAfter(s.facts.entities, g);

@@ -7,12 +7,12 @@ import { evidenceOf, isCommonEnglish, type PersonRecord, type SeedIndex, type Se
 import { stem } from './text';
 import { type Severity } from './types';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
-import { type Ctx, push, confirm, unverified } from './ledger';
+import { type Ctx, push, confirm, unverified, draftSurname } from './ledger';
 import { matchCase, titleCase } from './wording';
 
 /** The seeds' record of the person a draft name stands for, if any. */
 export function findPerson(ctx: Ctx, e: Entity): PersonRecord | undefined {
-  const full = ctx.draft.surnames.get(e.tokens[e.tokens.length - 1]);
+  const full = draftSurname(ctx, e.tokens[e.tokens.length - 1]);
   const key = e.tokens.length === 1 && full ? full.key : e.key;
   const exact = ctx.index.person(key);
   if (exact) return exact;

@@ -4,7 +4,7 @@ import { termsOf, type SentenceFacts } from './facts';
 import { ROLE_GROUPS } from './lexicon';
 import { evidenceOf, type SeedSentence } from './seeds';
 import { stem } from './text';
-import { type Candidate, topicWeight } from './align';
+import { type Candidate, topicWeight, storySeeds } from './align';
 import { type Ctx, push } from './ledger';
 
 /**
@@ -33,8 +33,7 @@ function storyNamesRole(ctx: Ctx, group: number): boolean {
   let roles = storyRoles.get(ctx);
   if (!roles) {
     roles = new Set();
-    for (const [doc, w] of ctx.topic) {
-      if (w < 1) continue;
+    for (const doc of storySeeds(ctx)) {
       for (const s of doc.sentences) for (const t of s.terms) { const g = GROUP_OF.get(t); if (g !== undefined) roles.add(g); }
     }
     storyRoles.set(ctx, roles);
