@@ -154,17 +154,20 @@ const EDITS: Edit[] = [
   (t, r) => replaceOne(t, /^date: \d{4}-\d\d-\d\d/gm, `date: ${pick(['2023-11-22', '2023-11-29', '2024-03-14', '2023-10-07'], r)}`, r),
 ];
 
-function indexOf(own: number): SeedIndex {
+function indexOf(own: number, rivals = 0): SeedIndex {
   const index = new SeedIndex();
+  // (Rival seeds of common words first, so that a draft sentence's retrieval is cut off before its own
+  // story's sentences and those are scored as the story's: see checkDraft.)
+  for (let i = 0; i < rivals; i++) index.addSeed(`/invented/rival-${i}.txt`, `A man from Northfield was sentenced on Friday to ${i + 20} years, the court said. Talks with ministers were held in London on Wednesday, ${i + 2} officials said.`);
   index.addSeed(SEED_PATH, SEED_TEXT);
   for (const [path, text] of OWN_SEEDS.slice(0, own)) index.addSeed(path, text);
   return index;
 }
 
 /** Applies `edits` random edits to the draft and compares every re-check with a check made afresh. */
-function replayEdits(name: string, draft: string, seed: number, edits: number, options: CheckOptions): void {
+function replayEdits(name: string, draft: string, seed: number, edits: number, options: CheckOptions, rivals = 0): void {
   const rnd = random(seed);
-  const index = indexOf(OWN_SEEDS.length);
+  const index = indexOf(OWN_SEEDS.length, rivals);
   let text = draft;
   // (A check or two first, so that the edits re-check a remembered draft.)
   checkDraft(text, index, options);
@@ -193,6 +196,14 @@ test('re-checks after random edits equal fresh checks (Markdown drafts, all seed
 
 test('re-checks after random edits equal fresh checks (plain text, a date given, some kinds off)', () => {
   drafts.forEach((d, k) => replayEdits(d.name, d.text, 2000 + k, 60, { format: 'plaintext', date: '2023-11-22', kinds: { title: k % 2 === 0, figure: k % 3 !== 0 } }));
+});
+
+test('re-checks after random edits equal fresh checks among 200 rival seeds, and for a draft of strangers', () => {
+  // (Retrieval cut off at its limit: the story's own sentences scored besides, remembered with the reading.)
+  drafts.slice(0, 4).forEach((d, k) => replayEdits(d.name, d.text, 3000 + k, 30, { format: 'markdown' }, 200));
+  // (A draft naming mostly people the seeds never name: every topic weight scaled; edits add and remove strangers.)
+  const strangers = 'Union leader Pia Marren said 1,200 members voted for the strike on Tuesday. Harbour chairman Olek Danvers called it regrettable. Mayor Iona Strick urged talks in London on Wednesday with Ilse Brannock.';
+  replayEdits('strangers', strangers, 3100, 60, { format: 'plaintext' }, 50);
 });
 
 test('re-checks of one draft and then another, and back, equal fresh checks', () => {
