@@ -42,9 +42,16 @@ const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|Jr|Sr)$/;
 const CONNECTORS = new Set(['of', 'for', 'the', '&', 'de', 'du', 'des']);
 const PLACE_WORDS = new Set(['east', 'west', 'north', 'south', 'new', 'san', 'santa', 'saint', 'st', 'port', 'mount', 'lake', 'cape', 'fort', 'upper', 'lower', 'greater']);
 
+// (Regular expressions with Unicode property escapes are module constants: the bundler writes such a
+// literal as \`new RegExp(...)\`, which a function would build again at every call.)
+const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu|de|da|di|van|von|ul|ur)-\p{Lu}/u;
+const CONTRACTION = /^\p{L}+['’](?:ve|re|ll|d|m)$/u;
+const DESCRIPTIVE_COMPOUND = /^\p{Lu}[\p{L}.]*-(?:based|born|bred|led|backed|owned|run|made|winning|winner|year-old|style)$/u;
+const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]/u;
+
 /** "el-Sisi", "al-Assad", "bin-Salman": a lower-case particle joined to a capitalised name. */
 function isNameToken(t: Token): boolean {
-  return (t.cap && !t.num) || /^(?:al|el|bin|ibn|abu|de|da|di|van|von|ul|ur)-\p{Lu}/u.test(t.text);
+  return (t.cap && !t.num) || PARTICLE_NAME.test(t.text);
 }
 
 /**
@@ -52,7 +59,7 @@ function isNameToken(t: Token): boolean {
  * such as "Florida-based", "Oscar-winning", "Nineteen-year-old" (the place or prize in it is no name here).
  */
 function isDescriptor(t: Token): boolean {
-  return /^\p{L}+['’](?:ve|re|ll|d|m)$/u.test(t.text) || /^\p{Lu}[\p{L}.]*-(?:based|born|bred|led|backed|owned|run|made|winning|winner|year-old|style)$/u.test(t.text);
+  return CONTRACTION.test(t.text) || DESCRIPTIVE_COMPOUND.test(t.text);
 }
 
 function isTitleWord(key: string): boolean {
@@ -148,7 +155,7 @@ function makeEntity(prose: string, run: Token[], sentence: number): Entity {
   else if (placeGroup(keys.join(' ')) !== undefined) type = 'place';
   else if (k > 0) type = 'person';
   else if (PLACE_WORDS.has(keys[0])) type = 'place';
-  else if (core.length >= 2 && core.length <= 4 && core.every((t) => /^\p{Lu}[\p{Ll}'’-]/u.test(t.text) || ROMAN.test(t.text) || NAME_PARTICLES.has(t.key) || isNameToken(t))) type = 'person';
+  else if (core.length >= 2 && core.length <= 4 && core.every((t) => NAME_WORD.test(t.text) || ROMAN.test(t.text) || NAME_PARTICLES.has(t.key) || isNameToken(t))) type = 'person';
   const start = run[0].start;
   const end = run[run.length - 1].end;
   return { start, end, text: prose.slice(start, end), key: keys.join(' '), tokens: keys, type, sentence };

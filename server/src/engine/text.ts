@@ -157,6 +157,15 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+// Regular expressions with Unicode property escapes are module constants: the bundler writes such a literal
+// as \`new RegExp(...)\`, which a function would build again at every call.
+const SENTENCE_START = /[\p{Lu}\p{N}"'“‘(\[]/u;
+const LETTER_OR_DOT = /[\p{L}.]/u;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+const CAPITAL = /\p{Lu}/u;
+const DOTTED_LETTERS = /^(?:\p{L}\.)+\p{L}$/u;
+const CAPITALISED_WORD = /\p{Lu}\p{Ll}/u;
+
 /** Does a sentence end at the terminator at index i of text? */
 function endsSentence(text: string, i: number): number | undefined {
   const ch = text[i];
@@ -168,10 +177,10 @@ function endsSentence(text: string, i: number): number | undefined {
   while (k < text.length && /\s/.test(text[k])) k++;
   if (k >= text.length) return j;
   const next = text[k];
-  if (!/[\p{Lu}\p{N}"'“‘(\[]/u.test(next)) return undefined;
+  if (!SENTENCE_START.test(next)) return undefined;
   if (ch === '.') {
     let w = i - 1;
-    while (w >= 0 && /[\p{L}.]/u.test(text[w])) w--;
+    while (w >= 0 && LETTER_OR_DOT.test(text[w])) w--;
     const word = text.slice(w + 1, i);
     if (word.length > 0) {
       const lower = word.toLowerCase();
@@ -179,8 +188,8 @@ function endsSentence(text: string, i: number): number | undefined {
         // "Nov. 11" and "Mr. Cameron" continue; an abbreviation at a real sentence end is rare.
         return undefined;
       }
-      if (/^\p{Lu}$/u.test(word) && /\p{Lu}/u.test(next)) return undefined; // an initial: "J. Smith"
-      if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && !/\p{Lu}\p{Ll}/u.test(text.slice(k, k + 2))) return undefined; // "U.S. officials"
+      if (ONE_CAPITAL.test(word) && CAPITAL.test(next)) return undefined; // an initial: "J. Smith"
+      if (DOTTED_LETTERS.test(word) && !CAPITALISED_WORD.test(text.slice(k, k + 2))) return undefined; // "U.S. officials"
     }
   }
   return j;
@@ -217,6 +226,8 @@ interface WordForm {
   cap: boolean;
   num: boolean;
 }
+const STARTS_CAPITAL = /^\p{Lu}/u;
+const STARTS_NUMBER = /^\p{N}/u;
 /** Key, stem and case of each word form seen, so that a word is normalised once, not at every occurrence. */
 const wordForms = new Map<string, WordForm>();
 
@@ -224,7 +235,7 @@ function wordForm(t: string): WordForm {
   let f = wordForms.get(t);
   if (f === undefined) {
     const key = tokenKey(t);
-    f = { key, stem: stem(key), cap: /^\p{Lu}/u.test(t), num: /^\p{N}/u.test(t) };
+    f = { key, stem: stem(key), cap: STARTS_CAPITAL.test(t), num: STARTS_NUMBER.test(t) };
     if (wordForms.size >= 50000) wordForms.clear();
     wordForms.set(t, f);
   }
