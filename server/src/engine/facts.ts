@@ -3,7 +3,7 @@ import { calendarSlips, extractDates, type DateMention } from './dates';
 import { extractFigures, listFigures, type Figure } from './figures';
 import { CONCEPTS, HONORIFICS, MONTH_SET, PLACE_BIGRAMS, STOPWORDS, WEEKDAY_SET, placeGroup } from './lexicon';
 import { extractEntities, extractTitledPeople, type Entity, type EntityType, type TitledPerson } from './people';
-import { parseText, stem, type ParsedText, type Sentence, type Span, type TextFormat, type Token } from './text';
+import { formsOf, parseText, stem, type ParsedText, type Sentence, type Span, type TextFormat, type Token, type WordForm } from './text';
 
 export interface SentenceFacts {
   sentence: Sentence;
@@ -56,6 +56,14 @@ export function termOf(t: Token): string | undefined {
 const NO_TERM = '';
 const termsByKey = new Map<string, string>();
 
+/** termOf for a token of this word form (kept on the form). */
+function formTerm(f: WordForm): string | undefined {
+  if (f.num) return undefined;
+  let term = f.term;
+  if (term === undefined) f.term = term = keyTerm(f.key, f.stem);
+  return term === NO_TERM ? undefined : term;
+}
+
 function keyTerm(key: string, stemmed: string): string {
   if (STOPWORDS.has(key) || key.length < 2 || WEEKDAY_SET.has(key) || MONTH_SET.has(key)) return NO_TERM;
   // "Israel", "Israeli" and "Israelis" are one term; so are "UK", "Britain" and "British".
@@ -67,9 +75,12 @@ function keyTerm(key: string, stemmed: string): string {
 /** The first words of PLACE_BIGRAMS: only a token with one of these keys can start one. */
 const BIGRAM_FIRST = new Set([...PLACE_BIGRAMS].map((b) => b.slice(0, b.indexOf(' '))));
 
-/** Terms of a sentence's tokens, two-word place names ("United Kingdom") folded to their country. */
-export function tokenTerms(tokens: Token[]): Array<string | undefined> {
-  const out: Array<string | undefined> = tokens.map(termOf);
+/**
+ * Terms of a sentence's tokens, two-word place names ("United Kingdom") folded to their country. `forms`:
+ * the tokens' word forms, if known (each form keeps its term).
+ */
+export function tokenTerms(tokens: Token[], forms?: readonly WordForm[]): Array<string | undefined> {
+  const out: Array<string | undefined> = forms ? forms.map(formTerm) : tokens.map(termOf);
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!BIGRAM_FIRST.has(tokens[i].key)) continue;
     const bigram = `${tokens[i].key} ${tokens[i + 1].key}`;
@@ -113,7 +124,7 @@ function readSentence(prose: string, s: Sentence, date: string | undefined, lowe
     else entities.push(p.person);
   }
   entities.sort((a, b) => a.start - b.start);
-  return { tokenTerms: tokenTerms(s.tokens), dates, entities, people, figures: readFigures(prose, s, dates) };
+  return { tokenTerms: tokenTerms(s.tokens, formsOf(s)), dates, entities, people, figures: readFigures(prose, s, dates) };
 }
 
 /** The figures of one sentence, numbers inside its dates aside (their owners are assigned apart). */

@@ -2,7 +2,7 @@
 // interval of true values they allow. Numbers that are not quantities (years, parts of dates, model
 // names, list markers, times, ordinals) are left out.
 import { MONTH_SET, NUMBER_WORDS, SCALE_WORDS, STOPWORDS } from './lexicon';
-import { overlapTester, stem, tokenKey, type Sentence, type Span, type Token } from './text';
+import { formsOf, overlapTester, stem, tokenKey, type Sentence, type Span, type Token, type WordForm } from './text';
 
 export type Qualifier = 'exact' | 'approx' | 'over' | 'atLeast' | 'under' | 'nearly' | 'justOver';
 export type FigureUnit = 'ratio' | 'count' | 'percent' | 'money' | 'age' | 'score' | 'length' | 'weight' | 'duration' | 'multiple' | 'other';
@@ -162,22 +162,35 @@ function isYearLike(t: Token): boolean {
   return /^(1[89]\d\d|20\d\d)$/.test(t.text);
 }
 
+/** "three-year", "four-course": the number word joined to what it measures, if any. */
+function joinedNumberWord(text: string): string | undefined {
+  const joined = NUMBER_WORD_INITIALS.has(text[0]) && text.includes('-') ? JOINED_NUMBER_WORD.exec(text) : null;
+  return joined && joined[1].toLowerCase() !== 'one' && parseNumberText(joined[1]) !== undefined ? joined[1] : undefined;
+}
+
+/** Can a figure start at a token of this word form (kept on the form)? */
+function formStartsFigure(f: WordForm, text: string): boolean {
+  return (f.figureStart ??= parseNumberText(text) !== undefined || joinedNumberWord(text) !== undefined);
+}
+
 /** Extracts the figures of one sentence. `dateSpans` are the sentence's date mentions, never figures. */
 export function extractFigures(prose: string, sentence: Sentence, dateSpans: Span[]): Figure[] {
   const out: Figure[] = [];
   const toks = sentence.tokens;
+  const forms = formsOf(sentence);
   const inDate = overlapTester(dateSpans); // (was a scan of every date for every token)
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    if (forms !== undefined && !formStartsFigure(forms[i], t.text)) continue; // (most words are no number)
     let value = parseNumberText(t.text);
     let tEnd = t.end;
     if (value === undefined) {
       // "three-year", "four-course": a number word joined to what it measures
-      const joined = NUMBER_WORD_INITIALS.has(t.text[0]) && t.text.includes('-') ? JOINED_NUMBER_WORD.exec(t.text) : null;
-      const v = joined && joined[1].toLowerCase() !== 'one' ? parseNumberText(joined[1]) : undefined;
+      const word = joinedNumberWord(t.text);
+      const v = word !== undefined ? parseNumberText(word) : undefined;
       if (v === undefined) continue;
       value = v;
-      tEnd = t.start + joined![1].length;
+      tEnd = t.start + word!.length;
     }
     const words = !t.num;
     // "1 in 12", "one in five": a ratio

@@ -2,7 +2,7 @@
 // the forms news uses: "British Foreign Secretary David Cameron", "David Cameron, Britain's foreign
 // secretary,", "Britain's foreign secretary, David Cameron", "chief executive Thierry Breton".
 import { HONORIFICS, NAME_PARTICLES, NUMBER_WORDS, ORG_WORDS, PARTY_WORDS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_SYNONYMS, WEEKDAY_SET, MONTH_SET, PORTFOLIO_PHRASES, placeGroup } from './lexicon';
-import { firstIndex, type Sentence, type Span, type Token } from './text';
+import { firstIndex, formsOf, type Sentence, type Span, type Token, type WordForm } from './text';
 
 export type EntityType = 'person' | 'org' | 'place' | 'other';
 
@@ -179,11 +179,20 @@ const MAX_TITLE_TOKENS = 12;
 const PORTFOLIO_FIRST = new Set(PORTFOLIO_PHRASES.map((p) => p[0]));
 const FORMER_WORDS = new Set(['former', 'then', 'ex', 'outgoing']);
 
+/** Can a title phrase start at a word with this key: a place, a "former", an office word or a portfolio's first word? */
+function canStartTitle(k0: string): boolean {
+  return isTitleWord(k0) || PORTFOLIO_FIRST.has(k0) || FORMER_WORDS.has(k0) || k0.startsWith('ex-') || placeGroup(k0) !== undefined;
+}
+
+/** canStartTitle of a word form's key, kept on the form. */
+function formStartsTitle(f: WordForm): boolean {
+  return (f.titleStart ??= canStartTitle(f.key));
+}
+
 /** Reads a title phrase ending at or starting from token i: qualifiers, modifiers, head. */
 function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefined {
-  // Most tokens can start no title phrase: not a place, a "former", an office word or a portfolio's first word.
-  const k0 = toks[i].key;
-  if (!isTitleWord(k0) && !PORTFOLIO_FIRST.has(k0) && !FORMER_WORDS.has(k0) && !k0.startsWith('ex-') && placeGroup(k0) === undefined) return undefined;
+  // Most tokens can start no title phrase.
+  if (!canStartTitle(toks[i].key)) return undefined;
   let j = i;
   const words: string[] = [];
   let qualifier: string | undefined;
@@ -279,7 +288,9 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
     const k = firstIndex(entities.length, (x) => entities[x].start > offset) - 1;
     return k >= 0 && offset < entities[k].end ? entities[k] : undefined;
   };
+  const forms = formsOf(sentence);
   for (let i = 0; i < toks.length; i++) {
+    if (forms !== undefined && !formStartsTitle(forms[i])) continue; // (titleAt would find none)
     const p = titleAt(prose, toks, i);
     if (!p) continue;
     const after = p.lastTok + 1;

@@ -220,11 +220,18 @@ export function stem(key: string): string {
   return s;
 }
 
-interface WordForm {
-  key: string;
-  stem: string;
-  cap: boolean;
-  num: boolean;
+export interface WordForm {
+  readonly key: string;
+  readonly stem: string;
+  readonly cap: boolean;
+  readonly num: boolean;
+  // What the readers of a sentence work out from a word alone, once per word form (facts.ts, people.ts, figures.ts):
+  /** The alignment term. */
+  term?: string;
+  /** Can a title phrase start at the word? */
+  titleStart?: boolean;
+  /** Can a figure start at the word (a number, or a number word joined to what it measures)? */
+  figureStart?: boolean;
 }
 const STARTS_CAPITAL = /^\p{Lu}/u;
 const STARTS_NUMBER = /^\p{N}/u;
@@ -242,13 +249,14 @@ function wordForm(t: string): WordForm {
   return f;
 }
 
-export function tokenize(text: string, offset = 0): Token[] {
+export function tokenize(text: string, offset = 0, forms?: WordForm[]): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text)) !== null) {
     const t = m[0];
     const f = wordForm(t);
+    forms?.push(f);
     tokens.push({
       text: t,
       key: f.key,
@@ -260,6 +268,17 @@ export function tokenize(text: string, offset = 0): Token[] {
     });
   }
   return tokens;
+}
+
+/**
+ * A sentence read from its text keeps the word forms of its tokens under a symbol (which JSON leaves out),
+ * so that what depends on a word alone is worked out once per word, not looked up again per token.
+ */
+const FORMS = Symbol('forms');
+
+/** The word forms of a sentence's tokens, if it was read by parseText. */
+export function formsOf(s: Sentence): readonly WordForm[] | undefined {
+  return (s as Sentence & { [FORMS]?: WordForm[] })[FORMS];
 }
 
 const tokenCache = new Map<Sentence, Token[]>();
@@ -334,9 +353,10 @@ function splitSentences(raw: string, prose: string, markdown: boolean): Sentence
         const start = part.start + a;
         const end = part.start + b;
         const sText = raw.slice(start, end);
-        const tokens = tokenize(prose.slice(start, end), start);
+        const forms: WordForm[] = [];
+        const tokens = tokenize(prose.slice(start, end), start, forms);
         if (tokens.length === 0) return;
-        sentences.push({ index: sentences.length, start, end, text: sText, tokens, heading: part.heading });
+        sentences.push({ index: sentences.length, start, end, text: sText, tokens, heading: part.heading, [FORMS]: forms } as Sentence);
       };
       for (let i = 0; i < text.length; i++) {
         const c = text[i];
