@@ -300,7 +300,7 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   for (const s of parsed.sentences) {
     const { tokenTerms: termsByToken, dates, entities, people, figures } = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : readSentence(prose, s, date, lowerVocabulary, false);
     assignAges(prose, figures, entities);
-    slips.push(...calendarSlips(prose, dates));
+    if (dates.length > 0) slips.push(...calendarSlips(prose, dates));
     for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
     // (A nationality or a place is nobody's surname: "Earlier British" read as a name must not make every
     // "British" a person.)
@@ -318,7 +318,7 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
     for (const e of sf.entities) {
       const before = e.type;
       if (e.tokens.length === 1 && surnames.has(e.tokens[0])) e.type = 'person';
-      if (e.type !== 'person') {
+      if (e.type !== 'person' && startsWithHonorific(e.text)) {
         const words = e.text.split(/\s+/);
         if (words.length > e.tokens.length && HONORIFICS.has(words[0].toLowerCase().replace(/\.$/, ''))) e.type = 'person';
       }
@@ -326,6 +326,12 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
     }
   }
   return { parsed, date, sentences, surnames, calendarSlips: slips, retyped };
+}
+
+/** Is the first word of a name's text (up to a space) an honorific ("Mr", "Dr.")? A cheap test before splitting it. */
+function startsWithHonorific(text: string): boolean {
+  const space = text.search(/\s/);
+  return HONORIFICS.has((space < 0 ? text : text.slice(0, space)).toLowerCase().replace(/\.$/, ''));
 }
 
 /** An age's owner named by surname alone ("Cameron, 57,") is the person the text names in full. */

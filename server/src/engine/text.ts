@@ -317,6 +317,8 @@ export class HeldSentence implements Sentence {
   }
 }
 
+const TERMINATOR = /[.!?…]/g;
+
 /** Splits prose into blocks (paragraphs, headings, list items) and those into sentences. */
 function splitSentences(raw: string, prose: string, markdown: boolean): Sentence[] {
   const sentences: Sentence[] = [];
@@ -358,14 +360,13 @@ function splitSentences(raw: string, prose: string, markdown: boolean): Sentence
         if (tokens.length === 0) return;
         sentences.push({ index: sentences.length, start, end, text: sText, tokens, heading: part.heading, [FORMS]: forms } as Sentence);
       };
-      for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '.' || c === '!' || c === '?' || c === '…') {
-          const after = endsSentence(text, i);
-          if (after !== undefined) {
-            push(sStart, after);
-            sStart = after;
-          }
+      // (The terminators are found by a search, not by a test of every character.)
+      TERMINATOR.lastIndex = 0;
+      for (let t = TERMINATOR.exec(text); t !== null; t = TERMINATOR.exec(text)) {
+        const after = endsSentence(text, t.index);
+        if (after !== undefined) {
+          push(sStart, after);
+          sStart = after;
         }
       }
       push(sStart, text.length);
