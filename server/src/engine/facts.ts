@@ -293,7 +293,17 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   const prose = parsed.prose;
   // Words the text writes in lower case somewhere: a sentence-initial "Experts" is a common word.
   const lowerVocabulary = new Set<string>();
-  for (const s of parsed.sentences) for (const t of s.tokens) if (!t.cap) lowerVocabulary.add(t.key);
+  const textNumber = ++textsRead;
+  for (const s of parsed.sentences) {
+    const forms = formsOf(s);
+    // (A word form adds its key once per text: most words of a text are written several times.)
+    if (forms !== undefined) {
+      for (const f of forms) if (!f.cap && f.lowerIn !== textNumber) {
+        f.lowerIn = textNumber;
+        lowerVocabulary.add(f.key);
+      }
+    } else for (const t of s.tokens) if (!t.cap) lowerVocabulary.add(t.key);
+  }
   const sentences: SentenceFacts[] = [];
   const slips: ReturnType<typeof calendarSlips> = [];
   const surnames = new Map<string, Entity>();
@@ -333,6 +343,9 @@ function startsWithHonorific(text: string): boolean {
   const space = text.search(/\s/);
   return HONORIFICS.has((space < 0 ? text : text.slice(0, space)).toLowerCase().replace(/\.$/, ''));
 }
+
+/** Texts read by extractFacts (numbers them for WordForm.lowerIn). */
+let textsRead = 0;
 
 /** An age's owner named by surname alone ("Cameron, 57,") is the person the text names in full. */
 export function resolveOwners(figures: Figure[], surnames: Map<string, Entity>): void {

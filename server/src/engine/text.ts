@@ -232,6 +232,8 @@ export interface WordForm {
   titleStart?: boolean;
   /** Can a figure start at the word (a number, or a number word joined to what it measures)? */
   figureStart?: boolean;
+  /** The text (by a number of facts.ts's) whose lower-case words last took this word's key. */
+  lowerIn?: number;
 }
 const STARTS_CAPITAL = /^\p{Lu}/u;
 const STARTS_NUMBER = /^\p{N}/u;
