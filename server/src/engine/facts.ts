@@ -3,7 +3,7 @@ import { calendarSlips, extractDates, type DateMention } from './dates';
 import { extractFigures, listFigures, type Figure } from './figures';
 import { CONCEPTS, HONORIFICS, MONTH_SET, PLACE_BIGRAMS, STOPWORDS, WEEKDAY_SET, placeGroup } from './lexicon';
 import { extractEntities, extractTitledPeople, type Entity, type EntityType, type TitledPerson } from './people';
-import { parseText, stem, type ParsedText, type Sentence, type Span, type TextFormat, type Token } from './text';
+import { formsOf, parseText, stem, type ParsedText, type Sentence, type Span, type TextFormat, type Token, type WordForm } from './text';
 
 export interface SentenceFacts {
   sentence: Sentence;
@@ -56,6 +56,14 @@ export function termOf(t: Token): string | undefined {
 const NO_TERM = '';
 const termsByKey = new Map<string, string>();
 
+/** termOf for a token of this word form (kept on the form). */
+function formTerm(f: WordForm): string | undefined {
+  if (f.num) return undefined;
+  let term = f.term;
+  if (term === undefined) f.term = term = keyTerm(f.key, f.stem);
+  return term === NO_TERM ? undefined : term;
+}
+
 function keyTerm(key: string, stemmed: string): string {
   if (STOPWORDS.has(key) || key.length < 2 || WEEKDAY_SET.has(key) || MONTH_SET.has(key)) return NO_TERM;
   // "Israel", "Israeli" and "Israelis" are one term; so are "UK", "Britain" and "British".
@@ -67,9 +75,12 @@ function keyTerm(key: string, stemmed: string): string {
 /** The first words of PLACE_BIGRAMS: only a token with one of these keys can start one. */
 const BIGRAM_FIRST = new Set([...PLACE_BIGRAMS].map((b) => b.slice(0, b.indexOf(' '))));
 
-/** Terms of a sentence's tokens, two-word place names ("United Kingdom") folded to their country. */
-export function tokenTerms(tokens: Token[]): Array<string | undefined> {
-  const out: Array<string | undefined> = tokens.map(termOf);
+/**
+ * Terms of a sentence's tokens, two-word place names ("United Kingdom") folded to their country. `forms`:
+ * the tokens' word forms, if known (each form keeps its term).
+ */
+export function tokenTerms(tokens: Token[], forms?: readonly WordForm[]): Array<string | undefined> {
+  const out: Array<string | undefined> = forms ? forms.map(formTerm) : tokens.map(termOf);
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!BIGRAM_FIRST.has(tokens[i].key)) continue;
     const bigram = `${tokens[i].key} ${tokens[i + 1].key}`;
@@ -113,7 +124,7 @@ function readSentence(prose: string, s: Sentence, date: string | undefined, lowe
     else entities.push(p.person);
   }
   entities.sort((a, b) => a.start - b.start);
-  return { tokenTerms: tokenTerms(s.tokens), dates, entities, people, figures: readFigures(prose, s, dates) };
+  return { tokenTerms: tokenTerms(s.tokens, formsOf(s)), dates, entities, people, figures: readFigures(prose, s, dates) };
 }
 
 /** The figures of one sentence, numbers inside its dates aside (their owners are assigned apart). */
@@ -313,7 +324,17 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   const prose = parsed.prose;
   // Words the text writes in lower case somewhere: a sentence-initial "Experts" is a common word.
   const lowerVocabulary = new Set<string>();
-  for (const s of parsed.sentences) for (const t of s.tokens) if (!t.cap) lowerVocabulary.add(t.key);
+  const textNumber = ++textsRead;
+  for (const s of parsed.sentences) {
+    const forms = formsOf(s);
+    // (A word form adds its key once per text: most words of a text are written several times.)
+    if (forms !== undefined) {
+      for (const f of forms) if (!f.cap && f.lowerIn !== textNumber) {
+        f.lowerIn = textNumber;
+        lowerVocabulary.add(f.key);
+      }
+    } else for (const t of s.tokens) if (!t.cap) lowerVocabulary.add(t.key);
+  }
   const sentences: SentenceFacts[] = [];
   const slips: ReturnType<typeof calendarSlips> = [];
   const surnames = new Map<string, Entity>();
@@ -321,7 +342,7 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
     const cached = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : undefined;
     const { tokenTerms: termsByToken, dates, entities, people, figures } = cached ? cached.reading : readSentence(prose, s, date, lowerVocabulary, false);
     assignAges(prose, figures, entities);
-    slips.push(...calendarSlips(prose, dates));
+    if (dates.length > 0) slips.push(...calendarSlips(prose, dates));
     for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
     // (A nationality or a place is nobody's surname: "Earlier British" read as a name must not make every
     // "British" a person.)
@@ -339,7 +360,7 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
     for (const e of sf.entities) {
       const before = e.type;
       if (e.tokens.length === 1 && surnames.has(e.tokens[0])) e.type = 'person';
-      if (e.type !== 'person') {
+      if (e.type !== 'person' && startsWithHonorific(e.text)) {
         const words = e.text.split(/\s+/);
         if (words.length > e.tokens.length && HONORIFICS.has(words[0].toLowerCase().replace(/\.$/, ''))) e.type = 'person';
       }
@@ -348,6 +369,15 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   }
   return { parsed, date, sentences, surnames, calendarSlips: slips, retyped };
 }
+
+/** Is the first word of a name's text (up to a space) an honorific ("Mr", "Dr.")? A cheap test before splitting it. */
+function startsWithHonorific(text: string): boolean {
+  const space = text.search(/\s/);
+  return HONORIFICS.has((space < 0 ? text : text.slice(0, space)).toLowerCase().replace(/\.$/, ''));
+}
+
+/** Texts read by extractFacts (numbers them for WordForm.lowerIn). */
+let textsRead = 0;
 
 /** An age's owner named by surname alone ("Cameron, 57,") is the person the text names in full. */
 export function resolveOwners(figures: Figure[], surnames: Map<string, Entity>): void {

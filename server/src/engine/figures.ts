@@ -2,7 +2,7 @@
 // interval of true values they allow. Numbers that are not quantities (years, parts of dates, model
 // names, list markers, times, ordinals) are left out.
 import { MONTH_SET, NUMBER_WORDS, SCALE_WORDS, STOPWORDS } from './lexicon';
-import { overlapTester, stem, tokenKey, type Sentence, type Span, type Token } from './text';
+import { formsOf, overlapTester, stem, tokenKey, type Sentence, type Span, type Token, type WordForm } from './text';
 
 export type Qualifier = 'exact' | 'approx' | 'over' | 'atLeast' | 'under' | 'nearly' | 'justOver';
 export type FigureUnit = 'ratio' | 'count' | 'percent' | 'money' | 'age' | 'score' | 'length' | 'weight' | 'duration' | 'multiple' | 'other';
@@ -141,9 +141,17 @@ const RATE = /^(?:-?\s?[a-z]+)?(?:\s|-)(?:a|an|per|each|every)(?:\s|-)(second|mi
 /** Words that tie a duration to another event: what follows them is not the thing counted. */
 const TIME_LINKS = new Set(['after', 'before', 'since', 'until', 'ago', 'later', 'earlier']);
 
+// (Regular expressions with Unicode property escapes are module constants: the bundler writes such a
+// literal as \`new RegExp(...)\`, which a function would build again at every call.)
+const RATE_OR_SUM = /^(?:\p{L}{1,2}-)?(?:a|an|per)-\p{L}+$/iu;
+const JOINED_NUMBER_WORD = /^([A-Za-z]+)-(?=\p{L})/u;
+const LETTER_BEFORE = /[\p{L}]-?$/u;
+const NAME_AND_COMMA = /\p{Lu}[\p{L}'’-]+,\s$/u;
+const JOINED_THING = /^-(\p{L}+)/u;
+
 /** The tail of a rate or a sum written as one word ("a-week" of "£100,000-a-week", "m-a-year" of "$5m-a-year"). */
 function isRateOrSum(word: string): boolean {
-  return /^(?:\p{L}{1,2}-)?(?:a|an|per)-\p{L}+$/iu.test(word);
+  return RATE_OR_SUM.test(word);
 }
 
 function scaleOf(word: string | undefined): number {
@@ -154,22 +162,35 @@ function isYearLike(t: Token): boolean {
   return /^(1[89]\d\d|20\d\d)$/.test(t.text);
 }
 
+/** "three-year", "four-course": the number word joined to what it measures, if any. */
+function joinedNumberWord(text: string): string | undefined {
+  const joined = NUMBER_WORD_INITIALS.has(text[0]) && text.includes('-') ? JOINED_NUMBER_WORD.exec(text) : null;
+  return joined && joined[1].toLowerCase() !== 'one' && parseNumberText(joined[1]) !== undefined ? joined[1] : undefined;
+}
+
+/** Can a figure start at a token of this word form (kept on the form)? */
+function formStartsFigure(f: WordForm, text: string): boolean {
+  return (f.figureStart ??= parseNumberText(text) !== undefined || joinedNumberWord(text) !== undefined);
+}
+
 /** Extracts the figures of one sentence. `dateSpans` are the sentence's date mentions, never figures. */
 export function extractFigures(prose: string, sentence: Sentence, dateSpans: Span[]): Figure[] {
   const out: Figure[] = [];
   const toks = sentence.tokens;
+  const forms = formsOf(sentence);
   const inDate = overlapTester(dateSpans); // (was a scan of every date for every token)
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    if (forms !== undefined && !formStartsFigure(forms[i], t.text)) continue; // (most words are no number)
     let value = parseNumberText(t.text);
     let tEnd = t.end;
     if (value === undefined) {
       // "three-year", "four-course": a number word joined to what it measures
-      const joined = NUMBER_WORD_INITIALS.has(t.text[0]) && t.text.includes('-') ? /^([A-Za-z]+)-(?=\p{L})/u.exec(t.text) : null;
-      const v = joined && joined[1].toLowerCase() !== 'one' ? parseNumberText(joined[1]) : undefined;
+      const word = joinedNumberWord(t.text);
+      const v = word !== undefined ? parseNumberText(word) : undefined;
       if (v === undefined) continue;
       value = v;
-      tEnd = t.start + joined![1].length;
+      tEnd = t.start + word!.length;
     }
     const words = !t.num;
     // "1 in 12", "one in five": a ratio
@@ -198,7 +219,7 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
     const before = prose.slice(Math.max(0, t.start - 40), t.start);
     let after = prose.slice(tEnd, tEnd + 40);
     if (t.num && /^(?:st|nd|rd|th)\b/i.test(after)) continue; // ordinal
-    if (t.num && /[\p{L}]-?$/u.test(before.slice(-2)) && !/[$£€¥]$/.test(before)) continue; // F-16, G20
+    if (t.num && LETTER_BEFORE.test(before.slice(-2)) && !/[$£€¥]$/.test(before)) continue; // F-16, G20
     if (/^\.\s*$/.test(after.slice(0, 2)) && i === 0 && t.num) continue; // list marker "1."
     if (i === 0 && t.num && /^[.)]\s/.test(after)) continue;
     // A rank heading a line of names ("14 Sebastien Grosjean (France)"): no word of the line is lower case.
@@ -275,7 +296,7 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
     if (unit === 'count' && !words && inDate(t.start - 12, t.start) && /^\s*,?\s*\d{4}/.test(after)) continue;
     if (unit === 'count' && t.num && MONTH_SET.has(toks[i - 1]?.key ?? '')) continue;
     // Ages written after a name: "Robert Haney, 56,"
-    if (unit === 'count' && t.num && value < 120 && /\p{Lu}[\p{L}'’-]+,\s$/u.test(before) && /^,|^\s?(?:and|$)/.test(after)) {
+    if (unit === 'count' && t.num && value < 120 && NAME_AND_COMMA.test(before) && /^,|^\s?(?:and|$)/.test(after)) {
       unit = 'age';
       unitWord = 'year-old';
     }
@@ -298,7 +319,7 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
     const per = rate ? rate[1].toLowerCase().replace(/s$/, '') : undefined;
     // The counted thing: the first content word after the figure.
     let thing: string | undefined;
-    const joinedThing = /^-(\p{L}+)/u.exec(prose.slice(end, end + 30));
+    const joinedThing = JOINED_THING.exec(prose.slice(end, end + 30));
     if (joinedThing && unit === 'count') {
       thing = stem(tokenKey(joinedThing[1]));
       end += joinedThing[0].length;

@@ -2,7 +2,7 @@
 // the forms news uses: "British Foreign Secretary David Cameron", "David Cameron, Britain's foreign
 // secretary,", "Britain's foreign secretary, David Cameron", "chief executive Thierry Breton".
 import { HONORIFICS, NAME_PARTICLES, NUMBER_WORDS, ORG_WORDS, PARTY_WORDS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_SYNONYMS, WEEKDAY_SET, MONTH_SET, PORTFOLIO_PHRASES, placeGroup } from './lexicon';
-import { firstIndex, type Sentence, type Span, type Token } from './text';
+import { firstIndex, formsOf, type Sentence, type Span, type Token, type WordForm } from './text';
 
 export type EntityType = 'person' | 'org' | 'place' | 'other';
 
@@ -42,9 +42,16 @@ const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|Jr|Sr)$/;
 const CONNECTORS = new Set(['of', 'for', 'the', '&', 'de', 'du', 'des']);
 const PLACE_WORDS = new Set(['east', 'west', 'north', 'south', 'new', 'san', 'santa', 'saint', 'st', 'port', 'mount', 'lake', 'cape', 'fort', 'upper', 'lower', 'greater']);
 
+// (Regular expressions with Unicode property escapes are module constants: the bundler writes such a
+// literal as \`new RegExp(...)\`, which a function would build again at every call.)
+const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu|de|da|di|van|von|ul|ur)-\p{Lu}/u;
+const CONTRACTION = /^\p{L}+['’](?:ve|re|ll|d|m)$/u;
+const DESCRIPTIVE_COMPOUND = /^\p{Lu}[\p{L}.]*-(?:based|born|bred|led|backed|owned|run|made|winning|winner|year-old|style)$/u;
+const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]/u;
+
 /** "el-Sisi", "al-Assad", "bin-Salman": a lower-case particle joined to a capitalised name. */
 function isNameToken(t: Token): boolean {
-  return (t.cap && !t.num) || /^(?:al|el|bin|ibn|abu|de|da|di|van|von|ul|ur)-\p{Lu}/u.test(t.text);
+  return (t.cap && !t.num) || PARTICLE_NAME.test(t.text);
 }
 
 /**
@@ -52,7 +59,7 @@ function isNameToken(t: Token): boolean {
  * such as "Florida-based", "Oscar-winning", "Nineteen-year-old" (the place or prize in it is no name here).
  */
 function isDescriptor(t: Token): boolean {
-  return /^\p{L}+['’](?:ve|re|ll|d|m)$/u.test(t.text) || /^\p{Lu}[\p{L}.]*-(?:based|born|bred|led|backed|owned|run|made|winning|winner|year-old|style)$/u.test(t.text);
+  return CONTRACTION.test(t.text) || DESCRIPTIVE_COMPOUND.test(t.text);
 }
 
 function isTitleWord(key: string): boolean {
@@ -148,7 +155,7 @@ function makeEntity(prose: string, run: Token[], sentence: number): Entity {
   else if (placeGroup(keys.join(' ')) !== undefined) type = 'place';
   else if (k > 0) type = 'person';
   else if (PLACE_WORDS.has(keys[0])) type = 'place';
-  else if (core.length >= 2 && core.length <= 4 && core.every((t) => /^\p{Lu}[\p{Ll}'’-]/u.test(t.text) || ROMAN.test(t.text) || NAME_PARTICLES.has(t.key) || isNameToken(t))) type = 'person';
+  else if (core.length >= 2 && core.length <= 4 && core.every((t) => NAME_WORD.test(t.text) || ROMAN.test(t.text) || NAME_PARTICLES.has(t.key) || isNameToken(t))) type = 'person';
   const start = run[0].start;
   const end = run[run.length - 1].end;
   return { start, end, text: prose.slice(start, end), key: keys.join(' '), tokens: keys, type, sentence };
@@ -172,11 +179,20 @@ const MAX_TITLE_TOKENS = 12;
 const PORTFOLIO_FIRST = new Set(PORTFOLIO_PHRASES.map((p) => p[0]));
 const FORMER_WORDS = new Set(['former', 'then', 'ex', 'outgoing']);
 
+/** Can a title phrase start at a word with this key: a place, a "former", an office word or a portfolio's first word? */
+function canStartTitle(k0: string): boolean {
+  return isTitleWord(k0) || PORTFOLIO_FIRST.has(k0) || FORMER_WORDS.has(k0) || k0.startsWith('ex-') || placeGroup(k0) !== undefined;
+}
+
+/** canStartTitle of a word form's key, kept on the form. */
+function formStartsTitle(f: WordForm): boolean {
+  return (f.titleStart ??= canStartTitle(f.key));
+}
+
 /** Reads a title phrase ending at or starting from token i: qualifiers, modifiers, head. */
 function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefined {
-  // Most tokens can start no title phrase: not a place, a "former", an office word or a portfolio's first word.
-  const k0 = toks[i].key;
-  if (!isTitleWord(k0) && !PORTFOLIO_FIRST.has(k0) && !FORMER_WORDS.has(k0) && !k0.startsWith('ex-') && placeGroup(k0) === undefined) return undefined;
+  // Most tokens can start no title phrase.
+  if (!canStartTitle(toks[i].key)) return undefined;
   let j = i;
   const words: string[] = [];
   let qualifier: string | undefined;
@@ -272,7 +288,9 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
     const k = firstIndex(entities.length, (x) => entities[x].start > offset) - 1;
     return k >= 0 && offset < entities[k].end ? entities[k] : undefined;
   };
+  const forms = formsOf(sentence);
   for (let i = 0; i < toks.length; i++) {
+    if (forms !== undefined && !formStartsTitle(forms[i])) continue; // (titleAt would find none)
     const p = titleAt(prose, toks, i);
     if (!p) continue;
     const after = p.lastTok + 1;

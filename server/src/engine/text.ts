@@ -157,6 +157,15 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+// Regular expressions with Unicode property escapes are module constants: the bundler writes such a literal
+// as \`new RegExp(...)\`, which a function would build again at every call.
+const SENTENCE_START = /[\p{Lu}\p{N}"'“‘(\[]/u;
+const LETTER_OR_DOT = /[\p{L}.]/u;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+const CAPITAL = /\p{Lu}/u;
+const DOTTED_LETTERS = /^(?:\p{L}\.)+\p{L}$/u;
+const CAPITALISED_WORD = /\p{Lu}\p{Ll}/u;
+
 /** Does a sentence end at the terminator at index i of text? */
 function endsSentence(text: string, i: number): number | undefined {
   const ch = text[i];
@@ -168,10 +177,10 @@ function endsSentence(text: string, i: number): number | undefined {
   while (k < text.length && /\s/.test(text[k])) k++;
   if (k >= text.length) return j;
   const next = text[k];
-  if (!/[\p{Lu}\p{N}"'“‘(\[]/u.test(next)) return undefined;
+  if (!SENTENCE_START.test(next)) return undefined;
   if (ch === '.') {
     let w = i - 1;
-    while (w >= 0 && /[\p{L}.]/u.test(text[w])) w--;
+    while (w >= 0 && LETTER_OR_DOT.test(text[w])) w--;
     const word = text.slice(w + 1, i);
     if (word.length > 0) {
       const lower = word.toLowerCase();
@@ -179,8 +188,8 @@ function endsSentence(text: string, i: number): number | undefined {
         // "Nov. 11" and "Mr. Cameron" continue; an abbreviation at a real sentence end is rare.
         return undefined;
       }
-      if (/^\p{Lu}$/u.test(word) && /\p{Lu}/u.test(next)) return undefined; // an initial: "J. Smith"
-      if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && !/\p{Lu}\p{Ll}/u.test(text.slice(k, k + 2))) return undefined; // "U.S. officials"
+      if (ONE_CAPITAL.test(word) && CAPITAL.test(next)) return undefined; // an initial: "J. Smith"
+      if (DOTTED_LETTERS.test(word) && !CAPITALISED_WORD.test(text.slice(k, k + 2))) return undefined; // "U.S. officials"
     }
   }
   return j;
@@ -211,12 +220,23 @@ export function stem(key: string): string {
   return s;
 }
 
-interface WordForm {
-  key: string;
-  stem: string;
-  cap: boolean;
-  num: boolean;
+export interface WordForm {
+  readonly key: string;
+  readonly stem: string;
+  readonly cap: boolean;
+  readonly num: boolean;
+  // What the readers of a sentence work out from a word alone, once per word form (facts.ts, people.ts, figures.ts):
+  /** The alignment term. */
+  term?: string;
+  /** Can a title phrase start at the word? */
+  titleStart?: boolean;
+  /** Can a figure start at the word (a number, or a number word joined to what it measures)? */
+  figureStart?: boolean;
+  /** The text (by a number of facts.ts's) whose lower-case words last took this word's key. */
+  lowerIn?: number;
 }
+const STARTS_CAPITAL = /^\p{Lu}/u;
+const STARTS_NUMBER = /^\p{N}/u;
 /** Key, stem and case of each word form seen, so that a word is normalised once, not at every occurrence. */
 const wordForms = new Map<string, WordForm>();
 
@@ -224,20 +244,21 @@ function wordForm(t: string): WordForm {
   let f = wordForms.get(t);
   if (f === undefined) {
     const key = tokenKey(t);
-    f = { key, stem: stem(key), cap: /^\p{Lu}/u.test(t), num: /^\p{N}/u.test(t) };
+    f = { key, stem: stem(key), cap: STARTS_CAPITAL.test(t), num: STARTS_NUMBER.test(t) };
     if (wordForms.size >= 50000) wordForms.clear();
     wordForms.set(t, f);
   }
   return f;
 }
 
-export function tokenize(text: string, offset = 0): Token[] {
+export function tokenize(text: string, offset = 0, forms?: WordForm[]): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text)) !== null) {
     const t = m[0];
     const f = wordForm(t);
+    forms?.push(f);
     tokens.push({
       text: t,
       key: f.key,
@@ -249,6 +270,17 @@ export function tokenize(text: string, offset = 0): Token[] {
     });
   }
   return tokens;
+}
+
+/**
+ * A sentence read from its text keeps the word forms of its tokens under a symbol (which JSON leaves out),
+ * so that what depends on a word alone is worked out once per word, not looked up again per token.
+ */
+const FORMS = Symbol('forms');
+
+/** The word forms of a sentence's tokens, if it was read by parseText. */
+export function formsOf(s: Sentence): readonly WordForm[] | undefined {
+  return (s as Sentence & { [FORMS]?: WordForm[] })[FORMS];
 }
 
 const tokenCache = new Map<Sentence, Token[]>();
@@ -287,6 +319,8 @@ export class HeldSentence implements Sentence {
   }
 }
 
+const TERMINATOR = /[.!?…]/g;
+
 /** Splits prose into blocks (paragraphs, headings, list items) and those into sentences. */
 function splitSentences(raw: string, prose: string, markdown: boolean): Sentence[] {
   const sentences: Sentence[] = [];
@@ -323,18 +357,18 @@ function splitSentences(raw: string, prose: string, markdown: boolean): Sentence
         const start = part.start + a;
         const end = part.start + b;
         const sText = raw.slice(start, end);
-        const tokens = tokenize(prose.slice(start, end), start);
+        const forms: WordForm[] = [];
+        const tokens = tokenize(prose.slice(start, end), start, forms);
         if (tokens.length === 0) return;
-        sentences.push({ index: sentences.length, start, end, text: sText, tokens, heading: part.heading });
+        sentences.push({ index: sentences.length, start, end, text: sText, tokens, heading: part.heading, [FORMS]: forms } as Sentence);
       };
-      for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '.' || c === '!' || c === '?' || c === '…') {
-          const after = endsSentence(text, i);
-          if (after !== undefined) {
-            push(sStart, after);
-            sStart = after;
-          }
+      // (The terminators are found by a search, not by a test of every character.)
+      TERMINATOR.lastIndex = 0;
+      for (let t = TERMINATOR.exec(text); t !== null; t = TERMINATOR.exec(text)) {
+        const after = endsSentence(text, t.index);
+        if (after !== undefined) {
+          push(sStart, after);
+          sStart = after;
         }
       }
       push(sStart, text.length);
