@@ -11,7 +11,7 @@ import { type Ctx, SpanIndex, readsHold, replay } from './ledger';
 import { newReads, type SentenceReads } from './recheck';
 import { checkFigures } from './figureChecks';
 import { checkDates } from './dateChecks';
-import { checkPeople } from './peopleChecks';
+import { checkPeople, nearSpelling } from './peopleChecks';
 import { checkNames, isKnownName } from './nameChecks';
 import { checkListCounts } from './listChecks';
 import { checkRoles } from './roleChecks';
@@ -195,18 +195,20 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
 }
 
 /**
- * A draft that names mostly people its closest seeds never name tells another story (a later report, a
- * related match): those seeds are its neighbours, not its source, and weigh as such. (A summary of a seed
- * story names its people; one inserted name is one stranger among them.)
+ * A draft that names mostly people its closest seeds never name (three or more, two thirds of its full
+ * names) tells another story (a later report, a related match): those seeds are its neighbours, not its
+ * source, and weigh as such. (A summary of a seed story names its people; a name put in another's place is
+ * one stranger among them, and a misspelt one is no stranger.)
  */
 function strangerStory(ctx: Ctx): void {
   const seen = new Map<string, boolean>();
-  for (const sf of ctx.draft.sentences) for (const e of sf.entities) if (e.type === 'person' && e.tokens.length >= 2 && !seen.has(e.key)) seen.set(e.key, isKnownName(ctx, e));
+  // (A near spelling of a name the seeds write is that name, misspelt: no stranger.)
+  for (const sf of ctx.draft.sentences) for (const e of sf.entities) if (e.type === 'person' && e.tokens.length >= 2 && !seen.has(e.key)) seen.set(e.key, isKnownName(ctx, e) || !!nearSpelling(ctx, e.key));
   let strangers = 0;
   for (const known of seen.values()) if (!known) strangers++;
   // (Every seed's weight drops, those no sentence voted for too, and no seed is the story's own any more;
   // the closest seeds are still the ones whose names count as the story's: see topicalSeeds.)
-  if (strangers < 3 || strangers <= seen.size / 2) return;
+  if (strangers < 3 || strangers < (2 * seen.size) / 3) return;
   ctx.topicScale = 0.7;
   for (const [doc, w] of ctx.topic) ctx.topic.set(doc, w * ctx.topicScale);
 }
