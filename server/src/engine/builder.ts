@@ -6,7 +6,7 @@
 import { countFacts, HeldEntity, pendingLowerWords, type HeldFacts, type HeldSentenceFacts } from './held';
 import type { Entity } from './people';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { Lists, StringTable, type DocLoader, type FlatTables } from './flat';
+import { Lists, StringTable, StringTableBuilder, type DocLoader, type FlatTables } from './flat';
 import { factsRecord, restoreRecord } from './persist';
 
 /** A title before a name, which a person's name is written without. */
@@ -40,7 +40,7 @@ const BLOCK = 32;
 /**
  * Each seed's strings (its text, its prose where it differs, its date, its facts record), compressed
  * block by block (deflate, fast level): a block is read whole when one of its seeds is asked for, and
- * the last few read are remembered.
+ * the last 32 read are remembered (a check reads seeds from all over the index).
  */
 class KeptStrings {
   private readonly blocks: Buffer[] = [];
@@ -78,7 +78,7 @@ class KeptStrings {
     let text = this.read.get(b);
     if (text === undefined) {
       text = inflateRawSync(this.blocks[b]).toString(this.wide.has(b) ? 'utf16le' : 'utf8');
-      if (this.read.size >= 8) this.read.delete(this.read.keys().next().value!);
+      if (this.read.size >= 32) this.read.delete(this.read.keys().next().value!);
     } else this.read.delete(b);
     this.read.set(b, text);
     let at = 0;
@@ -115,9 +115,9 @@ class Numbers {
     this.a[i] = v;
   }
 
-  /** The numbers, in a typed array of their own length. */
-  copy(): Uint32Array {
-    return this.a.slice(0, this.length);
+  /** The numbers, as a view (the room after them was never written). */
+  view(): Uint32Array {
+    return this.a.subarray(0, this.length);
   }
 }
 
@@ -133,6 +133,11 @@ class Pairs {
     this.last.push(0);
   }
 
+  /** How many lists. */
+  get count(): number {
+    return this.last.length;
+  }
+
   add(list: number, value: number): void {
     if (this.last.at(list) === value + 1) return;
     this.last.set(list, value + 1);
@@ -141,18 +146,24 @@ class Pairs {
   }
 
   group(): Lists {
-    return groupLists(this.last.length, this.lists.copy(), this.values.copy());
+    return groupLists(this.last.length, this.lists.view(), this.values.view());
   }
 }
 
-/** Lists of the values, list by list, each in the order given (a counting sort). */
-function groupLists(count: number, lists: Uint32Array, values: Uint32Array): Lists {
+/**
+ * Lists of values, list by list, each in the order given (a counting sort): value i is `values[i]`, or,
+ * without values, the number of the list of `by` (lists turned round) that holds place i.
+ */
+function groupLists(count: number, lists: Uint32Array, values: Uint32Array | Lists): Lists {
   const offsets = new Uint32Array(count + 1);
   for (let i = 0; i < lists.length; i++) offsets[lists[i] + 1]++;
   for (let k = 0; k < count; k++) offsets[k + 1] += offsets[k];
   const at = offsets.slice(0, count);
-  const out = new Uint32Array(values.length);
-  for (let i = 0; i < lists.length; i++) out[at[lists[i]]++] = values[i];
+  const out = new Uint32Array(lists.length);
+  if (values instanceof Lists) {
+    const ends = values.offsets;
+    for (let v = 0, i = 0; v + 1 < ends.length; v++) for (; i < ends[v + 1]; i++) out[at[lists[i]]++] = v;
+  } else for (let i = 0; i < lists.length; i++) out[at[lists[i]]++] = values[i];
   return new Lists(offsets, out);
 }
 
@@ -165,7 +176,7 @@ interface BuiltPerson {
 }
 
 export class FlatBuilder {
-  private readonly paths = new Map<string, number>();
+  private readonly paths = new StringTableBuilder();
   private readonly dates: string[] = [];
   private readonly docFacts = new Numbers();
   private readonly docFirst = new Numbers();
@@ -173,14 +184,15 @@ export class FlatBuilder {
   private readonly kept = new KeptStrings(4);
   private sentences = 0;
   private facts = 0;
-  private readonly terms = new Map<string, number>();
+  private readonly terms = new StringTableBuilder();
   private readonly sentenceTerms = new Numbers();
   private readonly sentenceEnds = new Numbers();
-  private readonly lowerWords = new Map<string, number>();
-  private readonly names = new Map<string, number>();
+  private readonly lowerWords = new StringTableBuilder();
+  private readonly lowerCounts = new Numbers();
+  private readonly names = new StringTableBuilder();
   private readonly nameFirst = new Numbers();
   private readonly nameDocs = new Pairs();
-  private readonly nameTokens = new Map<string, number>();
+  private readonly nameTokens = new StringTableBuilder();
   private readonly tokenDocs = new Pairs();
   private readonly persons = new Map<string, BuiltPerson>();
   private readonly surnames = new Map<string, string[]>();
@@ -191,7 +203,7 @@ export class FlatBuilder {
   }
 
   has(path: string): boolean {
-    return this.paths.has(path);
+    return this.paths.find(path) >= 0;
   }
 
   get stats(): { files: number; facts: number; sentences: number } {
@@ -201,9 +213,8 @@ export class FlatBuilder {
   /** Indexes a seed (not indexed yet) after the others, as SeedIndex.indexDoc does. */
   add(path: string, held: HeldFacts): void {
     const record = factsRecord(held); // (before anything changes: it may throw)
-    const doc = this.paths.size;
+    const doc = this.paths.number(path);
     const first = this.sentences;
-    this.paths.set(path, doc);
     this.dates.push(held.date ?? '');
     const { raw, prose, date } = held.parsed;
     this.kept.push([raw, prose === raw ? '' : prose, date ?? '', record]);
@@ -213,26 +224,24 @@ export class FlatBuilder {
     held.sentences.forEach((sf, i) => {
       const id = first + i;
       for (const term of sf.indexTerms) {
-        let t = this.terms.get(term);
-        if (t === undefined) this.terms.set(term, (t = this.terms.size));
-        this.sentenceTerms.push(t);
+        this.sentenceTerms.push(this.terms.number(term));
       }
       this.sentenceEnds.push(this.sentenceTerms.length);
-      for (const w of lowerWordsOf(sf)) this.lowerWords.set(w, (this.lowerWords.get(w) ?? 0) + 1);
+      for (const w of lowerWordsOf(sf)) {
+        const k = this.lowerWords.number(w);
+        if (k === this.lowerCounts.length) this.lowerCounts.push(1);
+        else this.lowerCounts.set(k, this.lowerCounts.at(k) + 1);
+      }
       for (const e of sf.entities) {
-        let n = this.names.get(e.key);
-        if (n === undefined) {
-          this.names.set(e.key, (n = this.names.size));
+        const n = this.names.number(e.key);
+        if (n === this.nameFirst.length) {
           this.nameFirst.push(id);
           this.nameDocs.open();
         }
         this.nameDocs.add(n, doc);
         for (const token of wordsOf(e)) {
-          let k = this.nameTokens.get(token);
-          if (k === undefined) {
-            this.nameTokens.set(token, (k = this.nameTokens.size));
-            this.tokenDocs.open();
-          }
+          const k = this.nameTokens.number(token);
+          if (k === this.tokenDocs.count) this.tokenDocs.open();
           this.tokenDocs.add(k, doc);
         }
         if (e.type === 'person') this.notePerson(held, e.key, e.text, wordsOf(e), id, first);
@@ -275,7 +284,7 @@ export class FlatBuilder {
 
   /** The tables of the seeds indexed, and how a seed's facts are read back (from its kept text and record). */
   freeze(): { tables: FlatTables; load: DocLoader } {
-    const names = [...this.names.keys()];
+    const names = this.names.strings;
     const byLength = new Map<number, number[]>();
     const byShape = new Map<string, number[]>();
     names.forEach((key, n) => {
@@ -287,35 +296,31 @@ export class FlatBuilder {
       if (!similar) byShape.set(shape, (similar = []));
       similar.push(n);
     });
-    const sentenceTerms = new Lists(this.sentenceEnds.copy(), this.sentenceTerms.copy());
-    // Postings: each sentence's terms turned round (sentence numbers rise within each list).
-    const termOf = sentenceTerms.values;
-    const sentenceOf = new Uint32Array(termOf.length);
-    for (let id = 0; id < this.sentences; id++) sentenceOf.fill(id, sentenceTerms.offsets[id], sentenceTerms.offsets[id + 1]);
+    const sentenceTerms = new Lists(this.sentenceEnds.view(), this.sentenceTerms.view());
     const personKeys = [...this.persons.keys()];
     const personNumber = new Map(personKeys.map((k, i) => [k, i]));
-    const paths = [...this.paths.keys()];
     const tables: FlatTables = {
       sentences: this.sentences,
       facts: this.facts,
-      docPaths: StringTable.build(paths),
+      docPaths: this.paths.table(),
       docDates: StringTable.build(this.dates, false),
-      docFacts: this.docFacts.copy(),
-      docFirst: this.docFirst.copy(),
-      terms: StringTable.build([...this.terms.keys()]),
-      postings: groupLists(this.terms.size, termOf, sentenceOf),
+      docFacts: this.docFacts.view(),
+      docFirst: this.docFirst.view(),
+      terms: this.terms.table(),
+      // each sentence's terms turned round (sentence numbers rise within each list)
+      postings: groupLists(this.terms.size, sentenceTerms.values, sentenceTerms),
       sentenceTerms,
-      names: StringTable.build(names),
-      nameFirst: this.nameFirst.copy(),
+      names: this.names.table(),
+      nameFirst: this.nameFirst.view(),
       nameDocs: this.nameDocs.group(),
-      nameTokens: StringTable.build([...this.nameTokens.keys()]),
+      nameTokens: this.nameTokens.table(),
       tokenDocs: this.tokenDocs.group(),
       lengthKeys: Uint32Array.from(byLength.keys()),
       lengthNames: Lists.build([...byLength.values()]),
       shapes: StringTable.build([...byShape.keys()]),
       shapeNames: Lists.build([...byShape.values()]),
-      lowerWords: StringTable.build([...this.lowerWords.keys()]),
-      lowerCounts: Uint32Array.from(this.lowerWords.values()),
+      lowerWords: this.lowerWords.table(),
+      lowerCounts: this.lowerCounts.view(),
       persons: StringTable.build(personKeys),
       // As JSON.stringify([name, tokens, [[sentence, title], ...], mentions]) writes it (FlatPerson).
       personData: StringTable.build(
@@ -325,15 +330,18 @@ export class FlatBuilder {
       surnames: StringTable.build([...this.surnames.keys()]),
       surnamePersons: Lists.build([...this.surnames.values()].map((keys) => keys.map((k) => personNumber.get(k)!))),
     };
-    const kept = this.kept;
-    kept.close();
-    const load: DocLoader = (n, flat) => {
-      const [raw, prose, date, record] = kept.get(n);
-      const first = flat.tables.docFirst[n];
-      return restoreRecord({ raw, prose: prose || raw, date: date || undefined }, record, (i) => flat.termsOf(first + i));
-    };
-    return { tables, load };
+    this.kept.close();
+    return { tables, load: loaderOf(this.kept) };
   }
+}
+
+/** Reads a seed's facts back from its kept strings (a function of its own: a closure keeps its whole scope). */
+function loaderOf(kept: KeptStrings): DocLoader {
+  return (n, flat) => {
+    const [raw, prose, date, record] = kept.get(n);
+    const first = flat.tables.docFirst[n];
+    return restoreRecord({ raw, prose: prose || raw, date: date || undefined }, record, (i) => flat.termsOf(first + i));
+  };
 }
 
 /** Is the sentence among the mentions? The seed being indexed (from docStart) has its own at the end. */

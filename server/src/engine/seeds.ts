@@ -223,6 +223,15 @@ export class SeedIndex {
     return term;
   }
 
+  /**
+   * Ends a compact build: its tables are made now rather than at the first look-up (a loader calls this
+   * once its seeds are in, so that the first check does not wait for it). Seeds indexed later go into
+   * the overlay.
+   */
+  finishLoading(): void {
+    this.freeze();
+  }
+
   /** A compact build's tables, made at its first look-up or change of a seed it has. */
   private freeze(): void {
     const builder = this.builder;
