@@ -115,6 +115,21 @@ test('a cold build held compactly (the default) makes the tables toFlat makes of
   assert.equal(verdict(twice[1]), verdict(twice[0]));
 });
 
+test('a compact build gives back each seed\'s text exactly, also one UTF-8 cannot carry (a lone surrogate)', () => {
+  const odd = SEED_TEXT.replace('Cameron', 'Cam\ud800eron');
+  const objects = new SeedIndex({ compact: false });
+  const compact = new SeedIndex();
+  for (const index of [objects, compact]) {
+    index.addSeed('a.txt', odd);
+    index.addSeed('b.txt', OTHER);
+  }
+  const texts = (index: SeedIndex) => [...index.seeds].map((d) => d.sentences.map((s) => s.facts.sentence.text));
+  assert.deepEqual(texts(compact), texts(objects));
+  assert.ok(texts(compact)[0].some((t) => t.includes('\ud800')));
+  assert.equal(answers(compact), answers(objects));
+  assert.equal(verdict(compact), verdict(objects));
+});
+
 test('an index opened from its file: same answers and checks; seeds read only when a check needs them', () => {
   const ws = workspace();
   const plain = loadSeeds([ws.seeds]);

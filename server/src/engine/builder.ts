@@ -35,12 +35,13 @@ function wordsOf(e: Entity): string[] {
 }
 
 /** Seeds (in blocks of this many) whose kept strings are compressed together. */
-const BLOCK = 32;
+const BLOCK = 8;
 
 /**
  * Each seed's strings (its text, its prose where it differs, its date, its facts record), compressed
  * block by block (deflate, fast level): a block is read whole when one of its seeds is asked for, and
- * the last 32 read are remembered (a check reads seeds from all over the index).
+ * the last 128 read are remembered (a check reads seeds from all over the index; 8 seeds fill the
+ * 32 KB that deflate looks back at, so larger blocks would compress little better and read slower).
  */
 class KeptStrings {
   private readonly blocks: Buffer[] = [];
@@ -78,7 +79,7 @@ class KeptStrings {
     let text = this.read.get(b);
     if (text === undefined) {
       text = inflateRawSync(this.blocks[b]).toString(this.wide.has(b) ? 'utf16le' : 'utf8');
-      if (this.read.size >= 32) this.read.delete(this.read.keys().next().value!);
+      if (this.read.size >= 128) this.read.delete(this.read.keys().next().value!);
     } else this.read.delete(b);
     this.read.set(b, text);
     let at = 0;
