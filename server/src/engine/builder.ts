@@ -44,7 +44,11 @@ const BLOCK = 8;
  * 32 KB that deflate looks back at, so larger blocks would compress little better and read slower).
  */
 class KeptStrings {
-  private readonly blocks: Buffer[] = [];
+  /** The compressed blocks, one after another in chunks of a megabyte or more (not one small buffer each: those, among zlib's passing allocations, left memory the process could not give back). */
+  private readonly chunks: Buffer[] = [];
+  private used = 0;
+  /** Per block: its chunk, where it starts there, and its length. */
+  private readonly blocks = new Numbers();
   /** Blocks kept as UTF-16 (a string that UTF-8 cannot carry: a lone surrogate), not UTF-8. */
   private readonly wide = new Set<number>();
   /** The strings of the block being filled. */
@@ -68,8 +72,18 @@ class KeptStrings {
     if (this.open.length === 0) return;
     const text = this.open.join('');
     const wide = !(text as unknown as { isWellFormed(): boolean }).isWellFormed(); // (Node 20; not in the ES2022 library)
-    if (wide) this.wide.add(this.blocks.length);
-    this.blocks.push(deflateRawSync(Buffer.from(text, wide ? 'utf16le' : 'utf8'), { level: 1 }));
+    if (wide) this.wide.add(this.blocks.length / 3);
+    const bytes = deflateRawSync(Buffer.from(text, wide ? 'utf16le' : 'utf8'), { level: 1 });
+    let chunk = this.chunks[this.chunks.length - 1];
+    if (!chunk || this.used + bytes.length > chunk.length) {
+      this.chunks.push((chunk = Buffer.allocUnsafeSlow(Math.max(1 << 20, bytes.length))));
+      this.used = 0;
+    }
+    bytes.copy(chunk, this.used);
+    this.blocks.push(this.chunks.length - 1);
+    this.blocks.push(this.used);
+    this.blocks.push(bytes.length);
+    this.used += bytes.length;
     this.open = [];
   }
 
@@ -78,7 +92,8 @@ class KeptStrings {
     const b = Math.floor(n / BLOCK);
     let text = this.read.get(b);
     if (text === undefined) {
-      text = inflateRawSync(this.blocks[b]).toString(this.wide.has(b) ? 'utf16le' : 'utf8');
+      const at = this.blocks.at(3 * b + 1);
+      text = inflateRawSync(this.chunks[this.blocks.at(3 * b)].subarray(at, at + this.blocks.at(3 * b + 2))).toString(this.wide.has(b) ? 'utf16le' : 'utf8');
       if (this.read.size >= 128) this.read.delete(this.read.keys().next().value!);
     } else this.read.delete(b);
     this.read.set(b, text);
