@@ -80,6 +80,56 @@ test('flat tables packed and read back answer every look-up as the index built a
   assert.equal(verdict(flat), verdict(built));
 });
 
+test('a cold build held compactly (the default) makes the tables toFlat makes of every seed\'s objects, and answers every look-up and check as they do, also after changes', () => {
+  const seeds: Array<[string, string]> = [
+    ['a.txt', SEED_TEXT],
+    ['b.txt', OTHER],
+    ['c.md', THIRD],
+    ['e.md', `---\ndate: 2023-11-25\n---\n# Talks\n\n${OTHER.split('\n')[1]} Mr Fidan and *David Cameron* spoke.\n`],
+  ];
+  const build = (compact: boolean) => {
+    const index = new SeedIndex({ compact });
+    for (const [path, text] of seeds) index.addSeed(path, text);
+    return index;
+  };
+  const objects = build(false);
+  const compact = build(true);
+  assert.deepEqual(compact.stats, objects.stats);
+  assert.ok(packFlat(compact.toFlat(), {}).equals(packFlat(objects.toFlat(), {})), 'the same tables, byte for byte');
+  assert.equal(answers(compact), answers(objects));
+  for (const draft of [DRAFT, THIRD, SEED_TEXT]) assert.equal(verdict(compact, draft), verdict(objects, draft));
+  // A seed indexed again goes last, as in an index of objects; removed and added seeds as there.
+  for (const index of [objects, compact]) {
+    index.addSeed('a.txt', SEED_TEXT.replace('Foreign Secretary', 'Home Secretary'));
+    index.removeSeed('b.txt');
+    index.addSeed('d.txt', OTHER.replace('1,200', '1,300'));
+  }
+  assert.equal(answers(compact), answers(objects));
+  for (const draft of [DRAFT, THIRD, SEED_TEXT]) assert.equal(verdict(compact, draft), verdict(objects, draft));
+  // A seed indexed twice before the first look-up.
+  const twice = [build(false), build(true)].map((index) => {
+    index.addSeed('c.md', THIRD.replace('Friday', 'Monday'));
+    return index;
+  });
+  assert.equal(answers(twice[1]), answers(twice[0]));
+  assert.equal(verdict(twice[1]), verdict(twice[0]));
+});
+
+test('a compact build gives back each seed\'s text exactly, also one UTF-8 cannot carry (a lone surrogate)', () => {
+  const odd = SEED_TEXT.replace('Cameron', 'Cam\ud800eron');
+  const objects = new SeedIndex({ compact: false });
+  const compact = new SeedIndex();
+  for (const index of [objects, compact]) {
+    index.addSeed('a.txt', odd);
+    index.addSeed('b.txt', OTHER);
+  }
+  const texts = (index: SeedIndex) => [...index.seeds].map((d) => d.sentences.map((s) => s.facts.sentence.text));
+  assert.deepEqual(texts(compact), texts(objects));
+  assert.ok(texts(compact)[0].some((t) => t.includes('\ud800')));
+  assert.equal(answers(compact), answers(objects));
+  assert.equal(verdict(compact), verdict(objects));
+});
+
 test('an index opened from its file: same answers and checks; seeds read only when a check needs them', () => {
   const ws = workspace();
   const plain = loadSeeds([ws.seeds]);

@@ -344,6 +344,7 @@ export function loadSeeds(paths: string[], options: LoadOptions = {}): LoadedSee
       }
     }
   }
+  index.finishLoading();
   cache?.save();
   if (cache && snapshot) {
     const write = () => (cache.report.written = saveSnapshot(cache.folderPath, cache.engineName, snapshot.key, snapshot.files, reasons, index, (file) => cache.stored(keys.get(file)!), keys, cache.report.messages));

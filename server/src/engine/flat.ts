@@ -71,6 +71,58 @@ export class StringTable {
   }
 }
 
+/**
+ * Strings numbered as they are added, with the hash table StringTable.build makes of them in that order
+ * (kept up as they come: linear probing in a table of the same size gives the same slots), so that a
+ * build finds a string's number without a Map and ends with its table at once.
+ */
+export class StringTableBuilder {
+  readonly strings: string[] = [];
+  private slots = new Uint32Array(8);
+
+  get size(): number {
+    return this.strings.length;
+  }
+
+  /** The string's number, or -1. */
+  find(s: string): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let at = stringHash(s) & mask; ; at = (at + 1) & mask) {
+      const slot = slots[at];
+      if (slot === 0) return -1;
+      if (this.strings[slot - 1] === s) return slot - 1;
+    }
+  }
+
+  /** The string's number, the string added (numbered after the others) if it is new. */
+  number(s: string): number {
+    const known = this.find(s);
+    if (known >= 0) return known;
+    const n = this.strings.length;
+    this.strings.push(s);
+    if (this.slots.length < this.strings.length * 2) {
+      this.slots = new Uint32Array(this.slots.length * 2);
+      for (let i = 0; i < n; i++) this.place(i);
+    }
+    this.place(n);
+    return n;
+  }
+
+  private place(i: number): void {
+    const mask = this.slots.length - 1;
+    let at = stringHash(this.strings[i]) & mask;
+    while (this.slots[at] !== 0) at = (at + 1) & mask;
+    this.slots[at] = i + 1;
+  }
+
+  table(): StringTable {
+    const offsets = new Uint32Array(this.strings.length + 1);
+    for (let i = 0; i < this.strings.length; i++) offsets[i + 1] = offsets[i] + this.strings[i].length;
+    return new StringTable(this.strings.join(''), offsets, this.slots);
+  }
+}
+
 /** Reads `count` numbers of a section left where it is (in a file), from its number `from`. */
 export type ValuesReader = (from: number, count: number) => Uint32Array;
 

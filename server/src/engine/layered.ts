@@ -7,6 +7,7 @@ import type { Entity } from './people';
 import type { StoredFacts } from './persist';
 import type { HeldFacts } from './held';
 import type { FlatIndex } from './flat';
+import { HONORIFIC_PREFIX } from './builder';
 import type { PersonRecord, SeedDoc, SeedIndex, SeedSentence } from './seeds';
 
 /** Where a name or a person is first met: seed (rank), sentence in it, and place in that sentence. */
@@ -31,7 +32,6 @@ export function memoized<T>(memos: Map<string, Map<string, unknown>>, kind: stri
   return value;
 }
 
-const HONORIFIC_PREFIX = /^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+/;
 
 /** What a masked seed held that removal must take back: read from its stored facts (its text may be gone). */
 export type StoredOf = (doc: number) => StoredFacts;

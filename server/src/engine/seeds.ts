@@ -7,6 +7,7 @@ import { COMMON_STEMS } from './commonWords';
 import type { Evidence } from './types';
 import { FlatIndex, Lists, StringTable, type DocLoader, type FlatPerson, type FlatTables } from './flat';
 import { Layered, memoized, type StoredOf } from './layered';
+import { FlatBuilder, HONORIFIC_PREFIX, lowerWordsOf, nameShape } from './builder';
 import { storeFacts } from './persist';
 
 export { countFacts, dateTerm, figureTerm };
@@ -73,24 +74,6 @@ export function evidenceOf(s: SeedSentence): Evidence {
 }
 
 
-const HONORIFIC_PREFIX = /^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+/;
-
-/** The words a seed sentence writes in lower case, each once. */
-function lowerWordsOf(s: SeedSentence): Iterable<string> {
-  const known = pendingLowerWords.get(s.facts.sentence);
-  if (known) return known;
-  const words = new Set<string>();
-  for (const t of s.facts.sentence.tokens) if (!t.cap) words.add(t.key);
-  return words;
-}
-
-/** A name's length, word count and initials ("12:2:dc" for "david cameron"). */
-function nameShape(key: string, length = key.length): string {
-  const words = key.split(' ');
-  let initials = '';
-  for (const w of words) initials += w.slice(0, 1);
-  return `${length}:${words.length}:${initials}`;
-}
 
 function list(map: Map<string, Set<SeedDoc>>, key: string, doc: SeedDoc): void {
   let docs = map.get(key);
@@ -130,8 +113,23 @@ function withOwnCoverage(score: number, shared: number, own: number, termCount: 
   return own > 0 ? Math.max(score, 0.85 * confidence(termCount) * Math.min(1, shared / own)) : score;
 }
 
+export interface SeedIndexOptions {
+  /**
+   * Compact (the default): seeds indexed before the first look-up are built straight into flat tables
+   * (engine/builder.ts), each seed's facts kept as a string and restored when a check needs them, so
+   * that a cold build holds what an index opened from its file holds; seeds indexed after it go into
+   * an overlay (engine/layered.ts). Otherwise every seed's objects are held (the overlay's own index).
+   */
+  compact?: boolean;
+}
+
 export class SeedIndex {
-  /** An index read from flat tables (fromFlat): it answers until the index changes. */
+  /** Seeds indexed into flat tables, until the first look-up (compact indexes). */
+  private builder?: FlatBuilder;
+  /** Opened from a file (fromFlat): a seed indexed again keeps its place, as a load from the files has it. */
+  private opened = false;
+  private readonly compact: boolean;
+  /** An index read from flat tables (fromFlat, or a compact build): it answers until the index changes. */
   private flat?: FlatIndex;
   /** Then, the tables with the seeds removed since masked and the seeds added since in an overlay. */
   private layered?: Layered;
@@ -176,6 +174,11 @@ export class SeedIndex {
   private readonly memos = new Map<string, Map<string, unknown>>();
   private memoGeneration = 0;
 
+  constructor(options: SeedIndexOptions = {}) {
+    this.compact = options.compact !== false;
+    if (this.compact) this.builder = new FlatBuilder();
+  }
+
   /** Indexes (or re-indexes) one seed. */
   addSeed(path: string, text: string, format?: TextFormat): SeedSummary {
     return this.addExtracted(path, readSeed(text, format ?? formatOf(path)));
@@ -187,11 +190,20 @@ export class SeedIndex {
    * at `rank` (its place among the tables' seeds: n + a fraction for a seed listed after the table's nth).
    */
   addExtracted(path: string, extracted: TextFacts, rank?: number): SeedSummary {
+    const builder = this.builder;
+    if (builder && !builder.has(path)) {
+      const facts = holdFacts(extracted);
+      builder.add(path, facts);
+      for (const sf of facts.sentences) pendingLowerWords.delete(sf);
+      this.generation++;
+      return { path, facts: countFacts(facts), sentences: facts.sentences.length, date: facts.date };
+    }
     const layered = this.layer();
     if (layered) {
       const facts = holdFacts(extracted);
       const was = layered.remove(path);
-      layered.add(path, facts, rank ?? was);
+      // Built in memory, a seed indexed again goes last (as it always has); opened, it keeps its place.
+      layered.add(path, facts, rank ?? (this.opened ? was : undefined));
       this.generation++;
       this.retrieved.clear();
       return { path, facts: countFacts(facts), sentences: facts.sentences.length, date: facts.date };
@@ -221,8 +233,28 @@ export class SeedIndex {
     return term;
   }
 
+  /**
+   * Ends a compact build: its tables are made now rather than at the first look-up (a loader calls this
+   * once its seeds are in, so that the first check does not wait for it). Seeds indexed later go into
+   * the overlay.
+   */
+  finishLoading(): void {
+    this.freeze();
+  }
+
+  /** A compact build's tables, made at its first look-up or change of a seed it has. */
+  private freeze(): void {
+    const builder = this.builder;
+    if (!builder) return;
+    this.builder = undefined;
+    const { tables, load } = builder.freeze();
+    this.flat = new FlatIndex(tables, load);
+    this.nextId = tables.sentences;
+  }
+
   /** The layers of an index opened from flat tables (made at its first change), else undefined. */
   private layer(): Layered | undefined {
+    this.freeze();
     if (this.layered) return this.layered;
     const flat = this.flat;
     if (!flat) return undefined;
@@ -238,11 +270,13 @@ export class SeedIndex {
         }
       return storeFacts(flat.doc(n).facts);
     };
-    this.layered = new Layered(flat, storedOf, () => new SeedIndex());
+    this.layered = new Layered(flat, storedOf, () => new SeedIndex({ compact: false }));
     return this.layered;
   }
 
   removeSeed(path: string): boolean {
+    if (this.builder && !this.builder.has(path)) return false;
+    this.freeze();
     if (this.flat && this.flat.docNumber(path) < 0) return false;
     const layered = this.layer();
     if (layered) {
@@ -277,7 +311,7 @@ export class SeedIndex {
     }
     const people = new Set<string>();
     for (const s of doc.sentences) {
-      for (const w of lowerWordsOf(s)) {
+      for (const w of lowerWordsOf(s.facts)) {
         const n = (this.lowerWords.get(w) ?? 0) - 1;
         if (n > 0) this.lowerWords.set(w, n);
         else this.lowerWords.delete(w);
@@ -316,6 +350,7 @@ export class SeedIndex {
 
   /** The seed indexed from this path, if any. */
   seed(path: string): SeedDoc | undefined {
+    this.freeze();
     if (this.layered) return this.layered.seed(path);
     if (this.flat) {
       const n = this.flat.docNumber(path);
@@ -325,16 +360,19 @@ export class SeedIndex {
   }
 
   has(path: string): boolean {
+    if (this.builder) return this.builder.has(path);
     if (this.layered) return this.layered.has(path);
     return this.flat ? this.flat.docNumber(path) >= 0 : this.docs.has(path);
   }
 
   get seeds(): IterableIterator<SeedDoc> {
+    this.freeze();
     if (this.layered) return this.layered.seeds();
     return this.flat ? this.flat.docs() : this.docs.values();
   }
 
   get stats(): { files: number; facts: number; sentences: number } {
+    if (this.builder) return this.builder.stats;
     if (this.layered) return this.layered.stats;
     if (this.flat) return { files: this.flat.docCount, facts: this.flat.tables.facts, sentences: this.flat.tables.sentences };
     return { files: this.docs.size, facts: this.factCount, sentences: this.sentenceCount };
@@ -348,6 +386,8 @@ export class SeedIndex {
    */
   static fromFlat(tables: FlatTables, load: DocLoader, stored?: StoredOf): SeedIndex {
     const index = new SeedIndex();
+    index.builder = undefined;
+    index.opened = true;
     index.flat = new FlatIndex(tables, load);
     index.storedOf = stored;
     index.nextId = tables.sentences;
@@ -362,13 +402,19 @@ export class SeedIndex {
     for (const doc of docs) void doc.facts; // read (and checked) before the index changes
     this.layered = undefined;
     this.nextId = layered.capacity;
+    this.opened = false;
+    if (this.compact) this.builder = new FlatBuilder();
     for (const doc of docs) this.addExtracted(doc.path, doc.facts);
+    this.freeze();
   }
 
   /** The index as flat tables (fromFlat reads them): seeds and sentences numbered afresh, in order. */
   toFlat(): FlatTables {
+    this.freeze();
     if (this.flat) return this.flat.tables;
     this.thaw();
+    const thawed = this.flat as FlatIndex | undefined; // a compact index is frozen again
+    if (thawed) return thawed.tables;
     this.refresh();
     const docs = [...this.docs.values()];
     const docNumber = new Map<SeedDoc, number>();
@@ -480,7 +526,7 @@ export class SeedIndex {
         if (!list) this.postings.set(term, (list = []));
         list.push(s);
       }
-      for (const w of lowerWordsOf(s)) this.lowerWords.set(w, (this.lowerWords.get(w) ?? 0) + 1);
+      for (const w of lowerWordsOf(s.facts)) this.lowerWords.set(w, (this.lowerWords.get(w) ?? 0) + 1);
       for (const e of s.facts.entities) {
         const n = this.entityKeys.get(e.key);
         this.entityKeys.set(e.key, (n ?? 0) + 1);
@@ -543,6 +589,7 @@ export class SeedIndex {
 
   /** Inverse document frequency of a term over seed sentences. */
   idf(term: string): number {
+    this.freeze();
     if (this.idfGeneration !== this.generation) {
       this.idfs.clear();
       this.idfGeneration = this.generation;
@@ -572,6 +619,7 @@ export class SeedIndex {
 
   /** Seed sentences sharing terms with the given ones, best first, scored by the draft's coverage. */
   retrieve(terms: string[], limit = 8): Array<{ sentence: SeedSentence; score: number }> {
+    this.freeze();
     const unique = [...new Set(terms)];
     const cacheKey = `${limit}\u0001${unique.join('\u0001')}`;
     const cached = this.retrieved.get(cacheKey);
@@ -646,6 +694,7 @@ export class SeedIndex {
    * whatever its limit: for the sentences a retrieval cut off among many that share a draft's common words.
    */
   scoreSentences(terms: string[], sentences: readonly SeedSentence[]): Array<{ sentence: SeedSentence; score: number }> {
+    this.freeze();
     const unique = [...new Set(terms)];
     const weights = new Map<string, number>();
     let total = 0;
@@ -720,12 +769,14 @@ export class SeedIndex {
 
   /** Seed sentences that contain a term (for example a value term from figureTerm). */
   withTerm(term: string): readonly SeedSentence[] {
+    this.freeze();
     if (this.layered) return this.layered.withTerm(term);
     if (this.flat) return this.flat.withTerm(term);
     return this.postings.get(term) ?? [];
   }
 
   person(key: string): PersonRecord | undefined {
+    this.freeze();
     if (this.layered) return this.layered.person(key);
     if (this.flat) return this.flat.person(key);
     this.refresh();
@@ -734,6 +785,7 @@ export class SeedIndex {
 
   /** People whose surname is this one. */
   bySurname(surname: string): PersonRecord[] {
+    this.freeze();
     if (this.layered) return this.layered.bySurname(surname);
     if (this.flat) return this.flat.bySurname(surname);
     this.refresh();
@@ -741,6 +793,7 @@ export class SeedIndex {
   }
 
   allPersons(): IterableIterator<PersonRecord> {
+    this.freeze();
     if (this.layered) return this.layered.allPersons();
     if (this.flat) return this.flat.allPersons();
     this.refresh();
@@ -749,6 +802,7 @@ export class SeedIndex {
 
   /** Does a seed write this name (an entity key)? Only the seeds `within` holds count, if given. */
   knowsEntity(key: string, within?: ReadonlySet<SeedDoc>): boolean {
+    this.freeze();
     if (this.layered) return this.layered.knowsEntity(key, within);
     if (this.flat) return this.flat.knowsEntity(key, within);
     return meets(this.entityDocs.get(key), within);
@@ -756,6 +810,7 @@ export class SeedIndex {
 
   /** Does a seed's name contain this word? Only the seeds `within` holds count, if given. */
   knowsNameToken(token: string, within?: ReadonlySet<SeedDoc>): boolean {
+    this.freeze();
     if (this.layered) return this.layered.knowsNameToken(token, within);
     if (this.flat) return this.flat.knowsNameToken(token, within);
     return meets(this.entityTokens.get(token), within);
@@ -763,6 +818,7 @@ export class SeedIndex {
 
   /** Does any seed sentence contain this term at all? */
   knowsTerm(term: string): boolean {
+    this.freeze();
     if (this.layered) return this.layered.knowsTerm(term);
     if (this.flat) return this.flat.knowsTerm(term);
     return this.postings.has(term);
@@ -770,6 +826,7 @@ export class SeedIndex {
 
   /** Names (entity keys) of the given length in characters. */
   entityNamesOfLength(length: number): readonly string[] {
+    this.freeze();
     if (this.layered) return this.layered.entityNamesOfLength(length);
     if (this.flat) return this.flat.entityNamesOfLength(length);
     this.refresh();
@@ -781,6 +838,7 @@ export class SeedIndex {
    * only names a near spelling of it can be), in entityNamesOfLength order.
    */
   entityNamesLike(key: string, length: number): readonly string[] {
+    this.freeze();
     if (this.layered) return this.layered.entityNamesLike(key, nameShape(key, length), length);
     if (this.flat) return this.flat.entityNamesLike(nameShape(key, length));
     this.refresh();
@@ -789,6 +847,7 @@ export class SeedIndex {
 
   /** The first seed sentence that writes this name. */
   entitySentence(key: string): SeedSentence | undefined {
+    this.freeze();
     if (this.layered) return this.layered.entitySentence(key);
     if (this.flat) return this.flat.entitySentence(key);
     this.refresh();
@@ -797,6 +856,7 @@ export class SeedIndex {
 
   /** Does any seed write this word in lower case (so it is a common word, not a name)? */
   knowsLowerWord(key: string): boolean {
+    this.freeze();
     if (this.layered) return this.layered.knowsLowerWord(key);
     if (this.flat) return this.flat.knowsLowerWord(key);
     return this.lowerWords.has(key);
