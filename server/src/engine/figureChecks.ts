@@ -124,6 +124,8 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
     }
     return found.some((o) => o !== f);
   };
+  // (Once per sentence: asked per figure, a long sentence of figures was quadratic.)
+  const prospectHere = sf.figures.length > 0 && speaksOfProspects(sf);
   for (const f of sf.figures) {
     if (f.implied) continue; // a draft's own list is checked against its stated count (listChecks)
     if (f.unit === 'age' && checkAge(ctx, f)) continue;
@@ -135,7 +137,6 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
     let strongest = 0; // the closest alignment of any seed figure that disagrees
     // And the one that counts the draft's thing ("children") before one that counts everyone.
     const rank = (score: number, g: Figure) => score - (magnitudeGap(f, g) > 0.5 ? 0.1 : 0) + (f.thing && g.thing && sameThing(f, g) ? 0.2 : 0);
-    const prospectHere = speaksOfProspects(sf);
     for (const c of mentionCandidates(ctx, sf, f, cands, figureTerm(f.value))) {
       for (const g of c.sentence.facts.figures) {
         if (!figureUnitsComparable(f, g)) continue;
