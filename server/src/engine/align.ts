@@ -4,7 +4,7 @@ import { termsOf, type SentenceFacts } from './facts';
 import { type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
 import { firstIndex, type Span, type Token } from './text';
 import { type Severity } from './types';
-import type { Ctx } from './ledger';
+import { type Ctx, seedWeight } from './ledger';
 
 /** How sure a slot comparison must be before it is reported. */
 export const ALIGN = { candidate: 0.2, warning: 0.45, error: 0.68 };
@@ -15,7 +15,7 @@ export interface Candidate {
 }
 
 export function topicWeight(ctx: Ctx, s: SeedSentence): number {
-  const w = ctx.topic.get(s.seed) ?? 0.5 * ctx.topicScale;
+  const w = seedWeight(ctx, s.seed);
   ctx.reads?.weights.set(s.seed, w);
   return w;
 }

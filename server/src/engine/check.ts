@@ -135,14 +135,15 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
       const reading = readings[i];
       let byStory = reading && scoredBy.get(reading);
       if (reading && !byStory) scoredBy.set(reading, (byStory = new Map()));
-      let scored = byStory?.get(story);
-      if (!scored) {
-        scored = index.scoreSentences([...draft.sentences[i].terms, ...anchors(draft.sentences[i])], storyDocs.flatMap((doc) => doc.sentences));
+      // (Only those retrieval did not return that could be candidates, worked out once.)
+      let extra = byStory?.get(story);
+      if (!extra) {
+        const have = new Set(r.map((c) => c.sentence));
+        extra = index.scoreSentences([...draft.sentences[i].terms, ...anchors(draft.sentences[i])], storyDocs.flatMap((doc) => doc.sentences)).filter((c) => c.score >= ALIGN.candidate && !have.has(c.sentence));
         if (byStory && byStory.size >= 4) byStory.clear();
-        byStory?.set(story, scored);
+        byStory?.set(story, extra);
       }
-      const have = new Set(r.map((c) => c.sentence));
-      for (const c of scored) if (!have.has(c.sentence)) r.push(c);
+      for (const c of extra) r.push(c);
     });
   }
   const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic, topicScale: 1, findingSpans: new SpanIndex(), removed: new Set(), claimSpans: new SpanIndex(), claimRanges: new Set() };
