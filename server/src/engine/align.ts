@@ -20,16 +20,19 @@ export function topicWeight(ctx: Ctx, s: SeedSentence): number {
   return w;
 }
 
-const storyOf = new WeakMap<Ctx, SeedDoc[]>();
+const storyOf = new WeakMap<Ctx, readonly SeedDoc[]>();
 
-/** The seeds of the draft's story (topic weight 1), in the topic's order. */
+/** The seeds of a topic's story (weight 1), in the topic's order. */
+export function storyOfTopic(topic: ReadonlyMap<SeedDoc, number>): SeedDoc[] {
+  const docs: SeedDoc[] = [];
+  for (const [doc, w] of topic) if (w >= 1) docs.push(doc);
+  return docs;
+}
+
+/** The seeds of the draft's story (topic weight 1), in the topic's order, once per check. */
 export function storySeeds(ctx: Ctx): readonly SeedDoc[] {
   let docs = storyOf.get(ctx);
-  if (!docs) {
-    docs = [];
-    for (const [doc, w] of ctx.topic) if (w >= 1) docs.push(doc);
-    storyOf.set(ctx, docs);
-  }
+  if (!docs) storyOf.set(ctx, (docs = storyOfTopic(ctx.topic)));
   return docs;
 }
 

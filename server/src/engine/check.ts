@@ -3,10 +3,10 @@
 // and report contradictions as findings and agreements as confirmed claims.
 import { extractFacts, passesOf, readingOf, READING_CONTEXT, READINGS_KEPT, type SentenceFacts } from './facts';
 import { trimHeldValues } from './held';
-import { valueTerms, type SeedIndex } from './seeds';
+import { valueTerms, type SeedDoc, type SeedIndex } from './seeds';
 import { type TextFormat } from './text';
 import { type CheckResult, type FactKind } from './types';
-import { ALIGN, type Candidate, storySeeds, topicalSeeds, topicWeight, topicOf } from './align';
+import { ALIGN, type Candidate, storyOfTopic, storySeeds, topicalSeeds, topicWeight, topicOf } from './align';
 import { type Ctx, SpanIndex, readsHold, replay } from './ledger';
 import { newReads, type SentenceReads } from './recheck';
 import { checkFigures } from './figureChecks';
@@ -36,9 +36,6 @@ interface Remembered {
   cands: Candidate[];
   reads: SentenceReads;
 }
-
-/** The prose around a sentence its checks may read (no more than its reading depends on). */
-const CONTEXT = READING_CONTEXT;
 
 /** A story's remembered sentence checks, by the remembered reading of the sentence (see readingOf), then by the rest of their key. */
 type Memo = WeakMap<object, Map<string, Remembered[]>>;
@@ -123,29 +120,13 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
     return r;
   });
   const topic = topicOf(index, raw.map((r) => r.slice(0, 8)));
-  // A sentence of common words ("He was sentenced to 20 years Friday") shares them with more seed sentences
-  // than retrieval keeps: where it was cut off, the story's own sentences (the draft's topic) are scored too.
-  // (Remembered with the reading and the story until the index changes: a keystroke re-scores one sentence.)
-  const storyDocs = [...topic].filter(([, w]) => w >= 1).map(([doc]) => doc);
-  if (storyDocs.length > 0) {
-    const story = storyDocs.map((doc) => doc.path).join('\u0000');
-    const scoredBy = index.remember('story-sentences', '', () => new WeakMap<object, Map<string, Candidate[]>>());
-    raw.forEach((r, i) => {
-      if (r.length < RETRIEVED) return;
-      const reading = readings[i];
-      let byStory = reading && scoredBy.get(reading);
-      if (reading && !byStory) scoredBy.set(reading, (byStory = new Map()));
-      // (Only those retrieval did not return that could be candidates, worked out once.)
-      let extra = byStory?.get(story);
-      if (!extra) {
-        const have = new Set(r.map((c) => c.sentence));
-        extra = index.scoreSentences([...draft.sentences[i].terms, ...anchors(draft.sentences[i])], storyDocs.flatMap((doc) => doc.sentences)).filter((c) => c.score >= ALIGN.candidate && !have.has(c.sentence));
-        if (byStory && byStory.size >= 4) byStory.clear();
-        byStory?.set(story, extra);
-      }
-      for (const c of extra) r.push(c);
-    });
-  }
+  // (Where retrieval was cut off, the story's own sentences too: see storySentences.)
+  const storyDocs = storyOfTopic(topic);
+  raw.forEach((r, i) => {
+    if (r.length < RETRIEVED || storyDocs.length === 0) return;
+    const sf = draft.sentences[i];
+    r.push(...storySentences(index, storyDocs, r, readings[i], () => [...sf.terms, ...anchors(sf)]));
+  });
   const ctx: Ctx = { draft, index, findings: [], claims: [], kinds, trace: options.trace, topic, topicScale: 1, findingSpans: new SpanIndex(), removed: new Set(), claimSpans: new SpanIndex(), claimRanges: new Set() };
   strangerStory(ctx);
   // (Traced checks are made afresh: a replay writes no trace.)
@@ -154,7 +135,7 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
   draft.sentences.forEach((sf, i) => {
     const cands = candidatesOf(ctx, raw[i]);
     ctx.trace?.(`\n## ${sf.sentence.text.slice(0, 100)}\n   cands: ${cands.slice(0, 3).map((c) => `${c.score.toFixed(2)} ${c.sentence.facts.sentence.text.slice(0, 60)}`).join(' | ')}`);
-    const reading = memo && readingOf(sf);
+    const reading = memo && readings[i];
     if (!memo || reading === undefined) {
       checkSentence(ctx, sf, cands);
       return;
@@ -163,9 +144,10 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
     // (The prose around the sentence is its reading's; the raw text, where it differs (Markdown), is added.)
     let around = '';
     if (draft.parsed.raw !== draft.parsed.prose) {
-      const from = Math.max(0, s.start - CONTEXT);
-      around = draft.parsed.raw.slice(from, s.end + CONTEXT);
-      if (around === draft.parsed.prose.slice(from, s.end + CONTEXT)) around = '';
+      // (No more of it than the reading depends on.)
+      const from = Math.max(0, s.start - READING_CONTEXT);
+      around = draft.parsed.raw.slice(from, s.end + READING_CONTEXT);
+      if (around === draft.parsed.prose.slice(from, s.end + READING_CONTEXT)) around = '';
     }
     let byReading = memo.get(reading);
     if (!byReading) memo.set(reading, (byReading = new Map()));
@@ -193,6 +175,27 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
   findings.sort((a, b) => a.range.start - b.range.start);
   ctx.claims.sort((a, b) => a.range.start - b.range.start);
   return { findings: findings.filter((f) => kinds[f.kind]), claims: ctx.claims, date: draft.date };
+}
+
+/**
+ * A sentence of common words ("He was sentenced to 20 years Friday") shares them with more seed sentences
+ * than retrieval keeps: where it was cut off, the story's own sentences (the draft's topic) are scored too,
+ * those retrieval did not return that could be candidates. (Remembered with the sentence's reading and the
+ * story until the index changes: a keystroke re-scores one sentence.)
+ */
+function storySentences(index: SeedIndex, story: readonly SeedDoc[], retrieved: readonly Candidate[], reading: object | undefined, terms: () => string[]): Candidate[] {
+  const key = story.map((doc) => doc.path).join('\u0000');
+  const scoredBy = index.remember('story-sentences', '', () => new WeakMap<object, Map<string, Candidate[]>>());
+  let byStory = reading && scoredBy.get(reading);
+  if (reading && !byStory) scoredBy.set(reading, (byStory = new Map()));
+  let extra = byStory?.get(key);
+  if (!extra) {
+    const have = new Set(retrieved.map((c) => c.sentence));
+    extra = index.scoreSentences(terms(), story.flatMap((doc) => doc.sentences)).filter((c) => c.score >= ALIGN.candidate && !have.has(c.sentence));
+    if (byStory && byStory.size >= 4) byStory.clear();
+    byStory?.set(key, extra);
+  }
+  return extra;
 }
 
 /**

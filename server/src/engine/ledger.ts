@@ -181,15 +181,15 @@ export function draftWrites(ctx: Ctx, key: string): boolean {
   return has;
 }
 
-/**
- * Would a sentence's checks read again what they read when `reads` was recorded (then at `reads.origin`,
- * now at `origin`)? Called before the sentence's records are made, with those of the sentences before it made.
- */
 /** How much a seed is about what the draft is about (see topicOf; a seed no sentence voted for weighs half, scaled as all are). */
 export function seedWeight(ctx: Ctx, doc: SeedDoc): number {
   return ctx.topic.get(doc) ?? 0.5 * ctx.topicScale;
 }
 
+/**
+ * Would a sentence's checks read again what they read when `reads` was recorded (then at `reads.origin`,
+ * now at `origin`)? Called before the sentence's records are made, with those of the sentences before it made.
+ */
 export function readsHold(ctx: Ctx, reads: SentenceReads, origin: number): boolean {
   for (const [doc, w] of reads.weights) if (seedWeight(ctx, doc) !== w) return false;
   for (const [surname, print] of reads.surnames) {

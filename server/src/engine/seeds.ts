@@ -597,7 +597,7 @@ export class SeedIndex {
     let w = this.idfs.get(term);
     if (w === undefined) {
       const layered = this.layered;
-      const df = layered ? layered.postingCount(term) : this.flat ? this.flat.postingCount(term) : (this.postings.get(term)?.length ?? 0);
+      const df = this.postingCount(term);
       const sentences = layered ? layered.stats.sentences : this.flat ? this.flat.tables.sentences : this.sentenceCount;
       w = Math.log(1 + (sentences + 1) / (df + 0.5)) * (GENERIC_WEIGHT.get(term) ?? 1);
       this.idfs.set(term, w);
@@ -635,7 +635,7 @@ export class SeedIndex {
       const w = this.idf(t);
       total += w;
       // a term in thousands of sentences says nothing (its list is not even read)
-      if ((layered ? layered.postingCount(t) : flat ? flat.postingCount(t) : (this.postings.get(t)?.length ?? 0)) > 5000) continue;
+      if (this.postingCount(t) > 5000) continue;
       const list: ArrayLike<number> | undefined = layered ? layered.postings(t) : flat ? flat.postings(t) : this.postingIds(t);
       if (!list) continue;
       for (let i = 0; i < list.length; i++) {
@@ -689,6 +689,11 @@ export class SeedIndex {
     return best.slice();
   }
 
+  /** How many seed sentences have a term (after freeze: the layered or flat tables answer, if any). */
+  private postingCount(term: string): number {
+    return this.layered ? this.layered.postingCount(term) : this.flat ? this.flat.postingCount(term) : (this.postings.get(term)?.length ?? 0);
+  }
+
   /**
    * The given seed sentences (a story's, say) scored against the terms exactly as `retrieve` scores them,
    * whatever its limit: for the sentences a retrieval cut off among many that share a draft's common words.
@@ -702,7 +707,7 @@ export class SeedIndex {
       const w = this.idf(t);
       total += w;
       // (as in retrieve: a term in thousands of sentences is not read)
-      const df = this.layered ? this.layered.postingCount(t) : this.flat ? this.flat.postingCount(t) : (this.postings.get(t)?.length ?? 0);
+      const df = this.postingCount(t);
       if (df > 0 && df <= 5000) weights.set(t, w);
     }
     if (total === 0) return [];
