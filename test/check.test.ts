@@ -617,3 +617,26 @@ test('a draft that names mostly people its closest seed never names tells anothe
   // (The seed's own story, with one figure changed, is checked as before.)
   assert.deepEqual(flagsAgainst(index, 'Port of Kessel handled 3.1 million containers in 2023, the harbour authority said on Monday. Harbour master Ines Roth said volumes rose 4% on the year.'), ['3.1 million -> 4.2 million', '4% -> 6%']);
 });
+
+test("a surname that several people of the archive share is the one the story's own seeds name", () => {
+  const index = new SeedIndex();
+  index.addSeed('tennis.txt', 'Morrow splits from coach Keller\n\nDane Morrow has ended an 18-month association with coach Brad Keller which yielded the Halden Open title.\n\nMorrow hired Keller after deciding to part from coach Luis Ferreira in the wake of his first-round exit at the 2003 Halden Open. Morrow won 121 of his 147 matches while working with Keller.');
+  index.addSeed('council.txt', 'Mayor Tom Keller opened the new bridge over the river on Monday. Keller said the bridge cost £4m.');
+  index.addSeed('golf.txt', 'Golfer Amy Keller won the Marston Classic by two shots. Keller finished on 12 under par.');
+  // (Before: "Keller" matched no one, and the coach of the sentence the draft follows was taken for a swap.)
+  assert.deepEqual(flagsAgainst(index, 'Morrow splits from coach Keller\n\nMorrow won 121 of his 147 matches while working with Keller. Morrow hired Keller after deciding to part from coach Luis Ferreira in the wake of his first-round exit at the 2003 Halden Open.'), []);
+  // (Another Keller of the archive, named in full, is still no coach of this story.)
+  assert.deepEqual(flagsAgainst(index, 'Morrow splits from coach Amy Keller.').map((f) => f.split(' -> ')[0]), ['Amy Keller']);
+});
+
+test("one country's report does not contradict another's: figures and dates of two countries", () => {
+  const index = seedIndex('us.txt', 'US trade gap ballooned in October\n\nThe US trade deficit widened to a record $55.5bn in October, the Commerce Department said. The US imported almost $20bn worth of goods from China during October, exporting a little under $3bn.');
+  assert.deepEqual(flagsAgainst(index, 'Trade gap narrows as exports rise\n\nThe UK imported £21.5bn worth of goods during November, exporting £16.9bn, the statisticians said.'), []);
+  // (The same country's report is still compared.)
+  assert.deepEqual(flagsAgainst(index, 'The US imported almost $25bn worth of goods from China during October, exporting a little under $3bn.'), ['25bn -> $20bn']);
+});
+
+test('a word the seeds write in lower case, opening a headline before a name they know, is no part of the name', () => {
+  const index = seedIndex('phone.txt', "Slimmer Zentra triples sales\n\nKorvo Zentra 2's slimmer shape has proved popular with UK buyers, with 50,000 sold in its first week on sale.\n\nSales have tripled since launch, outstripping Lumo's Pad, said market analysts Chart-Track.");
+  assert.deepEqual(flagsAgainst(index, "Slimmer Zentra triples sales\n\nSales have tripled since launch, outstripping Lumo's Pad, said market analysts Chart-Track."), []);
+});

@@ -170,3 +170,34 @@ test('words that describe are not names: "Florida-based", "Oscar-winner", "Ninet
   assert.deepEqual(names('"They\'ve worked through the weekend," said Scott Johnson.'), ['Scott Johnson']);
   assert.deepEqual(names('Stoke-on-Trent voted.'), ['Stoke-on-Trent']);
 });
+
+const names = (text: string) => extractFacts(text).sentences.flatMap((s) => s.entities.map((e) => `${e.text}:${e.type}`));
+
+test('a linking word that opens a sentence is no part of the name after it', () => {
+  // (The text never writes "however" in lower case, so its own vocabulary cannot tell.)
+  assert.deepEqual(names('Calloway said the team was ready. However Calloway warned against complacency.').map((n) => n.split(':')[0]), ['Calloway', 'Calloway']);
+  assert.deepEqual(names('Meanwhile Dunmore Rovers won again.').map((n) => n.split(':')[0]), ['Dunmore Rovers']);
+});
+
+test('a calling word that opens a headline is no part of the name: "Actor Voss wins"', () => {
+  assert.deepEqual(names('Actor Tobin Voss wins drama prize').map((n) => n.split(':')[0]), ['Tobin Voss']);
+  assert.deepEqual(names('Striker Orla Brennan signs for Dunmore').map((n) => n.split(':')[0]), ['Orla Brennan', 'Dunmore']);
+});
+
+test("a country's initials that open a sentence are a place, not the word they spell", () => {
+  assert.deepEqual(names('US trade gap widened in March.'), ['US:place']);
+  assert.deepEqual(names('Us too, she said.'), []);
+});
+
+test('two offices joined by "and" before or after a name are both that person\'s', () => {
+  assert.deepEqual(people('It was a record year, chairman and chief executive Tobin Voss said.'), ['Tobin Voss = chief executive', 'Tobin Voss = chairman']);
+  assert.deepEqual(people('Tobin Voss, the chairman and chief executive, said it was a record year.'), ['Tobin Voss = chairman', 'Tobin Voss = chief executive']);
+  // With an article, the first office is someone else's: "the Prime Minister and Foreign Secretary Jack Straw".
+  assert.deepEqual(people('The Prime Minister and Foreign Secretary Ewan Hart met the press.'), ['Ewan Hart = foreign minister']);
+});
+
+test('a sum in millions before "after" is a figure, not a time ("$9.4m after expanding")', () => {
+  const t = 'The film took $9.4m after expanding from 40 to 1,796 cinemas.';
+  assert.deepEqual(figures(t).map((f) => f.text), ['$9.4m', '40 to 1,796']);
+  assert.deepEqual(dates(t).map((d) => d.text), []);
+});

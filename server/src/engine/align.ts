@@ -2,6 +2,8 @@
 // per claim clause, the draft's topic among the seeds, the words around a claim, copied frames).
 import { termsOf, type SentenceFacts } from './facts';
 import { type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
+import { placeGroup } from './lexicon';
+import { type EntityType } from './people';
 import { firstIndex, type Span, type Token } from './text';
 import { type Severity } from './types';
 import { type Ctx, seedWeight } from './ledger';
@@ -60,6 +62,37 @@ export function topicOf(index: SeedIndex, sentences: Candidate[][]): Map<SeedDoc
 }
 
 export { termsOf } from './facts';
+
+const countriesNamed = new WeakMap<object, ReadonlySet<number>>();
+
+/** The countries a sentence names (the UK, Britain, British and London alike: one country), once per sentence. */
+function countriesOf(facts: { entities: ReadonlyArray<{ key: string; type: EntityType }> }): ReadonlySet<number> {
+  let found = countriesNamed.get(facts);
+  if (found === undefined) {
+    const groups = new Set<number>();
+    for (const e of facts.entities) {
+      // (Of any name but a person's: "the United Kingdom" may read as an organisation.)
+      const g = e.type === 'person' ? undefined : placeGroup(e.key);
+      if (g !== undefined) groups.add(g);
+    }
+    countriesNamed.set(facts, (found = groups));
+  }
+  return found;
+}
+
+/**
+ * Do a draft sentence and a seed sentence speak of two countries: each names one, neither the other's?
+ * Then a figure or a date of one is not the other's ("the UK's trade gap narrowed in November" and "the
+ * US trade gap ballooned in October" are two reports, not one report and its slip).
+ */
+export function countriesApart(draft: SentenceFacts, seed: { entities: ReadonlyArray<{ key: string; type: EntityType }> }): boolean {
+  const a = countriesOf(draft);
+  if (a.size === 0) return false;
+  const b = countriesOf(seed);
+  if (b.size === 0) return false;
+  for (const g of a) if (b.has(g)) return false;
+  return true;
+}
 
 /** Alignment terms around a span, up to `window` content words each side, weighted by nearness. */
 export function localContext(sf: SentenceFacts, span: Span, window = 6): Map<string, number> {

@@ -4,7 +4,7 @@ import { type SentenceFacts } from './facts';
 import { figuresAgree, figureUnitsComparable, type Figure } from './figures';
 import { WEEKDAYS } from './lexicon';
 import { dateTerm, evidenceOf, type SeedSentence } from './seeds';
-import { ALIGN, anchoredFrame, type Candidate, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
+import { ALIGN, anchoredFrame, type Candidate, countriesApart, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
 
 export function describeDate(d: DateMention): string {
@@ -37,7 +37,7 @@ export function checkDates(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): voi
         if (c.score >= ALIGN.candidate && soleDatesOfOneFigure(sf, d, c.sentence, g)) score = Math.max(score, ALIGN.warning);
         if (datesAgree(d, g)) {
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
-        } else if ((!best || score > best.score) && !sf.dates.some((o) => o !== d && o.iso !== "" && o.iso === g.iso)) {
+        } else if ((!best || score > best.score) && !sf.dates.some((o) => o !== d && o.iso !== "" && o.iso === g.iso) && !countriesApart(sf, c.sentence.facts)) {
           // (A seed date another date of this sentence restates is taken: "in 2011, … at the end of 2013")
           best = { g, s: c.sentence, score };
         }

@@ -185,6 +185,9 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
     text = text.replace(/[\s,.;:!?]+$/, '');
     if (!text || /^(?:now|tonight|this (?:morning|afternoon|evening)|morning|evening|noon|midnight)$/i.test(text)) continue;
     if (/^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m|p\.m)?$/i.test(text)) continue; // a time of day
+    // "$9.4m after expanding", "a 5m fall": a sum or a length (chrono reads "m" as minutes and "h" as hours),
+    // not a time; news spells its spans of time out ("five minutes later").
+    if (/^\d[\d.,]*\s?(?:[smhdwy]|mo|yr|hr|mn|bn)\b/i.test(text) || /[$£€¥]$/.test(prose.slice(Math.max(0, start - 1), start))) continue;
     if (/\b(?:hours?|minutes?|seconds?|mins?|hrs?)\b/i.test(text)) continue; // a duration or a time of day
     if (/^(?:for|over|about|around|some)\b/i.test(r.text) && !/\bago\b/i.test(text)) continue; // a duration: "for 16 days"
     // "the biggest leap in 18 years", "back in 5 years": a span of time, not a day of it (chrono reads a year)

@@ -4,7 +4,7 @@ import { distance } from 'fastest-levenshtein';
 import { conceptOf, type SentenceFacts } from './facts';
 import { figuresAgree, figureUnitsComparable, type Figure } from './figures';
 import { evidenceOf, figureTerm, type SeedSentence } from './seeds';
-import { ALIGN, anchoredFrame, type Candidate, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext, storySeeds } from './align';
+import { ALIGN, anchoredFrame, type Candidate, countriesApart, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext, storySeeds } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
 import { titleCase } from './wording';
 import { firstIndex } from './text';
@@ -159,8 +159,9 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
           // children" where the seed has "5,800 children and 3,900 women") agrees with nothing.
           if (otherGroupsValue(f, g, c.sentence.facts.figures)) continue;
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
-        } else if (!restatedByOther(f, g, c.sentence.facts.figures)) {
-          // (A seed figure another figure of this sentence restates is taken.)
+        } else if (!restatedByOther(f, g, c.sentence.facts.figures) && !countriesApart(sf, c.sentence.facts)) {
+          // (A seed figure another figure of this sentence restates is taken; one of another country's report
+          // is not this one's.)
           strongest = Math.max(strongest, score);
           if (!best || rank(score, g) > rank(best.score, best.g)) best = { g, s: c.sentence, score };
         }

@@ -13,6 +13,29 @@ export const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Words that open a sentence and link it to the one before ("However Bwalya warned …"): capitalised there,
+ * never the first word of a name, even in a text that never writes them in lower case.
+ */
+export const SENTENCE_ADVERBS = new Set(
+  (
+    'however meanwhile nevertheless nonetheless moreover furthermore instead indeed therefore thus hence likewise ' +
+    'otherwise besides similarly additionally consequently overall ultimately finally eventually separately elsewhere ' +
+    'currently recently previously initially earlier later now today yesterday tomorrow perhaps unfortunately fortunately'
+  ).split(/\s+/),
+);
+
+/**
+ * What a person does, written before the name ("US actor Jamie Foxx"): capitalised only where it opens a
+ * sentence or a headline ("Actor Foxx sees Globe nominations"), and then no part of the name.
+ */
+export const CALLING_WORDS = new Set(
+  (
+    'actor actress singer rapper songwriter comedian presenter novelist author footballer cricketer golfer boxer jockey ' +
+    'midfielder striker defender goalkeeper winger batsman bowler'
+  ).split(/\s+/),
+);
+
 /** Title heads: the word that names the office. */
 export const TITLE_HEADS = new Set(
   (

@@ -46,6 +46,16 @@ export function isCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
   return (initial || shouting || sf.sentence.heading) && (ctx.index.knowsLowerWord(t) || STOPWORDS.has(t) || !ctx.index.knowsNameToken(t));
 }
 
+/**
+ * A name the seeds know, behind a sentence's first word that they write in lower case and never in a name
+ * ("Disappointed Scott said …", "Slimmer PlayStation triples sales"): the word is no part of the name.
+ */
+function openedByCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
+  if (e.tokens.length < 2 || sf.sentence.tokens[0]?.start !== e.start) return false;
+  const first = e.tokens[0];
+  return ctx.index.knowsLowerWord(first) && !ctx.index.knowsNameToken(first) && ctx.index.knowsEntity(e.tokens.slice(1).join(' '));
+}
+
 export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate[], handled: Set<Entity>): void {
   const draftKeys = new Set(sf.entities.map((x) => x.key));
   const sentenceWords = new Map<string, number>();
@@ -53,6 +63,7 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
   for (const e of sf.entities) {
     // (Before the common-word test: a surname the draft gave in full earlier is a name wherever it stands.)
     if (handled.has(e) || laterMentionOfWrongName(ctx, e) || isCommonWord(ctx, sf, e)) continue;
+    if (openedByCommonWord(ctx, sf, e)) continue;
     const known = isKnownName(ctx, e);
     if (!known) {
       const spelled = nearSpelling(ctx, e.key);

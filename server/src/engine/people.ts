@@ -1,7 +1,7 @@
 // Names and titles: capitalised names (people, organisations, places) and the offices people hold, in
 // the forms news uses: "British Foreign Secretary David Cameron", "David Cameron, Britain's foreign
 // secretary,", "Britain's foreign secretary, David Cameron", "chief executive Thierry Breton".
-import { HONORIFICS, NAME_PARTICLES, NUMBER_WORDS, ORG_WORDS, PARTY_WORDS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_SYNONYMS, WEEKDAY_SET, MONTH_SET, PORTFOLIO_PHRASES, placeGroup } from './lexicon';
+import { HONORIFICS, NAME_PARTICLES, NUMBER_WORDS, ORG_WORDS, PARTY_WORDS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_SYNONYMS, WEEKDAY_SET, MONTH_SET, PORTFOLIO_PHRASES, SENTENCE_ADVERBS, CALLING_WORDS, placeGroup } from './lexicon';
 import { firstIndex, formsOf, type Sentence, type Span, type Token, type WordForm } from './text';
 
 export type EntityType = 'person' | 'org' | 'place' | 'other';
@@ -74,7 +74,10 @@ export function canonicalOffice(words: string[]): string {
 }
 
 function sentenceInitialCommon(t: Token, i: number, lowerVocabulary: Set<string> | undefined): boolean {
-  return i === 0 && (STOPWORDS.has(t.key) || (lowerVocabulary?.has(t.key) ?? false));
+  if (i !== 0) return false;
+  // (A country's initials are its name, not the word they spell: "US trade gap ballooned".)
+  if (t.text.length >= 2 && t.text === t.text.toUpperCase() && placeGroup(t.key) !== undefined) return false;
+  return STOPWORDS.has(t.key) || SENTENCE_ADVERBS.has(t.key) || CALLING_WORDS.has(t.key) || (lowerVocabulary?.has(t.key) ?? false);
 }
 
 /**
@@ -289,10 +292,15 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
     return k >= 0 && offset < entities[k].end ? entities[k] : undefined;
   };
   const forms = formsOf(sentence);
+  // An office joined to the next by "and", without an article before it: one person holds both
+  // ("chairman and chief executive Richard Parsons"; not "the Prime Minister and Foreign Secretary Jack Straw").
+  let joined: TitlePhrase | undefined;
   for (let i = 0; i < toks.length; i++) {
     if (forms !== undefined && !formStartsTitle(forms[i])) continue; // (titleAt would find none)
     const p = titleAt(prose, toks, i);
     if (!p) continue;
+    const held = joined;
+    joined = undefined;
     const after = p.lastTok + 1;
     // Form 1: office then name, in one capitalised run or after a lower-case office.
     if (after < toks.length && /^\s+$/.test(prose.slice(toks[p.lastTok].end, toks[after].start))) {
@@ -302,6 +310,7 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
         const name = trimEntity(prose, e, nameTokStart, toks);
         if (name) {
           out.push({ person: name, title: toTitle(prose, p), sentence: sentence.index });
+          if (held && held.lastTok + 2 === firstTokOf(toks, p)) out.push({ person: name, title: toTitle(prose, held), sentence: sentence.index });
           const endAt = firstIndex(toks.length, (x) => toks[x].end >= name.end);
           const lastNameTok = endAt < toks.length && toks[endAt].end === name.end ? endAt : -1;
           i = Math.max(p.lastTok, lastNameTok);
@@ -335,6 +344,12 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
         if (e.type !== 'person') e = { ...e, type: 'person' };
         out.push({ person: e, title: toTitle(prose, p), sentence: sentence.index });
         i = p.lastTok;
+        // "Richard Parsons, the chairman and chief executive,": both offices are his.
+        const also = andOffice(prose, toks, p);
+        if (also) {
+          out.push({ person: e, title: toTitle(prose, also), sentence: sentence.index });
+          i = also.lastTok;
+        }
         continue;
       }
       // "Subir Raha, Gazprom chairman": an organisation between the comma and the office
@@ -353,9 +368,22 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
         }
       }
     }
+    if (andOffice(prose, toks, p) && !/^(?:the|a|an)$/.test(toks[firstTokOf(toks, p) - 1]?.key ?? '')) joined = p;
     i = p.lastTok;
   }
   return out;
+}
+
+/** The token a title phrase starts at (its qualifier's, if any). */
+function firstTokOf(toks: Token[], p: TitlePhrase): number {
+  return firstIndex(toks.length, (x) => toks[x].start >= p.qualStart);
+}
+
+/** The office after a title phrase and "and" ("chairman and chief executive"), if there is one. */
+function andOffice(prose: string, toks: Token[], p: TitlePhrase): TitlePhrase | undefined {
+  const and = p.lastTok + 1;
+  if (toks[and]?.key !== 'and' || and + 1 >= toks.length || !/^\s+$/.test(prose.slice(toks[p.lastTok].end, toks[and].start))) return undefined;
+  return canStartTitle(toks[and + 1].key) ? titleAt(prose, toks, and + 1) : undefined;
 }
 
 /** The name part of an entity that starts after an office: drops a trailing org word run. */

@@ -19,6 +19,11 @@ export function findPerson(ctx: Ctx, e: Entity): PersonRecord | undefined {
   const tokens = key.split(' ');
   const bySurname = ctx.index.bySurname(tokens[tokens.length - 1]);
   if (tokens.length === 1 && bySurname.length === 1) return bySurname[0];
+  // A surname alone that several people of the archive share is the one the story's own seeds name.
+  if (tokens.length === 1 && bySurname.length > 1) {
+    const ofStory = bySurname.filter((p) => p.mentions.some((m) => topicWeight(ctx, m) >= 0.6));
+    if (ofStory.length === 1) return ofStory[0];
+  }
   // "David Cameron" against a seed's "Cameron": a unique surname with a compatible first name
   const compatible = bySurname.filter((p) => p.tokens.length === 1 || p.tokens[0] === tokens[0] || p.tokens[0][0] === tokens[0][0]);
   return compatible.length === 1 ? compatible[0] : undefined;
