@@ -9,27 +9,15 @@
 // ../shared/corpus/bbc (a temporary folder of links stands for the seed folder); nothing is copied into
 // the project.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { bbcArticles, cli, corpus } from './bbc-corpus.mjs';
 
 const args = process.argv.slice(2);
 const count = Number(args[args.indexOf('--count') + 1] || 200) || 200;
 const verbose = args.includes('--verbose');
-const root = resolve(import.meta.dirname, '..');
-const corpus = resolve(root, '..', 'shared', 'corpus', 'bbc');
-const cli = join(root, 'dist', 'cli.js');
-if (!existsSync(corpus)) {
-  console.error(`archive-check: ${corpus} is missing (the BBC corpus sits beside the project on development machines)`);
-  process.exit(2);
-}
-if (!existsSync(cli)) {
-  console.error('archive-check: run npm run build first');
-  process.exit(2);
-}
-const all = readdirSync(corpus)
-  .filter((t) => existsSync(join(corpus, t)) && !t.includes('.'))
-  .flatMap((t) => readdirSync(join(corpus, t)).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: `${t}-${f}`, path: join(corpus, t, f) })));
+const all = bbcArticles('archive-check');
 const step = Math.max(1, Math.floor(all.length / count));
 const drafts = all.filter((_, i) => i % step === 0).slice(0, count);
 const chosen = new Set(drafts.map((d) => d.name));
