@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkDraft, SeedIndex } from '../server/src/engine';
+import { checkDraft, extractFacts, SeedIndex } from '../server/src/engine';
+import { type Ctx } from '../server/src/engine/ledger';
+import { isCommonWord } from '../server/src/engine/nameChecks';
 import { bundledIndex, check, flagged, flags, SEED_TEXT } from './helpers';
 
 /** An index of one seed. */
@@ -639,4 +641,20 @@ test("one country's report does not contradict another's: figures and dates of t
 test('a word the seeds write in lower case, opening a headline before a name they know, is no part of the name', () => {
   const index = seedIndex('phone.txt', "Slimmer Zentra triples sales\n\nKorvo Zentra 2's slimmer shape has proved popular with UK buyers, with 50,000 sold in its first week on sale.\n\nSales have tripled since launch, outstripping Lumo's Pad, said market analysts Chart-Track.");
   assert.deepEqual(flagsAgainst(index, "Slimmer Zentra triples sales\n\nSales have tripled since launch, outstripping Lumo's Pad, said market analysts Chart-Track."), []);
+});
+
+test('a statement put after its speaker\'s name is still theirs when the seed quotes it first ("…," said X)', () => {
+  const index = seedIndex('awards.txt', 'Voyager leads awards race\n\nThe Voyager has become the favourite for best film.\n\n"If you look at the awards race, The Voyager should be ahead," said awards pundit Tom Keane. Clara Binns, who stars in it, agreed that The Voyager looks ahead in the awards race.');
+  // (Before: the seed sentence that opens with Clara Binns was taken for the statement's own.)
+  assert.deepEqual(flagsAgainst(index, 'Awards pundit Tom Keane said: "If you look at the awards race, The Voyager should be ahead."'), []);
+});
+
+test('a word that opens a quotation is capitalised by its place, as at the start of a sentence', () => {
+  const index = seedIndex('net.txt', 'The speed of set up has helped the firm. "It is a task," said Ravi Sridharan.');
+  const sf = extractFacts('Mr Sridharan said: "Speed is very important." He said Speed Networks grew.').sentences[0];
+  const speed = sf.entities.find((e) => e.text === 'Speed')!;
+  assert.ok(speed, 'the quotation\'s first word reads as a name');
+  assert.equal(isCommonWord({ index } as unknown as Ctx, sf, speed), true);
+  const mid = extractFacts('He said Speed Networks grew.').sentences[0];
+  assert.equal(isCommonWord({ index } as unknown as Ctx, mid, mid.entities.find((e) => e.text.startsWith('Speed'))!), false);
 });

@@ -44,3 +44,9 @@ test('LineMap converts offsets to LSP positions in UTF-16 code units and back', 
   assert.deepEqual(m.position(5), { line: 1, character: 0 });
   assert.equal(m.offset({ line: 1, character: 1 }), 6);
 });
+
+test('a sentence ends after the letter of "3G." and after an acronym in capitals ("MS."), not after an initial or "Ms."', () => {
+  const texts = (t: string) => parseText(t).sentences.map((s) => s.text);
+  assert.deepEqual(texts('It will compete with 3G. Broadband will grow. John G. Smith came.'), ['It will compete with 3G.', 'Broadband will grow.', 'John G. Smith came.']);
+  assert.deepEqual(texts('It helps patients with MS. Final approval came. Ms. Jones agreed.'), ['It helps patients with MS.', 'Final approval came.', 'Ms. Jones agreed.']);
+});

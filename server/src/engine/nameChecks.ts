@@ -35,13 +35,24 @@ export function isKnownName(ctx: Ctx, e: Entity): boolean {
 }
 
 /** A capitalised word that is just a common word at the head of a sentence or in a headline. */
+/** Does the name open the sentence, or a quotation in it ('Mr Sridharan said: "Speed is important"')? */
+function opensSentence(sf: SentenceFacts, e: Entity): boolean {
+  const toks = sf.sentence.tokens;
+  if (toks[0]?.start === e.start) return true;
+  const i = firstIndex(toks.length, (k) => toks[k].start >= e.start);
+  return i > 0 && i < toks.length && toks[i].start === e.start && OPENING_QUOTE.test(sf.sentence.text.slice(toks[i - 1].end - sf.sentence.start, e.start - sf.sentence.start));
+}
+
+/** The gap before a quotation's first word: a quote mark right before it (a closing one has a space after). */
+const OPENING_QUOTE = /^[^\p{L}\p{N}]*["“‘]$/u;
+
 export function isCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
   if (e.tokens.every((t) => isTitleToken(t) || STOPWORDS.has(t) || MONTHS.includes(t) || t in NUMBER_WORDS)) return true;
   if (e.tokens.length > 1) return false;
   const t = e.tokens[0];
   // (A name of a kind, "Buzzfeed", "Instagram", is a name wherever it stands, unless the text writes it in lower case.)
   if (kindOf(t) && !ctx.index.knowsLowerWord(t)) return false;
-  const initial = sf.sentence.tokens[0]?.start === e.start;
+  const initial = opensSentence(sf, e);
   const shouting = e.text === e.text.toUpperCase() && e.text.length > 1;
   return (initial || shouting || sf.sentence.heading) && (ctx.index.knowsLowerWord(t) || STOPWORDS.has(t) || !ctx.index.knowsNameToken(t));
 }
@@ -51,7 +62,7 @@ export function isCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
  * ("Disappointed Scott said …", "Slimmer PlayStation triples sales"): the word is no part of the name.
  */
 function openedByCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
-  if (e.tokens.length < 2 || sf.sentence.tokens[0]?.start !== e.start) return false;
+  if (e.tokens.length < 2 || !opensSentence(sf, e)) return false;
   const first = e.tokens[0];
   return ctx.index.knowsLowerWord(first) && !ctx.index.knowsNameToken(first) && ctx.index.knowsEntity(e.tokens.slice(1).join(' '));
 }
@@ -326,16 +337,20 @@ export function subjectSwap(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candi
     let shared = 0;
     for (const [t, w] of statement) if (seedTerms.has(t)) { covered += w; shared++; }
     const coverage = covered / total;
+    // (A seed sentence that names the draft's subject anywhere makes the statement about them too: a quote
+    // put first names its speaker last, '"…," said awards pundit Tom O'Neil'.)
+    if (c.sentence.facts.entities.some((g) => sameName(e, g))) {
+      support = Math.max(support, coverage);
+      continue;
+    }
     const head = headPerson(c.sentence);
     if (!head) continue;
     const { person: q, facts: qFacts } = head;
-    if (sameName(e, q) || draftSurname(ctx, q.tokens[q.tokens.length - 1])?.key === e.key) {
+    if (draftSurname(ctx, q.tokens[q.tokens.length - 1])?.key === e.key) {
       support = Math.max(support, coverage);
       continue;
     }
     if (!isPersonName(ctx, q, qFacts) || distance(q.key, e.key) <= 2) continue;
-    // (A seed sentence that names the draft's subject too says something about both: not a swap.)
-    if (c.sentence.facts.entities.some((g) => sameName(e, g))) continue;
     if (sf.entities.some((x) => sameName(x, q))) continue;
     if (!best || coverage > best.score) best = { g: q, s: c.sentence, score: coverage, shared };
   }

@@ -162,6 +162,7 @@ const ABBREVIATIONS = new Set(
 const SENTENCE_START = /[\p{Lu}\p{N}"'“‘(\[]/u;
 const LETTER_OR_DOT = /[\p{L}.]/u;
 const ONE_CAPITAL = /^\p{Lu}$/u;
+const DIGIT = /\p{N}/u;
 const CAPITAL = /\p{Lu}/u;
 const DOTTED_LETTERS = /^(?:\p{L}\.)+\p{L}$/u;
 const CAPITALISED_WORD = /\p{Lu}\p{Ll}/u;
@@ -184,11 +185,13 @@ function endsSentence(text: string, i: number): number | undefined {
     const word = text.slice(w + 1, i);
     if (word.length > 0) {
       const lower = word.toLowerCase();
-      if (ABBREVIATIONS.has(lower)) {
+      // (Not an acronym in capitals: "patients with MS. Final approval" ends at "MS.", which is no "Ms.")
+      if (ABBREVIATIONS.has(lower) && !(word.length > 1 && word === word.toUpperCase() && !word.includes('.'))) {
         // "Nov. 11" and "Mr. Cameron" continue; an abbreviation at a real sentence end is rare.
         return undefined;
       }
-      if (ONE_CAPITAL.test(word) && CAPITAL.test(next)) return undefined; // an initial: "J. Smith"
+      // An initial: "J. Smith" (not the letter of "3G." or "4G.", which ends a sentence)
+      if (ONE_CAPITAL.test(word) && CAPITAL.test(next) && !(w >= 0 && DIGIT.test(text[w]))) return undefined;
       if (DOTTED_LETTERS.test(word) && !CAPITALISED_WORD.test(text.slice(k, k + 2))) return undefined; // "U.S. officials"
     }
   }
