@@ -260,6 +260,15 @@ function figureAt(prose: string, sentence: Sentence, i: number, inDate: (start: 
   if (i === 0 && t.num && LIST_MARK.test(after)) return i;
   // A rank heading a line of names ("14 Sebastien Grosjean (France)"): no word of the line is lower case.
   if (i === 0 && t.num && toks.length >= 3 && toks.every((x, k) => k === 0 || x.cap)) return i;
+  return describeFigure(prose, sentence, i, t, tEnd, words, before, measureFigure(prose, sentence, t, value, tEnd, words, before, after), inDate, out);
+}
+
+/**
+ * What follows a figure's number: its scale ("1.5 million"), currency, range or score, and unit. (figureAt's
+ * stages are functions of their own: a path first taken after the reading was optimised, as rare ones are,
+ * sends only its stage to be optimised again.)
+ */
+function measureFigure(prose: string, sentence: Sentence, t: Token, value: number, tEnd: number, words: boolean, before: string, after: string): Measured {
   let end = tEnd;
   let scaleWord: string | undefined;
   // "two hundred", "1.5 million", "$2bn"
@@ -328,6 +337,29 @@ function figureAt(prose: string, sentence: Sentence, i: number, inDate: (start: 
       }
     }
   }
+  return { value, end, after, scaleWord, scaleEnd: scaleWord ? tEnd + (sm ? sm[0].length : 0) : tEnd, unit, unitWord, start, high, second };
+}
+
+/** A figure's number with what follows it (measureFigure). */
+interface Measured {
+  value: number;
+  end: number;
+  after: string;
+  scaleWord?: string;
+  /** Where its value's text ends (after the scale word, if any). */
+  scaleEnd: number;
+  unit: FigureUnit;
+  unitWord?: string;
+  start: number;
+  high?: number;
+  second?: number;
+}
+
+/** The figure read at token i, given what follows its number, added to `out` unless it is none; returns the index of the last token it takes. */
+function describeFigure(prose: string, sentence: Sentence, i: number, t: Token, tEnd: number, words: boolean, before: string, measured: Measured, inDate: (start: number, end: number) => boolean, out: Figure[]): number {
+  const toks = sentence.tokens;
+  let { end, unit, unitWord, start } = measured;
+  const { value, after, scaleWord, high, second } = measured;
   if (unit === 'count' && !words && isYearLike(t) && !scaleWord) return i;
   if (unit === 'count' && !words && inDate(t.start - 12, t.start) && YEAR_AFTER.test(after)) return i;
   if (unit === 'count' && t.num && i > 0 && MONTH_SET.has(toks[i - 1].key)) return i;
@@ -386,7 +418,7 @@ function figureAt(prose: string, sentence: Sentence, i: number, inDate: (start: 
     }
     if (!things.includes(w.stem)) things.push(w.stem);
   }
-  const valueText = prose.slice(cur ? t.start : t.start, (scaleWord ? tEnd + (sm ? sm[0].length : 0) : tEnd));
+  const valueText = prose.slice(t.start, measured.scaleEnd);
   out.push({
     start,
     end,
