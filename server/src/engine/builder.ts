@@ -237,6 +237,8 @@ export class FlatBuilder {
     const factCount = countFacts(held);
     this.docFacts.push(factCount);
     this.facts += factCount;
+    // The seed's one-word names, as (sentence number, word) pairs in text order, for the surname pass below.
+    const oneWord: Array<number | string> = [];
     held.sentences.forEach((sf, i) => {
       const id = first + i;
       for (const term of sf.indexTerms) {
@@ -255,39 +257,41 @@ export class FlatBuilder {
           this.nameDocs.open();
         }
         this.nameDocs.add(n, doc);
-        for (const token of wordsOf(e)) {
+        const words = wordsOf(e);
+        for (const token of words) {
           const k = this.nameTokens.number(token);
           if (k === this.tokenDocs.count) this.tokenDocs.open();
           this.tokenDocs.add(k, doc);
         }
-        if (e.type === 'person') this.notePerson(held, e.key, e.text, wordsOf(e), id, first);
+        if (words.length === 1) oneWord.push(id, words[0]);
+        if (e.type === 'person') this.notePerson(held, e, words, id, first);
       }
-      for (const p of sf.people) this.notePerson(held, p.person.key, p.person.text, wordsOf(p.person), id, first).titles.push([id, JSON.stringify(p.title)]);
+      for (const p of sf.people) this.notePerson(held, p.person, wordsOf(p.person), id, first).titles.push([id, JSON.stringify(p.title)]);
     });
     // Surname-only mentions of a person named in full in the same seed.
     for (const [surname, full] of held.surnames) {
       const rec = this.persons.get(full.key);
       if (!rec) continue;
-      held.sentences.forEach((sf, i) => {
-        for (const e of sf.entities) {
-          const words = wordsOf(e);
-          if (words.length === 1 && words[0] === surname && !mentioned(rec.mentions, first + i, first)) rec.mentions.push(first + i);
-        }
-      });
+      for (let k = 0; k < oneWord.length; k += 2) {
+        const at = oneWord[k] as number;
+        if (oneWord[k + 1] === surname && !mentioned(rec.mentions, at, first)) rec.mentions.push(at);
+      }
     }
     this.sentences += held.sentences.length;
     this.docFirst.push(this.sentences);
   }
 
-  private notePerson(held: HeldFacts, key: string, text: string, tokens: string[], at: number, docStart: number): BuiltPerson {
+  /** Notes a mention of a person (`tokens`: the words of the name; its text is read only for a person not met before). */
+  private notePerson(held: HeldFacts, person: Entity, tokens: string[], at: number, docStart: number): BuiltPerson {
+    const key = person.key;
     // A surname alone that the seed has in full is that person.
     if (tokens.length === 1) {
       const full = held.surnames.get(tokens[0]);
-      if (full && full.key !== key) return this.notePerson(held, full.key, full.text, wordsOf(full), at, docStart);
+      if (full && full.key !== key) return this.notePerson(held, full, wordsOf(full), at, docStart);
     }
     let rec = this.persons.get(key);
     if (!rec) {
-      rec = { name: text.replace(HONORIFIC_PREFIX, ''), tokens: [...tokens], titles: [], mentions: [] };
+      rec = { name: person.text.replace(HONORIFIC_PREFIX, ''), tokens: [...tokens], titles: [], mentions: [] };
       this.persons.set(key, rec);
       const last = tokens[tokens.length - 1];
       let keys = this.surnames.get(last);

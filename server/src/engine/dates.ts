@@ -3,7 +3,7 @@
 // a year is the latest such day on or before the text's date, unless the sentence speaks of the future.
 import * as chrono from 'chrono-node';
 import { WEEKDAYS } from './lexicon';
-import { overlapTester, type Sentence, type Span } from './text';
+import { formsOf, overlapTester, type Sentence, type Span, type WordForm } from './text';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -54,10 +54,28 @@ const casual = chrono.casual.clone();
 
 // Words without which chrono finds no date this module keeps: digits, months, weekdays, time units and
 // casual day words, and chrono's odd readings ("in the money", "the d ago"). A sentence without any is not
-// handed to chrono (a third of news sentences have none).
-const DATE_CUE =
-  /\d|\b(?:jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec|january|february|march|april|august|september|october|november|december|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|weekends?|fortnights?|months?|mos?|qtrs?|quarters?|years?|yrs?|decades?|centur(?:y|ies)|now|today|tonight|tomorrow|tmrw?|yesterday|yday|noon|midday|midnight|morning|afternoon|evening|night|ago|later|earlier|money)\b|\b(?:the|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|half|couple)\s{0,3}[smhdwy]\b/i;
+// handed to chrono (a third of news sentences have none). DATE_CUE is the three alternatives below.
+const DATE_WORD =
+  /\b(?:jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec|january|february|march|april|august|september|october|november|december|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|weekends?|fortnights?|months?|mos?|qtrs?|quarters?|years?|yrs?|decades?|centur(?:y|ies)|now|today|tonight|tomorrow|tmrw?|yesterday|yday|noon|midday|midnight|morning|afternoon|evening|night|ago|later|earlier|money)\b/i;
+const DATE_UNIT = /\b(?:the|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|half|couple)\s{0,3}[smhdwy]\b/i;
+const DATE_CUE = new RegExp(`\\d|${DATE_WORD.source}|${DATE_UNIT.source}`, 'i');
 const parsedSentences = new Map<string, chrono.ParsedResult[]>();
+
+/**
+ * A test of a text, and how it is told from the words of a sentence (its tokens, tokenize's: every letter
+ * and every digit of a text is in one of them, a run of letters in one token): `sure`, a word matching it
+ * makes the cue hold; `needed`, the cue cannot hold unless a word matches it; `rest`, what is then left to
+ * test in the text itself (none: the words decide).
+ */
+interface Cue {
+  text: RegExp;
+  sure?: RegExp;
+  needed?: RegExp;
+  rest?: RegExp;
+}
+
+/** A cue that matches letters or digits only: it matches a text if and only if it matches one of its words. */
+const inWords = (re: RegExp): Cue => ({ text: re, sure: re, needed: re });
 
 // Each of chrono's parsers scans the whole text with its pattern, and most cannot match a given sentence:
 // a sentence is read by those of its parsers whose pattern could match it, judged by words or characters
@@ -66,27 +84,32 @@ const parsedSentences = new Map<string, chrono.ParsedResult[]>();
 // casual English parsers in order (2.10), checked by the lengths of their patterns: another chrono gets
 // every parser on every sentence.
 const DIGIT = /\d/;
-const MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const DIGITS = inWords(DIGIT);
+const MONTH = inWords(/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i);
 const RELATIVE = /this|last|past|next|after/i;
-const PARSER_CUES: Array<[patternLength: number, cues: RegExp[]]> = [
-  [284, [DIGIT]], // year-month-day
-  [143, [DIGIT]], // ISO
-  [95, [DIGIT]], // 11/12/2023
+const AGO = /[smhdwycnerko]\s{0,5}(?:ago|before|earlier)(?=\W|$)/i;
+const LATER = /[smhdwycnerko]\s{0,5}(?:later|after|from now|henceforth|forward|out)(?=\W|$)/i;
+const SIGNED = /this|last|past|next|after|\+|-/i;
+const PARSER_CUES: Array<[patternLength: number, cues: Cue[]]> = [
+  [284, [DIGITS]], // year-month-day
+  [143, [DIGITS]], // ISO
+  [95, [DIGITS]], // 11/12/2023
   [859, []], // "within two weeks"
   [1469, [MONTH]], // "11 November"
   [1435, [MONTH]], // "November 11"
-  [314, [/sun|mon|tue|wed|thu|fri|sat|week/i]], // weekdays
-  [39, [/\d\//]], // 11/2023
-  [209, [DIGIT]], // times
-  [808, [/[smhdwycnerko]\s{0,5}(?:ago|before|earlier)(?=\W|$)/i]], // a time unit (its last letter), then "ago"
-  [837, [/[smhdwycnerko]\s{0,5}(?:later|after|from now|henceforth|forward|out)(?=\W|$)/i]], // ... then "later"
-  [335, [DIGIT, MONTH]], // "2023 November"
-  [85, [/now|today|tonight|tomorrow|overmorrow|tmr|yesterday|night/i]],
-  [84, [/morning|afternoon|evening|night|midday|noon/i]],
-  [56, [/month/i]], // "end of the month"
+  [314, [inWords(/sun|mon|tue|wed|thu|fri|sat|week/i)]], // weekdays
+  [39, [{ text: /\d\//, needed: DIGIT, rest: /\d\// }]], // 11/2023
+  [209, [DIGITS]], // times
+  [808, [{ text: AGO, needed: /ago|before|earlier/i, rest: AGO }]], // a time unit (its last letter), then "ago"
+  [837, [{ text: LATER, needed: /later|after|now|henceforth|forward|out/i, rest: LATER }]], // ... then "later"
+  [335, [DIGITS, MONTH]], // "2023 November"
+  [85, [inWords(/now|today|tonight|tomorrow|overmorrow|tmr|yesterday|night/i)]],
+  [84, [inWords(/morning|afternoon|evening|night|midday|noon/i)]],
+  [56, [inWords(/month/i)]], // "end of the month"
   [433, [MONTH]], // "November 2023"
-  [215, [RELATIVE]], // "last week"
-  [814, [/this|last|past|next|after|\+|-/i]], // "next two weeks"
+  [215, [inWords(RELATIVE)]], // "last week"
+  // (its letters are a word's; a "+" or "-" outside a word is looked for in the text)
+  [814, [{ text: SIGNED, sure: SIGNED, rest: /[+-]/ }]], // "next two weeks"
 ];
 const patternLengths = (() => {
   const context = new chrono.ParsingContext('', new Date(0), { forwardDate: false });
@@ -98,11 +121,48 @@ const CUES = [...new Set(PARSER_CUES.flatMap(([, cues]) => cues))];
 const NEEDS = PARSER_CUES.map(([, cues]) => cues.reduce((bits, cue) => bits | (1 << CUES.indexOf(cue)), 0));
 const parsersBySet = new Map<number, chrono.Chrono>();
 
-/** chrono with those of its parsers that could find a date in the text (undefined: none could). */
-function parserFor(text: string): chrono.Chrono | undefined {
-  if (!cuesKnown) return casual;
+/** The tests of a word (bits of a word form's dateCues): the cues' `sure` and `needed` tests, then DATE_WORD. */
+const WORD_TESTS = [...new Set(CUES.flatMap((c) => [c.sure, c.needed]).filter((re): re is RegExp => re !== undefined)), DATE_WORD];
+const bitOf = (re: RegExp | undefined): number => (re === undefined ? 0 : 1 << WORD_TESTS.indexOf(re));
+const SURE = CUES.map((c) => bitOf(c.sure));
+const NEEDED = CUES.map((c) => bitOf(c.needed));
+const DIGIT_BIT = bitOf(DIGIT);
+const DATE_WORD_BIT = bitOf(DATE_WORD);
+
+/** Which of WORD_TESTS a word's text matches (kept on its word form). */
+function wordCues(f: WordForm, text: string): number {
+  let bits = f.dateCues;
+  if (bits === undefined) {
+    bits = 0;
+    for (let k = 0; k < WORD_TESTS.length; k++) if (WORD_TESTS[k].test(text)) bits |= 1 << k;
+    f.dateCues = bits;
+  }
+  return bits;
+}
+
+/**
+ * The cues (bits of CUES) a text holds, or undefined if it fails DATE_CUE; `words`: the bits of WORD_TESTS
+ * its words match, if known (the text is then tested only for what its words leave open).
+ */
+function cuesOf(text: string, words?: number): number | undefined {
+  if (words === undefined) {
+    if (!DATE_CUE.test(text)) return undefined;
+  } else if (!(words & DIGIT_BIT) && !(text.includes('_') ? DATE_WORD.test(text) : words & DATE_WORD_BIT) && !DATE_UNIT.test(text)) {
+    // (A word of DATE_WORD between word boundaries in a word is one in the text, and the other way round, but
+    // next to a digit, which makes the cue hold anyway, or next to an underscore, which is in no word.)
+    return undefined;
+  }
   let found = 0;
-  for (let c = 0; c < CUES.length; c++) if (CUES[c].test(text)) found |= 1 << c;
+  for (let c = 0; c < CUES.length; c++) {
+    const holds = words === undefined ? CUES[c].text.test(text) : (words & SURE[c]) !== 0 || ((words & NEEDED[c]) === NEEDED[c] && CUES[c].rest?.test(text) === true);
+    if (holds) found |= 1 << c;
+  }
+  return found;
+}
+
+/** chrono with those of its parsers that could find a date in a text holding these cues (undefined: none could). */
+function parserFor(found: number): chrono.Chrono | undefined {
+  if (!cuesKnown) return casual;
   let set = 0;
   for (let i = 0; i < NEEDS.length; i++) if ((NEEDS[i] & found) === NEEDS[i]) set |= 1 << i;
   if (set === 0) return undefined;
@@ -118,9 +178,10 @@ function parserFor(text: string): chrono.Chrono | undefined {
  * chrono's reading of one sentence, remembered by its text and reference date if `remember` (a draft
  * re-checked keystroke by keystroke repeats most sentences; a seed is read once).
  */
-function chronoParse(slice: string, ref: Date | undefined, remember: boolean): chrono.ParsedResult[] {
-  if (!DATE_CUE.test(slice)) return [];
-  const parser = parserFor(slice);
+function chronoParse(slice: string, ref: Date | undefined, remember: boolean, words?: number): chrono.ParsedResult[] {
+  const found = cuesOf(slice, words);
+  if (found === undefined) return [];
+  const parser = parserFor(found);
   if (parser === undefined) return [];
   const parse = () => parser.parse(slice, ref ? { instant: ref, timezone: 0 } : new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
   if (!remember) return parse();
@@ -165,15 +226,23 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
   const ref = refDate(textDate);
   const slice = prose.slice(sentence.start, sentence.end);
   const out: DateMention[] = [];
-  const future = FUTURE_CUE.test(slice);
+  // What the sentence's words tell of the cues (its tokens are the slice's: a longer one is read in pieces).
+  const forms = slice.length <= CHRONO_CHUNK ? formsOf(sentence) : undefined;
+  let words: number | undefined;
+  if (forms !== undefined) {
+    words = 0;
+    for (let k = 0; k < forms.length; k++) words |= wordCues(forms[k], sentence.tokens[k].text);
+  }
   const results: Array<{ r: chrono.ParsedResult; base: number }> = [];
   for (const [base, chunk] of chronoChunks(slice)) {
     try {
-      for (const r of chronoParse(chunk, ref, remember)) results.push({ r, base });
+      for (const r of chronoParse(chunk, ref, remember, words)) results.push({ r, base });
     } catch {
       // chrono failed on this text: no dates from it
     }
   }
+  let futureCue: boolean | undefined;
+  const future = () => (futureCue ??= FUTURE_CUE.test(slice));
   for (const { r, base } of results) {
     let text = r.text;
     let start = sentence.start + base + r.index;
@@ -243,7 +312,7 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
       if (ref) {
         const refDay = ref.getUTCDay();
         let delta = (refDay - weekday + 7) % 7;
-        if (future && delta !== 0) delta -= 7;
+        if (future() && delta !== 0) delta -= 7;
         const d = new Date(ref.getTime() - delta * 86400000);
         year = d.getUTCFullYear();
         month = d.getUTCMonth() + 1;
@@ -256,11 +325,11 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
       const refY = ref.getUTCFullYear();
       const candidate = Date.UTC(refY, month - 1, day);
       const ahead = (candidate - ref.getTime()) / 86400000;
-      year = ahead > (future ? 300 : 31) ? refY - 1 : refY;
+      year = ahead > (future() ? 300 : 31) ? refY - 1 : refY;
       relative = true;
     } else if (month !== undefined && year === undefined && ref) {
       const refY = ref.getUTCFullYear();
-      year = month > ref.getUTCMonth() + 2 && !future ? refY - 1 : refY;
+      year = month > ref.getUTCMonth() + 2 && !future() ? refY - 1 : refY;
       relative = true;
     }
     if (year === undefined && month === undefined && day === undefined && weekday === undefined) continue;

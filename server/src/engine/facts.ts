@@ -322,10 +322,22 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
   const parsed = parseText(raw, format);
   const date = dateOverride ?? parsed.date;
   const prose = parsed.prose;
-  // Words the text writes in lower case somewhere: a sentence-initial "Experts" is a common word.
+  const lowerVocabulary = lowerVocabularyOf(parsed.sentences);
+  const sentences: SentenceFacts[] = [];
+  const slips: ReturnType<typeof calendarSlips> = [];
+  const surnames = new Map<string, Entity>();
+  for (const s of parsed.sentences) sentences.push(sentenceFacts(prose, s, date, lowerVocabulary, remember, slips, surnames));
+  return { parsed, date, sentences, surnames, calendarSlips: slips, retyped: retypeNames(sentences, surnames) };
+}
+
+// (extractFacts's passes are functions of their own: as one, the whole was optimised again whenever a new
+// shape of name reached any of them.)
+
+/** Words the text writes in lower case somewhere: a sentence-initial "Experts" is a common word. */
+function lowerVocabularyOf(sentences: readonly Sentence[]): Set<string> {
   const lowerVocabulary = new Set<string>();
   const textNumber = ++textsRead;
-  for (const s of parsed.sentences) {
+  for (const s of sentences) {
     const forms = formsOf(s);
     // (A word form adds its key once per text: most words of a text are written several times.)
     if (forms !== undefined) {
@@ -335,25 +347,28 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
       }
     } else for (const t of s.tokens) if (!t.cap) lowerVocabulary.add(t.key);
   }
-  const sentences: SentenceFacts[] = [];
-  const slips: ReturnType<typeof calendarSlips> = [];
-  const surnames = new Map<string, Entity>();
-  for (const s of parsed.sentences) {
-    const cached = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : undefined;
-    const { tokenTerms: termsByToken, dates, entities, people, figures } = cached ? cached.reading : readSentence(prose, s, date, lowerVocabulary, false);
-    assignAges(prose, figures, entities);
-    if (dates.length > 0) slips.push(...calendarSlips(prose, dates));
-    for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
-    // (A nationality or a place is nobody's surname: "Earlier British" read as a name must not make every
-    // "British" a person.)
-    for (const e of entities) {
-      const last = e.tokens[e.tokens.length - 1];
-      if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(last) && placeGroup(last) === undefined) surnames.set(last, e);
-    }
-    const sf: ReadSentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken), [TERMS]: termsByToken, [READING]: cached?.known };
-    sentences.push(sf);
+  return lowerVocabulary;
+}
+
+/** A sentence's facts; its calendar slips and the people it names in full are added to the text's. */
+function sentenceFacts(prose: string, s: Sentence, date: string | undefined, lowerVocabulary: Set<string>, remember: boolean, slips: ReturnType<typeof calendarSlips>, surnames: Map<string, Entity>): SentenceFacts {
+  const cached = remember ? readSentenceCached(prose, s, date, lowerVocabulary) : undefined;
+  const { tokenTerms: termsByToken, dates, entities, people, figures } = cached ? cached.reading : readSentence(prose, s, date, lowerVocabulary, false);
+  assignAges(prose, figures, entities);
+  if (dates.length > 0) slips.push(...calendarSlips(prose, dates));
+  for (const p of people) if (p.person.tokens.length >= 2) surnames.set(p.person.tokens[p.person.tokens.length - 1], p.person);
+  // (A nationality or a place is nobody's surname: "Earlier British" read as a name must not make every
+  // "British" a person.)
+  for (const e of entities) {
+    const last = e.tokens[e.tokens.length - 1];
+    if (e.type === 'person' && e.tokens.length >= 2 && !surnames.has(last) && placeGroup(last) === undefined) surnames.set(last, e);
   }
-  // "Mr Cameron" and "Cameron" after a full mention are that person.
+  const sf: ReadSentenceFacts = { sentence: s, entities, people, figures, dates, terms: definedTerms(termsByToken), [TERMS]: termsByToken, [READING]: cached?.known };
+  return sf;
+}
+
+/** "Mr Cameron" and "Cameron" after a full mention are that person: the names retyped, with their type before. */
+function retypeNames(sentences: readonly SentenceFacts[], surnames: Map<string, Entity>): Map<Entity, EntityType> {
   const retyped = new Map<Entity, EntityType>();
   for (const sf of sentences) {
     resolveOwners(sf.figures, surnames);
@@ -367,7 +382,7 @@ export function extractFacts(raw: string, format: TextFormat = 'plaintext', date
       if (e.type !== before && !retyped.has(e)) retyped.set(e, before);
     }
   }
-  return { parsed, date, sentences, surnames, calendarSlips: slips, retyped };
+  return retyped;
 }
 
 /** Is the first word of a name's text (up to a space) an honorific ("Mr", "Dr.")? A cheap test before splitting it. */

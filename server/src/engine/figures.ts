@@ -178,200 +178,267 @@ export function extractFigures(prose: string, sentence: Sentence, dateSpans: Spa
   const out: Figure[] = [];
   const toks = sentence.tokens;
   const forms = formsOf(sentence);
-  const inDate = overlapTester(dateSpans); // (was a scan of every date for every token)
+  let inDate: ((start: number, end: number) => boolean) | undefined; // (was a scan of every date for every token)
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (forms !== undefined && !formStartsFigure(forms[i], t.text)) continue; // (most words are no number)
-    let value = parseNumberText(t.text);
-    let tEnd = t.end;
-    if (value === undefined) {
-      // "three-year", "four-course": a number word joined to what it measures
-      const word = joinedNumberWord(t.text);
-      const v = word !== undefined ? parseNumberText(word) : undefined;
-      if (v === undefined) continue;
-      value = v;
-      tEnd = t.start + word!.length;
-    }
-    const words = !t.num;
-    // "1 in 12", "one in five": a ratio
-    const ratio = /^\s(?:in|out of)\s(\d+(?:,\d{3})*|[a-z]+)\b/i.exec(prose.slice(tEnd, tEnd + 20));
-    if (ratio) {
-      const of = parseNumberText(ratio[1]);
-      if (of !== undefined && of > 0 && !(of >= 1800 && of <= 2100)) {
-        const end = tEnd + ratio[0].length;
-        out.push({
-          start: t.start, end, text: prose.slice(t.start, end), valueText: prose.slice(t.start, end), valueSpan: { start: t.start, end },
-          value: value / of, qualifier: 'exact', unit: 'ratio', words, sentence: sentence.index,
-        });
-        while (i + 1 < toks.length && toks[i + 1].start < end) i++;
-        continue;
-      }
-    }
-    if (words && t.key === 'one') {
-      const next = toks[i + 1];
-      if (!next || !(next.key in SCALE_WORDS) || next.key === 'm' || next.key === 'b' || next.key === 'k') continue;
-    }
-    if (words && t.key === 'hundred') continue; // part of "two hundred", handled below
-    if (inDate(t.start, tEnd)) continue;
-    if (t.num && /:/.test(t.text)) continue; // a time
-    // "0130 GMT", "at 1300 local time": a 24-hour clock
-    if (t.num && /^\d{4}$/.test(t.text) && (t.text.startsWith('0') || /^\s?(?:GMT|BST|UTC|CET|EST|ET|PT|hrs|hours|local time)\b/.test(prose.slice(t.end, t.end + 12)))) continue;
-    const before = prose.slice(Math.max(0, t.start - 40), t.start);
-    let after = prose.slice(tEnd, tEnd + 40);
-    if (t.num && /^(?:st|nd|rd|th)\b/i.test(after)) continue; // ordinal
-    if (t.num && LETTER_BEFORE.test(before.slice(-2)) && !/[$£€¥]$/.test(before)) continue; // F-16, G20
-    if (/^\.\s*$/.test(after.slice(0, 2)) && i === 0 && t.num) continue; // list marker "1."
-    if (i === 0 && t.num && /^[.)]\s/.test(after)) continue;
-    // A rank heading a line of names ("14 Sebastien Grosjean (France)"): no word of the line is lower case.
-    if (i === 0 && t.num && toks.length >= 3 && toks.every((x, k) => k === 0 || x.cap)) continue;
-    let end = tEnd;
-    let scaleWord: string | undefined;
-    // "two hundred", "1.5 million", "$2bn"
-    const sm = /^\s?(?:(hundred)\s)?(thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b/i.exec(after);
-    if (sm && !(sm[2].length === 1 && /^\s/.test(sm[0]))) {
-      scaleWord = sm[2];
-      value *= (sm[1] ? 100 : 1) * scaleOf(scaleWord);
-      end += sm[0].length;
-      after = prose.slice(end, end + 40);
-    } else if (words && /^\shundred\b/i.test(after)) {
-      value *= 100;
-      end += ' hundred'.length;
-      after = prose.slice(end, end + 40);
-    }
-    let unit: FigureUnit = 'count';
-    let unitWord: string | undefined;
-    const cur = CURRENCY_BEFORE.exec(before);
-    let start = t.start;
-    if (cur) {
-      unit = 'money';
-      unitWord = cur[0].trim().replace(/^US/, '');
-      start -= cur[0].length;
-    }
-    // A range or a score: "2-4", "2-0", "three to four", "between 3% and 5%"
-    let high: number | undefined;
-    let second: number | undefined;
-    const rng = /^\s?(?:-|–|—|to)\s?(\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?)\b/i.exec(after);
-    if (rng) {
-      const v2 = parseNumberText(rng[1]);
-      if (v2 !== undefined) {
-        const isScore = /^(?:-|–)/.test(rng[0].trim()) && /\b(?:win|won|beat|lost|lose|defeat|draw|drew|victory|score|scored|led|lead|trail)\w*/i.test(sentence.text);
-        if (isScore && t.num) {
-          second = v2;
-          unit = 'score';
-        } else if (v2 > value) high = v2 * (scaleWord ? scaleOf(scaleWord) : 1);
-        if (second !== undefined || high !== undefined) {
-          end += rng[0].length;
-          after = prose.slice(end, end + 40);
-          const sm2 = /^\s?(thousand|million|billion|trillion|bn|mn|tn)\b/i.exec(after);
-          if (sm2 && high !== undefined && !scaleWord) {
-            value *= scaleOf(sm2[1]);
-            high *= scaleOf(sm2[1]);
-            end += sm2[0].length;
-            after = prose.slice(end, end + 40);
-          }
-        }
-      }
-    }
-    if (unit !== 'score') {
-      const ca = CURRENCY_AFTER.exec(after);
-      if (ca) {
-        unit = 'money';
-        unitWord = ca[0].trim().toLowerCase();
-        end += ca[0].length;
-      } else {
-        for (const [re, u, w] of UNIT_AFTER) {
-          const m = re.exec(after);
-          if (m) {
-            // "14,100 – including" is not a range; "5 m" must be a metre only after digits
-            if (u === 'length' && /^\s?m\b/i.test(m[0]) && !t.num) break;
-            unit = u;
-            unitWord = w || m[0].replace(/^[-\s]+/, '').toLowerCase().replace(/s$/, '');
-            end += m[0].length;
-            break;
-          }
-        }
-      }
-    }
-    if (unit === 'count' && !words && isYearLike(t) && !scaleWord) continue;
-    if (unit === 'count' && !words && inDate(t.start - 12, t.start) && /^\s*,?\s*\d{4}/.test(after)) continue;
-    if (unit === 'count' && t.num && MONTH_SET.has(toks[i - 1]?.key ?? '')) continue;
-    // Ages written after a name: "Robert Haney, 56,"
-    if (unit === 'count' && t.num && value < 120 && NAME_AND_COMMA.test(before) && /^,|^\s?(?:and|$)/.test(after)) {
-      unit = 'age';
-      unitWord = 'year-old';
-    }
-    if (/\b(?:aged|age of|ages of)\s$/i.test(before)) {
-      unit = 'age';
-      unitWord = 'year-old';
-    }
-    let qualifier: Qualifier = 'exact';
-    const beforeQ = prose.slice(Math.max(0, start - 40), start);
-    for (const [re, q] of QUALIFIERS) {
-      if (re.test(beforeQ)) {
-        qualifier = q;
-        const m = re.exec(beforeQ)!;
-        start -= m[0].length;
-        break;
-      }
-    }
-    // A rate: "an hour", "a minute", "per week", "-a-year" (after the unit, or after one counted word)
-    const rate = RATE.exec(prose.slice(end, end + 30));
-    const per = rate ? rate[1].toLowerCase().replace(/s$/, '') : undefined;
-    // The counted thing: the first content word after the figure.
-    let thing: string | undefined;
-    const joinedThing = JOINED_THING.exec(prose.slice(end, end + 30));
-    if (joinedThing && unit === 'count') {
-      thing = stem(tokenKey(joinedThing[1]));
-      end += joinedThing[0].length;
-    }
-    let j = i + 1;
-    while (j < toks.length && toks[j].start < end) j++;
-    for (let k = j; !thing && k < Math.min(toks.length, j + 3); k++) {
-      const w = toks[k];
-      if (prose.slice(toks[k - 1]?.end ?? end, w.start).match(/[,;:–—()]/)) break;
-      // ("three years after nearly leaving" counts no thing: what follows "after" is another event.)
-      if (TIME_LINKS.has(w.key)) break;
-      // (A rate or a sum between the number and its noun is skipped: "five-year £100,000-a-week contract".)
-      if (STOPWORDS.has(w.key) || parseNumberText(w.text) !== undefined || isRateOrSum(w.text)) continue;
-      thing = w.stem;
-      break;
-    }
-    // The whole noun phrase after the number ("seven Environment Agency flood alerts"): its words, up to a
-    // function word or punctuation, so that "five flood alerts" counts the same thing.
-    const things: string[] = thing ? [thing] : [];
-    for (let k = j; k < Math.min(toks.length, j + 5); k++) {
-      const w = toks[k];
-      if (k > j && prose.slice(toks[k - 1].end, w.start).match(/[,;:–—()]/)) break;
-      if (TIME_LINKS.has(w.key)) break;
-      if (isRateOrSum(w.text)) continue;
-      if (STOPWORDS.has(w.key) || parseNumberText(w.text) !== undefined) {
-        if (k > j) break;
-        continue;
-      }
-      if (!things.includes(w.stem)) things.push(w.stem);
-    }
-    const valueText = prose.slice(cur ? t.start : t.start, (scaleWord ? tEnd + (sm ? sm[0].length : 0) : tEnd));
-    out.push({
-      start,
-      end,
-      text: prose.slice(start, end),
-      valueText: valueText.trim(),
-      valueSpan: { start: t.start, end: tEnd },
-      value,
-      high,
-      qualifier,
-      unit,
-      unitWord,
-      per,
-      thing,
-      things,
-      second,
-      words,
-      sentence: sentence.index,
-    });
-    while (i + 1 < toks.length && toks[i + 1].start < end) i++;
+    if (forms !== undefined && !formStartsFigure(forms[i], toks[i].text)) continue; // (most words are no number)
+    i = figureAt(prose, sentence, i, (inDate ??= overlapTester(dateSpans)), out);
   }
   return out;
+}
+
+// (The regular expressions of figureAt are module constants: a literal in a function is a new object at
+// every evaluation.)
+const RATIO_AFTER = /^\s(?:in|out of)\s(\d+(?:,\d{3})*|[a-z]+)\b/i;
+const FOUR_DIGITS = /^\d{4}$/;
+const CLOCK_AFTER = /^\s?(?:GMT|BST|UTC|CET|EST|ET|PT|hrs|hours|local time)\b/;
+const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
+const CURRENCY_SIGN_BEFORE = /[$£€¥]$/;
+const LIST_DOT = /^\.\s*$/;
+const LIST_MARK = /^[.)]\s/;
+const SCALE_AFTER = /^\s?(?:(hundred)\s)?(thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b/i;
+const STARTS_SPACE = /^\s/;
+const HUNDRED_AFTER = /^\shundred\b/i;
+const US = /^US/;
+const RANGE_AFTER = /^\s?(?:-|–|—|to)\s?(\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?)\b/i;
+const DASH_FIRST = /^(?:-|–)/;
+const SCORE_WORD = /\b(?:win|won|beat|lost|lose|defeat|draw|drew|victory|score|scored|led|lead|trail)\w*/i;
+const SCALE_AFTER_RANGE = /^\s?(thousand|million|billion|trillion|bn|mn|tn)\b/i;
+const METRE = /^\s?m\b/i;
+const LEADING_JOINERS = /^[-\s]+/;
+const FINAL_S = /s$/;
+const YEAR_AFTER = /^\s*,?\s*\d{4}/;
+const AGE_END = /^,|^\s?(?:and|$)/;
+const AGED_BEFORE = /\b(?:aged|age of|ages of)\s$/i;
+const PHRASE_BREAK = /[,;:–—()]/;
+
+/**
+ * The figure that starts at token i of the sentence, if any, added to `out`; returns the index of the last
+ * token it takes (i if none).
+ */
+function figureAt(prose: string, sentence: Sentence, i: number, inDate: (start: number, end: number) => boolean, out: Figure[]): number {
+  const toks = sentence.tokens;
+  const t = toks[i];
+  let value = parseNumberText(t.text);
+  let tEnd = t.end;
+  if (value === undefined) {
+    // "three-year", "four-course": a number word joined to what it measures
+    const word = joinedNumberWord(t.text);
+    const v = word !== undefined ? parseNumberText(word) : undefined;
+    if (v === undefined) return i;
+    value = v;
+    tEnd = t.start + word!.length;
+  }
+  const words = !t.num;
+  // "1 in 12", "one in five": a ratio
+  const ratio = RATIO_AFTER.exec(prose.slice(tEnd, tEnd + 20));
+  if (ratio) {
+    const of = parseNumberText(ratio[1]);
+    if (of !== undefined && of > 0 && !(of >= 1800 && of <= 2100)) {
+      const end = tEnd + ratio[0].length;
+      out.push({
+        start: t.start, end, text: prose.slice(t.start, end), valueText: prose.slice(t.start, end), valueSpan: { start: t.start, end },
+        value: value / of, qualifier: 'exact', unit: 'ratio', words, sentence: sentence.index,
+      });
+      while (i + 1 < toks.length && toks[i + 1].start < end) i++;
+      return i;
+    }
+  }
+  if (words && t.key === 'one') {
+    const next = toks[i + 1];
+    if (!next || !(next.key in SCALE_WORDS) || next.key === 'm' || next.key === 'b' || next.key === 'k') return i;
+  }
+  if (words && t.key === 'hundred') return i; // part of "two hundred", handled below
+  if (inDate(t.start, tEnd)) return i;
+  if (t.num && t.text.includes(':')) return i; // a time
+  // "0130 GMT", "at 1300 local time": a 24-hour clock
+  if (t.num && FOUR_DIGITS.test(t.text) && (t.text.startsWith('0') || CLOCK_AFTER.test(prose.slice(t.end, t.end + 12)))) return i;
+  const before = prose.slice(Math.max(0, t.start - 40), t.start);
+  let after = prose.slice(tEnd, tEnd + 40);
+  if (t.num && ORDINAL_AFTER.test(after)) return i; // ordinal
+  if (t.num && LETTER_BEFORE.test(before.slice(-2)) && !CURRENCY_SIGN_BEFORE.test(before)) return i; // F-16, G20
+  if (LIST_DOT.test(after.slice(0, 2)) && i === 0 && t.num) return i; // list marker "1."
+  if (i === 0 && t.num && LIST_MARK.test(after)) return i;
+  // A rank heading a line of names ("14 Sebastien Grosjean (France)"): no word of the line is lower case.
+  if (i === 0 && t.num && toks.length >= 3 && toks.every((x, k) => k === 0 || x.cap)) return i;
+  return describeFigure(prose, sentence, i, t, tEnd, words, before, measureFigure(prose, sentence, t, value, tEnd, words, before, after), inDate, out);
+}
+
+/**
+ * What follows a figure's number: its scale ("1.5 million"), currency, range or score, and unit. (figureAt's
+ * stages are functions of their own: a path first taken after the reading was optimised, as rare ones are,
+ * sends only its stage to be optimised again.)
+ */
+function measureFigure(prose: string, sentence: Sentence, t: Token, value: number, tEnd: number, words: boolean, before: string, after: string): Measured {
+  let end = tEnd;
+  let scaleWord: string | undefined;
+  // "two hundred", "1.5 million", "$2bn"
+  const sm = SCALE_AFTER.exec(after);
+  if (sm && !(sm[2].length === 1 && STARTS_SPACE.test(sm[0]))) {
+    scaleWord = sm[2];
+    value *= (sm[1] ? 100 : 1) * scaleOf(scaleWord);
+    end += sm[0].length;
+    after = prose.slice(end, end + 40);
+  } else if (words && HUNDRED_AFTER.test(after)) {
+    value *= 100;
+    end += ' hundred'.length;
+    after = prose.slice(end, end + 40);
+  }
+  let unit: FigureUnit = 'count';
+  let unitWord: string | undefined;
+  const cur = CURRENCY_BEFORE.exec(before);
+  let start = t.start;
+  if (cur) {
+    unit = 'money';
+    unitWord = cur[0].trim().replace(US, '');
+    start -= cur[0].length;
+  }
+  // A range or a score: "2-4", "2-0", "three to four", "between 3% and 5%"
+  let high: number | undefined;
+  let second: number | undefined;
+  const rng = RANGE_AFTER.exec(after);
+  if (rng) {
+    const v2 = parseNumberText(rng[1]);
+    if (v2 !== undefined) {
+      const isScore = DASH_FIRST.test(rng[0].trim()) && SCORE_WORD.test(sentence.text);
+      if (isScore && t.num) {
+        second = v2;
+        unit = 'score';
+      } else if (v2 > value) high = v2 * (scaleWord ? scaleOf(scaleWord) : 1);
+      if (second !== undefined || high !== undefined) {
+        end += rng[0].length;
+        after = prose.slice(end, end + 40);
+        const sm2 = SCALE_AFTER_RANGE.exec(after);
+        if (sm2 && high !== undefined && !scaleWord) {
+          value *= scaleOf(sm2[1]);
+          high *= scaleOf(sm2[1]);
+          end += sm2[0].length;
+          after = prose.slice(end, end + 40);
+        }
+      }
+    }
+  }
+  if (unit !== 'score') {
+    const ca = CURRENCY_AFTER.exec(after);
+    if (ca) {
+      unit = 'money';
+      unitWord = ca[0].trim().toLowerCase();
+      end += ca[0].length;
+    } else {
+      for (const [re, u, w] of UNIT_AFTER) {
+        const m = re.exec(after);
+        if (m) {
+          // "14,100 – including" is not a range; "5 m" must be a metre only after digits
+          if (u === 'length' && METRE.test(m[0]) && !t.num) break;
+          unit = u;
+          unitWord = w || m[0].replace(LEADING_JOINERS, '').toLowerCase().replace(FINAL_S, '');
+          end += m[0].length;
+          break;
+        }
+      }
+    }
+  }
+  return { value, end, after, scaleWord, scaleEnd: scaleWord ? tEnd + (sm ? sm[0].length : 0) : tEnd, unit, unitWord, start, high, second };
+}
+
+/** A figure's number with what follows it (measureFigure). */
+interface Measured {
+  value: number;
+  end: number;
+  after: string;
+  scaleWord?: string;
+  /** Where its value's text ends (after the scale word, if any). */
+  scaleEnd: number;
+  unit: FigureUnit;
+  unitWord?: string;
+  start: number;
+  high?: number;
+  second?: number;
+}
+
+/** The figure read at token i, given what follows its number, added to `out` unless it is none; returns the index of the last token it takes. */
+function describeFigure(prose: string, sentence: Sentence, i: number, t: Token, tEnd: number, words: boolean, before: string, measured: Measured, inDate: (start: number, end: number) => boolean, out: Figure[]): number {
+  const toks = sentence.tokens;
+  let { end, unit, unitWord, start } = measured;
+  const { value, after, scaleWord, high, second } = measured;
+  if (unit === 'count' && !words && isYearLike(t) && !scaleWord) return i;
+  if (unit === 'count' && !words && inDate(t.start - 12, t.start) && YEAR_AFTER.test(after)) return i;
+  if (unit === 'count' && t.num && i > 0 && MONTH_SET.has(toks[i - 1].key)) return i;
+  // Ages written after a name: "Robert Haney, 56,"
+  if (unit === 'count' && t.num && value < 120 && NAME_AND_COMMA.test(before) && AGE_END.test(after)) {
+    unit = 'age';
+    unitWord = 'year-old';
+  }
+  if (AGED_BEFORE.test(before)) {
+    unit = 'age';
+    unitWord = 'year-old';
+  }
+  let qualifier: Qualifier = 'exact';
+  const beforeQ = prose.slice(Math.max(0, start - 40), start);
+  for (const [re, q] of QUALIFIERS) {
+    if (re.test(beforeQ)) {
+      qualifier = q;
+      const m = re.exec(beforeQ)!;
+      start -= m[0].length;
+      break;
+    }
+  }
+  // A rate: "an hour", "a minute", "per week", "-a-year" (after the unit, or after one counted word)
+  const rate = RATE.exec(prose.slice(end, end + 30));
+  const per = rate ? rate[1].toLowerCase().replace(FINAL_S, '') : undefined;
+  // The counted thing: the first content word after the figure.
+  let thing: string | undefined;
+  const joinedThing = JOINED_THING.exec(prose.slice(end, end + 30));
+  if (joinedThing && unit === 'count') {
+    thing = stem(tokenKey(joinedThing[1]));
+    end += joinedThing[0].length;
+  }
+  let j = i + 1;
+  while (j < toks.length && toks[j].start < end) j++;
+  for (let k = j; !thing && k < Math.min(toks.length, j + 3); k++) {
+    const w = toks[k];
+    if (prose.slice(toks[k - 1]?.end ?? end, w.start).match(PHRASE_BREAK)) break;
+    // ("three years after nearly leaving" counts no thing: what follows "after" is another event.)
+    if (TIME_LINKS.has(w.key)) break;
+    // (A rate or a sum between the number and its noun is skipped: "five-year £100,000-a-week contract".)
+    if (STOPWORDS.has(w.key) || parseNumberText(w.text) !== undefined || isRateOrSum(w.text)) continue;
+    thing = w.stem;
+    break;
+  }
+  // The whole noun phrase after the number ("seven Environment Agency flood alerts"): its words, up to a
+  // function word or punctuation, so that "five flood alerts" counts the same thing.
+  const things: string[] = thing ? [thing] : [];
+  for (let k = j; k < Math.min(toks.length, j + 5); k++) {
+    const w = toks[k];
+    if (k > j && prose.slice(toks[k - 1].end, w.start).match(PHRASE_BREAK)) break;
+    if (TIME_LINKS.has(w.key)) break;
+    if (isRateOrSum(w.text)) continue;
+    if (STOPWORDS.has(w.key) || parseNumberText(w.text) !== undefined) {
+      if (k > j) break;
+      continue;
+    }
+    if (!things.includes(w.stem)) things.push(w.stem);
+  }
+  const valueText = prose.slice(t.start, measured.scaleEnd);
+  out.push({
+    start,
+    end,
+    text: prose.slice(start, end),
+    valueText: valueText.trim(),
+    valueSpan: { start: t.start, end: tEnd },
+    value,
+    high,
+    qualifier,
+    unit,
+    unitWord,
+    per,
+    thing,
+    things,
+    second,
+    words,
+    sentence: sentence.index,
+  });
+  while (i + 1 < toks.length && toks[i + 1].start < end) i++;
+  return i;
 }
 
 /** Do two figures allow a common true value? */

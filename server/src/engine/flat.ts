@@ -72,13 +72,13 @@ export class StringTable {
 }
 
 /**
- * Strings numbered as they are added, with the hash table StringTable.build makes of them in that order
- * (kept up as they come: linear probing in a table of the same size gives the same slots), so that a
- * build finds a string's number without a Map and ends with its table at once.
+ * Strings numbered as they are added, found by a Map while they come (V8 keeps a string's hash in the string,
+ * and most strings looked up are the same objects again and again: a table of our own hashed each of them
+ * again at every look-up); the hash table StringTable.build makes of them in that order is made at the end.
  */
 export class StringTableBuilder {
   readonly strings: string[] = [];
-  private slots = new Uint32Array(8);
+  private readonly numbers = new Map<string, number>();
 
   get size(): number {
     return this.strings.length;
@@ -86,40 +86,22 @@ export class StringTableBuilder {
 
   /** The string's number, or -1. */
   find(s: string): number {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    for (let at = stringHash(s) & mask; ; at = (at + 1) & mask) {
-      const slot = slots[at];
-      if (slot === 0) return -1;
-      if (this.strings[slot - 1] === s) return slot - 1;
-    }
+    return this.numbers.get(s) ?? -1;
   }
 
   /** The string's number, the string added (numbered after the others) if it is new. */
   number(s: string): number {
-    const known = this.find(s);
-    if (known >= 0) return known;
-    const n = this.strings.length;
-    this.strings.push(s);
-    if (this.slots.length < this.strings.length * 2) {
-      this.slots = new Uint32Array(this.slots.length * 2);
-      for (let i = 0; i < n; i++) this.place(i);
+    let n = this.numbers.get(s);
+    if (n === undefined) {
+      n = this.strings.length;
+      this.strings.push(s);
+      this.numbers.set(s, n);
     }
-    this.place(n);
     return n;
   }
 
-  private place(i: number): void {
-    const mask = this.slots.length - 1;
-    let at = stringHash(this.strings[i]) & mask;
-    while (this.slots[at] !== 0) at = (at + 1) & mask;
-    this.slots[at] = i + 1;
-  }
-
   table(): StringTable {
-    const offsets = new Uint32Array(this.strings.length + 1);
-    for (let i = 0; i < this.strings.length; i++) offsets[i + 1] = offsets[i] + this.strings[i].length;
-    return new StringTable(this.strings.join(''), offsets, this.slots);
+    return StringTable.build(this.strings);
   }
 }
 

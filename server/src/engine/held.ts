@@ -24,7 +24,10 @@ export interface HeldSource {
 
 /** The terms a seed sentence is indexed by: its content terms and its values' terms, each once. */
 export function indexTermsOf(terms: readonly string[], figures: readonly Figure[], dates: readonly DateMention[]): string[] {
-  return [...new Set([...terms, ...figures.map((f) => figureTerm(f.value)), ...dates.map((d) => dateTerm(d.iso))])];
+  const all = new Set(terms);
+  for (const f of figures) all.add(figureTerm(f.value));
+  for (const d of dates) all.add(dateTerm(d.iso));
+  return [...all];
 }
 
 export const figureTerm = (value: number): string => `=${value}`;
@@ -213,21 +216,28 @@ export function holdFacts(facts: TextFacts): HeldFacts {
   const held: HeldFacts = { parsed: { raw, prose, date, sentences }, date: facts.date, sentences, surnames: new Map(), calendarSlips: [], retyped: new Map(), factCount: countFacts(facts) };
   const hold = entityHolder(held);
   for (const [surname, e] of facts.surnames) held.surnames.set(surname, hold(e));
-  for (const sf of facts.sentences) {
-    const s = sf.sentence;
-    const retyped: Array<[number, EntityType]> = [];
-    sf.entities.forEach((e, i) => {
-      const before = facts.retyped?.get(e);
-      if (before !== undefined) retyped.push([i, before]);
-    });
-    const people = sf.people.map((p) => ({ ...p, person: hold(p.person) }));
-    const sentence = new HeldSentenceFacts(s.index, s.start, s.end, s.heading, held, shared(sf.entities.map(hold)), shared(people), indexTermsOf(sf.terms, sf.figures, sf.dates), retyped.length ? retyped : undefined);
-    const lower = new Set<string>();
-    for (const t of s.tokens) if (!t.cap) lower.add(t.key);
-    pendingLowerWords.set(sentence, [...lower]);
-    sentences.push(sentence);
-  }
+  for (const sf of facts.sentences) sentences.push(holdSentence(sf, held, hold, facts.retyped));
   return held;
+}
+
+/**
+ * A sentence's facts (read afresh) as held, its lower-case words noted for the index. (A function of its
+ * own: holdFacts, optimised again whenever a new shape of name or figure reached it, was one of the costliest
+ * functions to compile.)
+ */
+function holdSentence(sf: SentenceFacts, source: HeldSource, hold: (e: Entity) => Entity, retypedIn: Map<Entity, EntityType> | undefined): HeldSentenceFacts {
+  const s = sf.sentence;
+  const retyped: Array<[number, EntityType]> = [];
+  sf.entities.forEach((e, i) => {
+    const before = retypedIn?.get(e);
+    if (before !== undefined) retyped.push([i, before]);
+  });
+  const people = sf.people.map((p) => ({ ...p, person: hold(p.person) }));
+  const sentence = new HeldSentenceFacts(s.index, s.start, s.end, s.heading, source, shared(sf.entities.map(hold)), shared(people), indexTermsOf(sf.terms, sf.figures, sf.dates), retyped.length ? retyped : undefined);
+  const lower = new Set<string>();
+  for (const t of s.tokens) if (!t.cap) lower.add(t.key);
+  pendingLowerWords.set(sentence, [...lower]);
+  return sentence;
 }
 
 /** Reads a seed: extracts its facts (not remembered, as a draft's are) and holds them. */

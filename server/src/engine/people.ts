@@ -164,6 +164,14 @@ function makeEntity(prose: string, run: Token[], sentence: number): Entity {
   return { start, end, text: prose.slice(start, end), key: keys.join(' '), tokens: keys, type, sentence };
 }
 
+/**
+ * A copy of a name with another type, made as makeEntity makes a name (an object spread has a shape of its
+ * own, and code that reads names was optimised again when one reached it).
+ */
+function withType(e: Entity, type: EntityType): Entity {
+  return { start: e.start, end: e.end, text: e.text, key: e.key, tokens: e.tokens, type, sentence: e.sentence };
+}
+
 interface TitlePhrase {
   start: number;
   end: number;
@@ -265,7 +273,8 @@ function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefin
   return { start: toks[first].start, end: toks[lastTok].end, words, qualifier, qualStart, former, firstTok: first, lastTok };
 }
 
-function toTitle(prose: string, p: TitlePhrase): Title {
+/** The title a phrase states (`qualifier`: the country or organisation it belongs to, if not the phrase's own). */
+function toTitle(prose: string, p: TitlePhrase, qualifier = p.qualifier): Title {
   // (A shadow office is another office: "shadow home secretary" is not the Home Secretary.)
   const words = p.words.filter((w) => !/^(?:acting|interim|former)$/.test(w) || p.words.length === 1).map((w) => PARTY_WORDS[w] ?? w);
   const head = words[words.length - 1];
@@ -276,7 +285,7 @@ function toTitle(prose: string, p: TitlePhrase): Title {
     office: canonicalOffice(words),
     words,
     head,
-    qualifier: p.qualifier,
+    qualifier,
     qualifierStart: p.qualifier !== undefined && p.qualStart < p.start ? p.qualStart : undefined,
     former: p.former,
   };
@@ -341,7 +350,7 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
       // "David Cameron, Britain's" : possessive qualifiers were read by titleAt as place words. A single
       // name the sentence has not typed yet ("Cameron, Britain's prime minister,") is a person by this form.
       if (m && e && e.end === before.end && (e.type === 'person' || (e.type === 'other' && e.tokens.length === 1 && !isTitleWord(e.key)))) {
-        if (e.type !== 'person') e = { ...e, type: 'person' };
+        if (e.type !== 'person') e = withType(e, 'person');
         out.push({ person: e, title: toTitle(prose, p), sentence: sentence.index });
         i = p.lastTok;
         // "Richard Parsons, the chairman and chief executive,": both offices are his.
@@ -363,7 +372,7 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
           e = prevTok ? entityStartingAt(prevTok.start) : undefined;
           const cm = e !== undefined && /^,\s*(?:the\s+)?$/.test(prose.slice(e.end, org.start));
           if (cm && e && e.type === 'person' && e.end === prevTok!.end) {
-            out.push({ person: e, title: { ...toTitle(prose, p), qualifier: org.key }, sentence: sentence.index });
+            out.push({ person: e, title: toTitle(prose, p, org.key), sentence: sentence.index });
           }
         }
       }
@@ -402,7 +411,7 @@ function trimEntity(prose: string, e: Entity, from: number, toks: Token[]): Enti
   if (nameToks.length === 0 || !nameToks[0].cap) return undefined;
   const person = makeEntity(prose, nameToks, e.sentence);
   if (person.type === 'org' || person.type === 'place') return undefined;
-  return { ...person, type: 'person' };
+  return withType(person, 'person');
 }
 
 /** Are two titles for the same person compatible (one names the office the other does, or a general form)? */

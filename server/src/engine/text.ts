@@ -237,6 +237,8 @@ export interface WordForm {
   figureStart?: boolean;
   /** The text (by a number of facts.ts's) whose lower-case words last took this word's key. */
   lowerIn?: number;
+  /** Which of the tests of words dates.ts tells its cues by the word matches (bits). */
+  dateCues?: number;
 }
 const STARTS_CAPITAL = /^\p{Lu}/u;
 const STARTS_NUMBER = /^\p{N}/u;
