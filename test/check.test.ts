@@ -368,6 +368,24 @@ test('"She won …" in a seed is said of the person the sentence before opens wi
   assert.deepEqual(flagsAgainst(index, 'Alice Marlow, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), []);
 });
 
+test('a seed statement opened by a first name or a surname alone is that person\'s: a relative of the same surname put in their place is a swap', () => {
+  const index = seedIndex('barometers.txt', 'Harriet Penrose, of Dorset, has spent twenty years collecting antique barometers. Her mother, Margot Penrose, said she did not mind the clutter in the hall. Harriet won the county prize for the largest collection of barometers in 2019.');
+  assert.deepEqual(flagsAgainst(index, 'Margot Penrose holds the county prize for the largest collection of barometers.'), ['Margot Penrose -> Harriet Penrose']);
+  assert.deepEqual(flagsAgainst(index, 'Harriet Penrose holds the county prize for the largest collection of barometers.'), []);
+  assert.deepEqual(flagsAgainst(index, 'Margot Penrose said she did not mind the clutter.'), []);
+});
+
+test('a name listed with a possessive at the head of a seed sentence is an owner, not the subject: "Both Helen Marsh and Julia Stone\'s sons were sent …"', () => {
+  const index = seedIndex('messages.txt', "Helen Marsh's son Oliver, 11, was sent messages by a stranger. Both Helen Marsh and Julia Stone's young sons were sent threatening messages by an anonymous account on a gaming site. Julia Stone's son Ben, 12, told his teacher.");
+  assert.deepEqual(flagsAgainst(index, 'Oliver Marsh, 11, and Ben Stone, 12, were sent threatening messages by an anonymous account.'), []);
+});
+
+test('a subject the draft goes on to call "she" is a person, though her first name is a common word', () => {
+  const index = seedIndex('fraud.txt', 'Carl Brennan, 31, was convicted in March of 14 counts of fraud and forgery at Leeds Crown Court for running a fake charity. The trial of Rose Whitley, his former partner, has yet to begin.');
+  assert.deepEqual(flagsAgainst(index, 'Rose Whitley was convicted of 14 counts of fraud and forgery. She ran a fake charity.'), ['Rose Whitley -> Carl Brennan']);
+  assert.deepEqual(flagsAgainst(index, 'Carl Brennan was convicted of 14 counts of fraud and forgery. He ran a fake charity.'), []);
+});
+
 test('the one sizeable figure of a closely restated sentence faces the seed sentence\'s one figure of its size', () => {
   const f = flagged('At least 16,000 people have been killed in Gaza since Oct. 7, among them more than 5,800 children.', '16,000');
   assert.equal(f?.kind, 'figure');

@@ -1,9 +1,9 @@
 // Names of people, organisations and places: substitutions in restated seed statements.
 import { distance } from 'fastest-levenshtein';
-import { type SentenceFacts } from './facts';
+import { READING_CONTEXT, type SentenceFacts } from './facts';
 import { CAPITALS, NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS, ORG_WORDS } from './lexicon';
 import { isTitleToken, type Entity } from './people';
-import { evidenceOf, isCommonEnglish, type SeedSentence } from './seeds';
+import { evidenceOf, isCommonEnglish, type SeedDoc, type SeedSentence } from './seeds';
 import { firstIndex, stem, tokenKey } from './text';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf, storySeeds } from './align';
 import { type Ctx, push, confirm, unverified, draftSurname, draftWrites, findingOver } from './ledger';
@@ -292,7 +292,7 @@ export function confirmName(ctx: Ctx, e: Entity): void {
  * sentence makes it about the draft's person, the name is the likely slip.
  */
 export function subjectSwap(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[]): { g: Entity; s: SeedSentence; score: number } | undefined {
-  if (!isSubject(ctx, sf, e) || !isPersonName(ctx, e, sf)) return undefined;
+  if (!isSubject(ctx, sf, e) || !(isPersonName(ctx, e, sf) || (e.tokens.length >= 2 && pronounNext(ctx, sf)))) return undefined;
   const toks = sf.sentence.tokens;
   const terms = termsOf(sf);
   const statement = new Map<string, number>();
@@ -318,7 +318,9 @@ export function subjectSwap(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candi
     const head = headPerson(c.sentence);
     if (!head) continue;
     const { person: q, facts: qFacts } = head;
-    if (sameName(e, q) || draftSurname(ctx, q.tokens[q.tokens.length - 1])?.key === e.key) {
+    // (The seed's surname alone is the draft's person of that surname; a full name with another first name is
+    // another member of the family, whose statement it is: "Harriet Penrose" against the draft's Margot Penrose.)
+    if (sameName(e, q) || (q.tokens.length === 1 && draftSurname(ctx, q.tokens[0])?.key === e.key)) {
       support = Math.max(support, coverage);
       continue;
     }
@@ -346,14 +348,14 @@ const SUBJECT_SWAP = { coverage: 0.6, margin: 0.25 };
 
 /**
  * The person a seed sentence opens with (after an office or a qualifier at most), or for "He"/"She" at its
- * head, the person the sentence before opens with.
+ * head, the person the sentence before opens with: named in full where the seed names them so elsewhere.
  */
 function headPerson(s: SeedSentence): { person: Entity; facts: SentenceFacts } | undefined {
   const opening = (facts: SentenceFacts) => {
-    const q = facts.entities.find((g) => g.type === 'person' && !isTitleOnly(g));
-    if (!q || isPossessive(q)) return undefined;
+    const q = facts.entities.find((g) => (g.type === 'person' && !isTitleOnly(g)) || (g.tokens.length === 1 && firstNamesOf(s.seed).get(g.tokens[0])));
+    if (!q || isPossessive(q) || ownerInList(facts, q)) return undefined;
     const toks = facts.sentence.tokens;
-    return firstIndex(toks.length, (i) => toks[i].end > q.start) <= 4 ? q : undefined;
+    return firstIndex(toks.length, (i) => toks[i].end > q.start) <= 4 ? fullName(s.seed, q) : undefined;
   };
   if (!/^(?:he|she)$/.test(s.facts.sentence.tokens[0]?.key ?? '')) {
     const own = opening(s.facts);
@@ -365,6 +367,40 @@ function headPerson(s: SeedSentence): { person: Entity; facts: SentenceFacts } |
   return q && before ? { person: q, facts: before.facts } : undefined;
 }
 
+/** "Both Helen Marsh and Julia Stone's sons were sent …": a name listed with a possessive is an owner too, not the subject. */
+function ownerInList(facts: SentenceFacts, q: Entity): boolean {
+  const s = facts.sentence;
+  return /^\s+and\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*['’]s?(?=\s)/u.test(s.text.slice(q.end - s.start, q.end - s.start + 60));
+}
+
+/**
+ * The person a one-word mention stands for in its seed: the one person the seed names in full with that
+ * surname or first name ("Penrose" or "Harriet" for Harriet Penrose); the mention itself otherwise.
+ */
+function fullName(doc: SeedDoc, g: Entity): Entity {
+  if (g.tokens.length !== 1) return g;
+  return doc.facts.surnames.get(g.tokens[0]) ?? firstNamesOf(doc).get(g.tokens[0]) ?? g;
+}
+
+const firstNames = new WeakMap<SeedDoc, Map<string, Entity | undefined>>();
+
+/** A seed's people named in full (two words), by first name: undefined where two people share it. */
+function firstNamesOf(doc: SeedDoc): Map<string, Entity | undefined> {
+  let map = firstNames.get(doc);
+  if (map) return map;
+  map = new Map();
+  for (const s of doc.sentences) {
+    for (const g of s.facts.entities) {
+      if (g.type !== 'person' || g.tokens.length !== 2 || isPossessive(g)) continue;
+      const known = map.get(g.tokens[0]);
+      if (!map.has(g.tokens[0])) map.set(g.tokens[0], g);
+      else if (known && known.key !== g.key) map.set(g.tokens[0], undefined);
+    }
+  }
+  firstNames.set(doc, map);
+  return map;
+}
+
 /** A person's name, not a show's or a club's: a titled person, or a first name and surname of no common words. */
 function isPersonName(ctx: Ctx, e: Entity, sf: SentenceFacts): boolean {
   if (sf.people.some((p) => p.person.key === e.key) || looksLikePersonName(ctx, e)) return true;
@@ -372,6 +408,16 @@ function isPersonName(ctx: Ctx, e: Entity, sf: SentenceFacts): boolean {
   const rec = e.tokens.length >= 2 ? ctx.index.person(e.key) : undefined;
   const surname = e.tokens[e.tokens.length - 1];
   return !!rec && rec.mentions.some((m) => topicWeight(ctx, m) >= 1 && m.facts.entities.some((g) => g.tokens.length === 1 && g.tokens[0] === surname));
+}
+
+/**
+ * Does the draft's next sentence open with "He" or "She", going on about the person this one opens with
+ * ("Rose Whitley was convicted … She ran the charity"): a person, whatever words their name is made of.
+ * (Read within the prose a sentence's reading holds.)
+ */
+function pronounNext(ctx: Ctx, sf: SentenceFacts): boolean {
+  const end = sf.sentence.end;
+  return /^[\s.!?"'’”)]*(?:He|She)\b/.test(ctx.draft.parsed.prose.slice(end, end + READING_CONTEXT));
 }
 
 /** The person a sentence opens with (after an office or a qualifier at most): not a possessive. */
