@@ -386,6 +386,13 @@ test('a subject the draft goes on to call "she" is a person, though her first na
   assert.deepEqual(flagsAgainst(index, 'Carl Brennan was convicted of 14 counts of fraud and forgery. He ran a fake charity.'), []);
 });
 
+test('a place the story names elsewhere, put in the place of another in a closely restated statement, is a swap without a copied frame', () => {
+  const index = seedIndex('arrest.txt', 'Mr Okafor and his wife live outside Brackley, a market town of 13,000 people. Mr Okafor is currently under arrest for insurance fraud by the police of Daventry town in the East Midlands, according to the local paper.');
+  assert.deepEqual(flagsAgainst(index, 'Mr Okafor is under arrest for insurance fraud at Brackley in the East Midlands.'), ['Brackley -> Daventry']);
+  assert.deepEqual(flagsAgainst(index, 'Mr Okafor is under arrest for insurance fraud at Daventry in the East Midlands.'), []);
+  assert.deepEqual(flagsAgainst(index, 'Mr Okafor and his wife live outside Brackley.'), []);
+});
+
 test('the one sizeable figure of a closely restated sentence faces the seed sentence\'s one figure of its size', () => {
   const f = flagged('At least 16,000 people have been killed in Gaza since Oct. 7, among them more than 5,800 children.', '16,000');
   assert.equal(f?.kind, 'figure');

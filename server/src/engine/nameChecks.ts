@@ -126,7 +126,7 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
         // an unknown one needs at least a word of the frame or a closely shared context.
         // (A closely shared context is one of three words or more: "said 5,800 people died" holds two, and
         // "planting the IRA bombs which killed seven people" shares both.)
-        if (known ? frame < 3 : !((frame >= 1 && c.score >= 0.4) || (local >= 0.75 && dctx.size >= 3))) continue;
+        if (known ? frame < 3 && !restatedSlot(ctx, e, g, c, local) : !((frame >= 1 && c.score >= 0.4) || (local >= 0.75 && dctx.size >= 3))) continue;
         const score = 0.6 * local + 0.4 * c.score + 0.05 * frame;
         if ((local >= 0.5 || (!known && frame >= 1)) && (!best || score > best.score)) best = { g, s: c.sentence, score };
       }
@@ -151,6 +151,19 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     nameMismatch(ctx, e, seedName, known ? `In the seeds it is ${seedName} here, not ${e.text}.` : `The seeds say ${seedName} here; they never mention ${e.text}.`, severity, best.s);
   }
 }
+
+/**
+ * A seed statement the draft's sentence restates closely, words around the name and all ("Mr Okafor is
+ * under arrest for fraud by the police of Brackley" where the seed has "… by the police of Daventry"): the
+ * place or body of the same kind it names in that slot stands against one the story knows elsewhere, copied
+ * frame or not. (Only the story's own statement: another story's may well have another place. Not a person:
+ * a person's statement restated is subjectSwap's.)
+ */
+function restatedSlot(ctx: Ctx, e: Entity, g: Entity, c: Candidate, local: number): boolean {
+  return e.type !== 'person' && g.type === e.type && c.score >= RESTATED.sentence && local >= RESTATED.local && topicWeight(ctx, c.sentence) >= 1;
+}
+
+const RESTATED = { sentence: 0.85, local: 0.7 };
 
 /** A people's adjective or name ("British", "Turkish", "Palestinians"), not its country's name. */
 function isNationality(e: Entity): boolean {
