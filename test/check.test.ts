@@ -393,6 +393,15 @@ test('a place the story names elsewhere, put in the place of another in a closel
   assert.deepEqual(flagsAgainst(index, 'Mr Okafor and his wife live outside Brackley.'), []);
 });
 
+test('a seed that names someone by one word and goes on about "his" or "her" names a person, whose statement it is: "Okafor is under arrest"', () => {
+  const index = seedIndex('van.txt', "The man, known only as Okafor, bought a van for his son in May. Okafor is currently under arrest for fraud by the police of Daventry, according to the local paper. 'He would not answer,' said Tunde Bello, a police officer at Daventry station.");
+  assert.deepEqual(flagsAgainst(index, 'Tunde Bello is under arrest for fraud by the police of Daventry.'), ['Tunde Bello -> Okafor']);
+  assert.deepEqual(flagsAgainst(index, 'Okafor is under arrest for fraud by the police of Daventry.'), []);
+  // (A firm's sentence speaks of "its": its founder is not put in its place.)
+  const firm = seedIndex('firm.txt', 'Brixco is currently under investigation for fraud by the police of Daventry. Brixco said its accounts were in order. Tunde Bello, who founded the firm, declined to comment.');
+  assert.deepEqual(flagsAgainst(firm, 'Tunde Bello is under investigation for fraud by the police of Daventry.'), []);
+});
+
 test('the one sizeable figure of a closely restated sentence faces the seed sentence\'s one figure of its size', () => {
   const f = flagged('At least 16,000 people have been killed in Gaza since Oct. 7, among them more than 5,800 children.', '16,000');
   assert.equal(f?.kind, 'figure');

@@ -337,7 +337,7 @@ export function subjectSwap(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candi
       support = Math.max(support, coverage);
       continue;
     }
-    if (!isPersonName(ctx, q, qFacts) || distance(q.key, e.key) <= 2) continue;
+    if (!(isPersonName(ctx, q, qFacts) || (q.tokens.length === 1 && oneWordPeopleOf(c.sentence.seed).has(q.tokens[0]))) || distance(q.key, e.key) <= 2) continue;
     // (A seed sentence that names the draft's subject too says something about both: not a swap.)
     if (c.sentence.facts.entities.some((g) => sameName(e, g))) continue;
     if (sf.entities.some((x) => sameName(x, q))) continue;
@@ -365,7 +365,7 @@ const SUBJECT_SWAP = { coverage: 0.6, margin: 0.25 };
  */
 function headPerson(s: SeedSentence): { person: Entity; facts: SentenceFacts } | undefined {
   const opening = (facts: SentenceFacts) => {
-    const q = facts.entities.find((g) => (g.type === 'person' && !isTitleOnly(g)) || (g.tokens.length === 1 && firstNamesOf(s.seed).get(g.tokens[0])));
+    const q = facts.entities.find((g) => (g.type === 'person' && !isTitleOnly(g)) || (g.tokens.length === 1 && (firstNamesOf(s.seed).get(g.tokens[0]) || oneWordPeopleOf(s.seed).has(g.tokens[0]))));
     if (!q || isPossessive(q) || ownerInList(facts, q)) return undefined;
     const toks = facts.sentence.tokens;
     return firstIndex(toks.length, (i) => toks[i].end > q.start) <= 4 ? fullName(s.seed, q) : undefined;
@@ -412,6 +412,29 @@ function firstNamesOf(doc: SeedDoc): Map<string, Entity | undefined> {
   }
   firstNames.set(doc, map);
   return map;
+}
+
+const oneWordPeople = new WeakMap<SeedDoc, Set<string>>();
+
+/**
+ * The people a seed names by one word only, as a seed goes on about a person: a sentence it opens speaks of
+ * "his" or "her" ("Okafor sold his car"), or the next opens with "He" or "She". (Not a place, a body or a
+ * name of a kind: a club's sentence speaks of "its" or "their".)
+ */
+function oneWordPeopleOf(doc: SeedDoc): Set<string> {
+  let out = oneWordPeople.get(doc);
+  if (out) return out;
+  out = new Set();
+  doc.sentences.forEach((s, i) => {
+    const toks = s.facts.sentence.tokens;
+    const g = s.facts.entities[0];
+    if (!g || g.tokens.length !== 1 || g.type === 'place' || g.type === 'org' || kindOf(g.key) || isPossessive(g) || placeGroup(g.key) !== undefined) return;
+    if (firstIndex(toks.length, (k) => toks[k].end > g.start) > 1) return;
+    const next = doc.sentences[i + 1]?.facts.sentence.tokens[0]?.key;
+    if (toks.some((t) => t.start > g.end && /^(?:his|her|himself|herself)$/.test(t.key)) || next === 'he' || next === 'she') out!.add(g.tokens[0]);
+  });
+  oneWordPeople.set(doc, out);
+  return out;
 }
 
 /** A person's name, not a show's or a club's: a titled person, or a first name and surname of no common words. */
