@@ -402,6 +402,44 @@ test('a seed that names someone by one word and goes on about "his" or "her" nam
   assert.deepEqual(flagsAgainst(firm, 'Tunde Bello is under investigation for fraud by the police of Daventry.'), []);
 });
 
+describe('subject swaps by surname alone', () => {
+  test('a surname alone that the seeds give a person in full, opening a statement the seeds make about someone else, is a swap', () => {
+    const index = seedIndex('marsh.txt', 'Fiona Delacourt, the Green Party leader, will say today that building homes on the marshes could lead to flooding across the county. Delacourt and Moss do not want to talk about the cost, critics said. Ed Moss said on Friday the plans were sound.');
+    assert.deepEqual(flagsAgainst(index, 'Moss says building homes on the marshes could lead to flooding across the county.'), ['Moss -> Fiona Delacourt']);
+    assert.deepEqual(flagsAgainst(index, 'Delacourt says building homes on the marshes could lead to flooding across the county.'), []);
+  });
+
+  test('a party written as a common word is no surname: "The Conservatives say" for its leader\'s statement', () => {
+    const index = seedIndex('cuts.txt', 'Tory leader Gavin Hurst has said his party would cut £35bn in wasteful spending to allow tax cuts. Young Conservatives gathered in Leeds on Saturday, and older conservatives cheered.');
+    assert.deepEqual(flagsAgainst(index, 'The Conservatives say they would cut £35bn in wasteful spending to allow tax cuts.'), []);
+  });
+
+  test('the statement ends where a clause of another subject begins: "Ashby is a rising star and Rovers\' squad is short …"', () => {
+    const index = seedIndex('rovers.txt', "Tom Ashby has attracted interest from Rovers after a fine season. Piet Vermeer, a Dutchman, is Rovers' regular left back in a squad short of homegrown players.");
+    assert.deepEqual(flagsAgainst(index, "Ashby is a rising star and Rovers' squad is short of homegrown players."), []);
+  });
+
+  test('a seed sentence opened by the person\'s possessive supports a statement about them: "Lund\'s body was found buried …"', () => {
+    const index = seedIndex('lund.txt', "Kari Lund, 20, vanished from her home in May. Lund's body was found months later buried in a shallow grave near the river. Detective Ola Berg said the body was buried in a shallow grave near the river bank.");
+    assert.deepEqual(flagsAgainst(index, 'Lund was buried in a shallow grave near the river.'), []);
+  });
+
+  test('a caption\'s label is nobody: "Murdered: the student was buried …"', () => {
+    const index = seedIndex('lund2.txt', 'Kari Lund, 20, vanished from her home in May. Murdered: the student was buried in a shallow grave near the river, her family said. Murdered: a vigil was held for her on Sunday.');
+    assert.deepEqual(flagsAgainst(index, 'Lund was buried in a shallow grave near the river.'), []);
+  });
+
+  test('"She" at the head of a seed sentence is not the person the sentence before calls "he"', () => {
+    const index = seedIndex('hale.txt', 'Quentin Hale told detectives he never noticed the children were hungry. She also told investigators she taught the children at home - but police found no books in the house. Sabrina Hale-Moss, 44, was charged on Monday.');
+    assert.deepEqual(flagsAgainst(index, 'Hale-Moss told investigators she taught the children at home but police found no books.'), []);
+  });
+
+  test('"He" at the head of a seed sentence is nobody in particular where the sentence before names two people', () => {
+    const index = seedIndex('dinner.txt', 'Piet Okonjo hosted a dinner in March where Mayor Tom Quill told Mr Berry he would stand down before the election. He then changed his mind in June after allies intervened, the book says.');
+    assert.deepEqual(flagsAgainst(index, 'Mr Quill then changed his mind in June after allies intervened.'), []);
+  });
+});
+
 test('the one sizeable figure of a closely restated sentence faces the seed sentence\'s one figure of its size', () => {
   const f = flagged('At least 16,000 people have been killed in Gaza since Oct. 7, among them more than 5,800 children.', '16,000');
   assert.equal(f?.kind, 'figure');

@@ -139,7 +139,7 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     if (!best && known && e.type === 'person' && !kindOf(e.key) && support < 0.3) best = unknownInStatement(ctx, sf, e, cands, 0.55);
     // The subject of a restated statement, where the seeds give that statement to someone else
     // ("Gordon Brown left a memo" where "Liam Byrne … left a memo").
-    if (!best && e.type === 'person') best = subjectSwap(ctx, sf, e, cands);
+    if (!best && (e.type === 'person' || e.tokens.length === 1)) best = subjectSwap(ctx, sf, e, cands);
     ctx.trace?.(`name "${e.text}" (${e.type}${known ? ', known' : ''}) best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
     const severity = best ? severityFor(best.score) : undefined;
     if (!best || !severity) {
@@ -305,11 +305,13 @@ export function confirmName(ctx: Ctx, e: Entity): void {
  * sentence makes it about the draft's person, the name is the likely slip.
  */
 export function subjectSwap(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[]): { g: Entity; s: SeedSentence; score: number } | undefined {
-  if (!isSubject(ctx, sf, e) || !(isPersonName(ctx, e, sf) || (e.tokens.length >= 2 && pronounNext(ctx, sf)))) return undefined;
+  if (!isSubject(ctx, sf, e) || !(isPersonName(ctx, e, sf) || (e.tokens.length >= 2 && pronounNext(ctx, sf)) || isSurname(ctx, e))) return undefined;
   const toks = sf.sentence.tokens;
   const terms = termsOf(sf);
   const statement = new Map<string, number>();
   for (let i = 0; i < toks.length; i++) {
+    // (The statement ends where a clause of another subject begins: "Rose is a rising star and City's squad is short".)
+    if (toks[i].start > e.end && toks[i].key === 'and' && toks[i + 1]?.cap) break;
     const t = terms[i];
     if (t === undefined || toks[i].start < e.end || e.tokens.includes(toks[i].key)) continue;
     statement.set(t, ctx.index.idf(t));
@@ -328,9 +330,14 @@ export function subjectSwap(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candi
     let shared = 0;
     for (const [t, w] of statement) if (seedTerms.has(t)) { covered += w; shared++; }
     const coverage = covered / total;
-    const head = headPerson(c.sentence);
+    const head = headPerson(ctx, c.sentence);
     if (!head) continue;
     const { person: q, facts: qFacts } = head;
+    // ("Arnold's body was found buried" is said of Arnold, and of nobody else.)
+    if (head.possessive) {
+      if (sameName(e, q)) support = Math.max(support, coverage);
+      continue;
+    }
     // (The seed's surname alone is the draft's person of that surname; a full name with another first name is
     // another member of the family, whose statement it is: "Harriet Penrose" against the draft's Margot Penrose.)
     if (sameName(e, q) || (q.tokens.length === 1 && draftSurname(ctx, q.tokens[0])?.key === e.key)) {
@@ -363,21 +370,26 @@ const SUBJECT_SWAP = { coverage: 0.6, margin: 0.25 };
  * The person a seed sentence opens with (after an office or a qualifier at most), or for "He"/"She" at its
  * head, the person the sentence before opens with: named in full where the seed names them so elsewhere.
  */
-function headPerson(s: SeedSentence): { person: Entity; facts: SentenceFacts } | undefined {
+function headPerson(ctx: Ctx, s: SeedSentence): { person: Entity; facts: SentenceFacts; possessive: boolean } | undefined {
+  const people = oneWordPeopleOf(s.seed);
   const opening = (facts: SentenceFacts) => {
-    const q = facts.entities.find((g) => (g.type === 'person' && !isTitleOnly(g)) || (g.tokens.length === 1 && (firstNamesOf(s.seed).get(g.tokens[0]) || oneWordPeopleOf(s.seed).has(g.tokens[0]))));
-    if (!q || isPossessive(q) || ownerInList(facts, q)) return undefined;
+    const q = facts.entities.find((g) => (g.type === 'person' && !isTitleOnly(g)) || (g.tokens.length === 1 && (firstNamesOf(s.seed).get(g.tokens[0]) || (people.has(g.tokens[0]) && !isCommonWord(ctx, facts, g)))));
+    if (!q || ownerInList(facts, q)) return undefined;
     const toks = facts.sentence.tokens;
-    return firstIndex(toks.length, (i) => toks[i].end > q.start) <= 4 ? fullName(s.seed, q) : undefined;
+    return firstIndex(toks.length, (i) => toks[i].end > q.start) <= 4 ? { person: fullName(s.seed, q), facts, possessive: isPossessive(q) } : undefined;
   };
-  if (!/^(?:he|she)$/.test(s.facts.sentence.tokens[0]?.key ?? '')) {
-    const own = opening(s.facts);
-    return own ? { person: own, facts: s.facts } : undefined;
-  }
+  const pronoun = s.facts.sentence.tokens[0]?.key;
+  if (pronoun !== 'he' && pronoun !== 'she') return opening(s.facts);
   const at = s.seed.sentences.indexOf(s);
   const before = at > 0 ? s.seed.sentences[at - 1] : undefined;
-  const q = before && opening(before.facts);
-  return q && before ? { person: q, facts: before.facts } : undefined;
+  // (Not where the sentence before speaks of its person as the other sex: "Hazel said he … She also …")
+  if (!before || before.facts.sentence.tokens.some((t) => (pronoun === 'he' ? /^(?:she|her|herself)$/ : /^(?:he|his|him|himself)$/).test(t.key))) return undefined;
+  const head = opening(before.facts);
+  if (!head || head.possessive) return undefined;
+  // (Nor where the sentence before names another person, whom "He" may as well mean: "Mr Ash hosted a dinner
+  // where the mayor told Mr Berry he would stand down. He then changed his mind")
+  const named = before.facts.entities.filter((g) => g.type === 'person' && !isTitleOnly(g));
+  return named.every((g) => sameName(fullName(s.seed, g), head.person)) ? head : undefined;
 }
 
 /** "Both Helen Marsh and Julia Stone's sons were sent …": a name listed with a possessive is an owner too, not the subject. */
@@ -429,7 +441,8 @@ function oneWordPeopleOf(doc: SeedDoc): Set<string> {
     const toks = s.facts.sentence.tokens;
     const g = s.facts.entities[0];
     if (!g || g.tokens.length !== 1 || g.type === 'place' || g.type === 'org' || kindOf(g.key) || isPossessive(g) || placeGroup(g.key) !== undefined) return;
-    if (firstIndex(toks.length, (k) => toks[k].end > g.start) > 1) return;
+    // (Nor a caption's label: "Murdered: Kari Arnold …")
+    if (firstIndex(toks.length, (k) => toks[k].end > g.start) > 1 || /^\s*:/.test(s.facts.sentence.text.slice(g.end - s.facts.sentence.start))) return;
     const next = doc.sentences[i + 1]?.facts.sentence.tokens[0]?.key;
     if (toks.some((t) => t.start > g.end && /^(?:his|her|himself|herself)$/.test(t.key)) || next === 'he' || next === 'she') out!.add(g.tokens[0]);
   });
@@ -444,6 +457,17 @@ function isPersonName(ctx: Ctx, e: Entity, sf: SentenceFacts): boolean {
   const rec = e.tokens.length >= 2 ? ctx.index.person(e.key) : undefined;
   const surname = e.tokens[e.tokens.length - 1];
   return !!rec && rec.mentions.some((m) => topicWeight(ctx, m) >= 1 && m.facts.entities.some((g) => g.tokens.length === 1 && g.tokens[0] === surname));
+}
+
+/**
+ * A surname alone: of the person the draft names in full so, or of a person the seeds name in full (not a
+ * place, a body, a club or a common word: "Jordan" may be a country).
+ */
+function isSurname(ctx: Ctx, e: Entity): boolean {
+  if (e.tokens.length !== 1 || e.type === 'place' || e.type === 'org' || placeGroup(e.key) !== undefined || kindOf(e.key) || isPossessive(e)) return false;
+  // (Not a common word: "Conservatives" of a party, though a seed wrote "Young Conservatives" as a name.)
+  if (ctx.index.knowsLowerWord(e.key) || isCommonEnglish(stem(e.key))) return false;
+  return !!draftSurname(ctx, e.key) || ctx.index.bySurname(e.key).some((p) => p.tokens.length >= 2);
 }
 
 /**
