@@ -440,6 +440,15 @@ describe('subject swaps by surname alone', () => {
   });
 });
 
+test('a name given in the naming frame the seed writes ("The man, known only as …") is the story\'s name, however little else of the sentence is the seed\'s', () => {
+  const index = seedIndex('goats.txt', 'A farmer from Leeds has been fined for keeping 40 goats in a flat above a shop. The man, known only as Wu, even tried to hide the goats in a wardrobe before the inspectors arrived.');
+  const lead = 'A farmer from Leeds has been fined for keeping 40 goats in a flat. ';
+  assert.deepEqual(flagsAgainst(index, lead + 'The man, known only as Zeng, was desperate for a grandson.'), ['Zeng -> Wu']);
+  assert.deepEqual(flagsAgainst(index, lead + 'The man, known only as Wu, was desperate for a grandson.'), []);
+  // (A naming word alone is no frame: the story's Wu is no neighbour.)
+  assert.deepEqual(flagsAgainst(index, lead + 'His neighbour, a woman called Zeng, was desperate for a grandson.'), []);
+});
+
 test('the one sizeable figure of a closely restated sentence faces the seed sentence\'s one figure of its size', () => {
   const f = flagged('At least 16,000 people have been killed in Gaza since Oct. 7, among them more than 5,800 children.', '16,000');
   assert.equal(f?.kind, 'figure');

@@ -103,7 +103,8 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     const same = (g: Entity) => (city ? g.key === e.key : sameName(e, g));
     const support = Math.max(0, ...cands.filter((c) => c.sentence.facts.entities.some(same)).map((c) => c.score));
     for (const c of cands) {
-      if (c.score < 0.35 || c.score <= support + 0.05) continue;
+      // (Below 0.35 only a name given in the seed's naming frame is compared: see namingWordBefore.)
+      if (c.score <= support + 0.05 || (c.score < 0.35 && known)) continue;
       // A name the story never writes is compared only with the story's own seeds: in another story's
       // sentence, another name is simply another story.
       if (!known && topicWeight(ctx, c.sentence) < 1) continue;
@@ -120,13 +121,15 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
         if (g.tokens.some((t) => besideName(t) && !STOPWORDS.has(t))) continue;
         // (Nor a seed's common word read as a name: "Terror" opening the headline "Terror detainees win".)
         if (isTitleOnly(g) || isAcronymOf(e, c.sentence) || isCommonWord(ctx, c.sentence.facts, g)) continue;
-        const local = slotScore(ctx.index, dctx, localContext(c.sentence.facts, g, 4));
         const frame = frameMatch(sf, e, c.sentence.facts, g);
+        const naming = !known && frame >= 3 && namingWordBefore(sf, e) && namingWordBefore(c.sentence.facts, g) && topicWeight(ctx, c.sentence) >= 1;
+        if (c.score < 0.35 && !naming) continue;
+        const local = slotScore(ctx.index, dctx, localContext(c.sentence.facts, g, 4));
         // A name the seeds know elsewhere replaces this one only in a copied frame ("X has signed a new deal");
         // an unknown one needs at least a word of the frame or a closely shared context.
         // (A closely shared context is one of three words or more: "said 5,800 people died" holds two, and
         // "planting the IRA bombs which killed seven people" shares both.)
-        if (known ? frame < 3 && !restatedSlot(ctx, e, g, c, local) : !((frame >= 1 && c.score >= 0.4) || (local >= 0.75 && dctx.size >= 3))) continue;
+        if (known ? frame < 3 && !restatedSlot(ctx, e, g, c, local) : !((frame >= 1 && c.score >= 0.4) || (local >= 0.75 && dctx.size >= 3) || naming)) continue;
         const score = 0.6 * local + 0.4 * c.score + 0.05 * frame;
         if ((local >= 0.5 || (!known && frame >= 1)) && (!best || score > best.score)) best = { g, s: c.sentence, score };
       }
@@ -164,6 +167,17 @@ function restatedSlot(ctx: Ctx, e: Entity, g: Entity, c: Candidate, local: numbe
 }
 
 const RESTATED = { sentence: 0.85, local: 0.7 };
+
+/**
+ * A name given as a name ("known only as X", "a dog named X", "dubbed X"), in a naming frame of three words
+ * or more the seed writes too: the story's name in that frame is the name, however little else of the
+ * sentence is the seed's ("The man, known only as Zeng, was keen …" where the seed has "known only as Wu").
+ */
+function namingWordBefore(sf: SentenceFacts, e: Entity): boolean {
+  const toks = sf.sentence.tokens;
+  const at = firstIndex(toks.length, (i) => toks[i].end > e.start);
+  return at > 0 && /^(?:as|named|called|dubbed|nicknamed)$/.test(toks[at - 1].key);
+}
 
 /** A people's adjective or name ("British", "Turkish", "Palestinians"), not its country's name. */
 function isNationality(e: Entity): boolean {
