@@ -449,6 +449,17 @@ test('a name given in the naming frame the seed writes ("The man, known only as 
   assert.deepEqual(flagsAgainst(index, lead + 'His neighbour, a woman called Zeng, was desperate for a grandson.'), []);
 });
 
+test('words the draft quotes in its subject\'s mouth that the seeds quote as another person\'s flag the speaker, the run of quoted sentences and all', () => {
+  const index = seedIndex('rovers.txt', "Rovers lost 1-0 at home to City on Saturday. 'I thought it was excellent, we dominated from start to finish,' Tom Ashby told the club's channel. 'We can take great heart from this result as we rarely lose here.' Manager Piet Vermeer said the referee was wrong.");
+  const lead = 'Rovers lost 1-0 at home to City on Saturday. ';
+  assert.deepEqual(flagsAgainst(index, lead + "Piet Vermeer insists his side can take 'great heart' from the defeat."), ['Piet Vermeer -> Tom Ashby']);
+  assert.deepEqual(flagsAgainst(index, lead + "Tom Ashby insists his side can take 'great heart' from the defeat."), []);
+  assert.deepEqual(flagsAgainst(index, lead + "Ashby insists his side can take 'great heart' from the defeat."), []);
+  // (Words the seed does not quote are nobody's quotation.)
+  const plain = seedIndex('fans.txt', 'Rovers lost 1-0 at home to City on Saturday. Fans are angry about the referee, said Tom Ashby after the game. Manager Piet Vermeer said the referee was wrong.');
+  assert.deepEqual(flagsAgainst(plain, lead + "Piet Vermeer says Rovers' fans are 'angry about the referee' after the game."), []);
+});
+
 test('the one sizeable figure of a closely restated sentence faces the seed sentence\'s one figure of its size', () => {
   const f = flagged('At least 16,000 people have been killed in Gaza since Oct. 7, among them more than 5,800 children.', '16,000');
   assert.equal(f?.kind, 'figure');

@@ -143,6 +143,8 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     // The subject of a restated statement, where the seeds give that statement to someone else
     // ("Gordon Brown left a memo" where "Liam Byrne … left a memo").
     if (!best && (e.type === 'person' || e.tokens.length === 1)) best = subjectSwap(ctx, sf, e, cands);
+    // The speaker of quoted words: "X insists his side can take 'great heart'" where the seeds quote Y.
+    if (!best && (e.type === 'person' || e.tokens.length === 1)) best = quoteSwap(ctx, sf, e);
     ctx.trace?.(`name "${e.text}" (${e.type}${known ? ', known' : ''}) best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
     const severity = best ? severityFor(best.score) : undefined;
     if (!best || !severity) {
@@ -177,6 +179,63 @@ function namingWordBefore(sf: SentenceFacts, e: Entity): boolean {
   const toks = sf.sentence.tokens;
   const at = firstIndex(toks.length, (i) => toks[i].end > e.start);
   return at > 0 && /^(?:as|named|called|dubbed|nicknamed)$/.test(toks[at - 1].key);
+}
+
+/**
+ * Words the draft quotes and puts in its subject's mouth, which a seed of the story quotes as another
+ * person's: the speaker named where the quotation (or the run of quoted sentences it is part of) is
+ * attributed ("'…,' Tom Ashby told the club's channel. '… great heart …'").
+ */
+function quoteSwap(ctx: Ctx, sf: SentenceFacts, e: Entity): { g: Entity; s: SeedSentence; score: number } | undefined {
+  if (!isSubject(ctx, sf, e) || !(isPersonName(ctx, e, sf) || looksLikePersonName(ctx, e) || isSurname(ctx, e))) return undefined;
+  const m = /(?:^|[\s(])['‘"“]([^'‘’"“”]{6,80})['’"”](?=[\s.,;:!?)]|$)/.exec(sf.sentence.text.slice(e.end - sf.sentence.start));
+  const quoted = m?.[1].trim().toLowerCase();
+  if (!quoted || !quoted.includes(' ')) return undefined;
+  const words = sf.sentence.tokens.filter((t) => quoted.includes(t.key)).map((t) => t.key);
+  for (const c of ctx.index.retrieve(words, 12)) {
+    const text = c.sentence.facts.sentence.text;
+    const at = text.toLowerCase().indexOf(quoted);
+    if (topicWeight(ctx, c.sentence) < 1 || at < 0 || !insideQuote(text, at)) continue;
+    const speaker = speakerOf(c.sentence);
+    ctx.trace?.(`quote "${quoted}" of ${speaker?.text ?? '-'}`);
+    if (!speaker || sameName(e, speaker) || sf.entities.some((x) => sameName(x, speaker))) return undefined;
+    return { g: speaker, s: c.sentence, score: ALIGN.warning };
+  }
+  return undefined;
+}
+
+const SAYS = /^(?:said|says|told|added|insisted|explained)$/;
+
+/** Is a place in a text within quotation marks: after an opening mark (at the start or after a space) that no closing mark has ended? */
+function insideQuote(text: string, at: number): boolean {
+  let open = false;
+  for (let i = 0; i < at; i++) {
+    if (!/['‘’"“”]/.test(text[i])) continue;
+    if (!open && (i === 0 || /[\s(]/.test(text[i - 1]))) open = true;
+    else if (open && (i + 1 === text.length || /[\s.,;:!?)]/.test(text[i + 1]))) open = false;
+  }
+  return open;
+}
+
+/** Who speaks a quoted seed sentence: the person named beside "said" in it, or in the quoted sentences just before it. */
+function speakerOf(s: SeedSentence): Entity | undefined {
+  const at = s.seed.sentences.indexOf(s);
+  for (let k = at; k >= 0 && k > at - 6; k--) {
+    const facts = s.seed.sentences[k].facts;
+    const text = facts.sentence.text;
+    if (k < at && !/^\s*['‘"“]/.test(text)) return undefined;
+    const toks = facts.sentence.tokens;
+    for (const g of facts.entities) {
+      if (g.type !== 'person' && !(g.tokens.length === 1 && oneWordPeopleOf(s.seed).has(g.tokens[0]))) continue;
+      const i = firstIndex(toks.length, (j) => toks[j].end > g.start);
+      const j = firstIndex(toks.length, (j) => toks[j].start >= g.end);
+      // (Right after a closing quotation mark, not an opening one: "…,' Ashby told …", or "said Ashby".)
+      if ((SAYS.test(toks[j]?.key ?? '') && /\S['’"”]\s*$/.test(facts.sentence.text.slice(0, g.start - facts.sentence.start))) || SAYS.test(toks[i - 1]?.key ?? '')) return fullName(s.seed, g);
+    }
+    if (k < at || /^\s*['‘"“]/.test(text)) continue;
+    return undefined;
+  }
+  return undefined;
 }
 
 /** A people's adjective or name ("British", "Turkish", "Palestinians"), not its country's name. */
