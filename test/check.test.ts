@@ -370,6 +370,98 @@ test('"She won …" in a seed is said of the person the sentence before opens wi
   assert.deepEqual(flagsAgainst(index, 'Alice Marlow, honoured for work on dark matter in distant galaxies, won the Kepler Prize.'), []);
 });
 
+test('a seed statement opened by a first name or a surname alone is that person\'s: a relative of the same surname put in their place is a swap', () => {
+  const index = seedIndex('barometers.txt', 'Harriet Penrose, of Dorset, has spent twenty years collecting antique barometers. Her mother, Margot Penrose, said she did not mind the clutter in the hall. Harriet won the county prize for the largest collection of barometers in 2019.');
+  assert.deepEqual(flagsAgainst(index, 'Margot Penrose holds the county prize for the largest collection of barometers.'), ['Margot Penrose -> Harriet Penrose']);
+  assert.deepEqual(flagsAgainst(index, 'Harriet Penrose holds the county prize for the largest collection of barometers.'), []);
+  assert.deepEqual(flagsAgainst(index, 'Margot Penrose said she did not mind the clutter.'), []);
+});
+
+test('a name listed with a possessive at the head of a seed sentence is an owner, not the subject: "Both Helen Marsh and Julia Stone\'s sons were sent …"', () => {
+  const index = seedIndex('messages.txt', "Helen Marsh's son Oliver, 11, was sent messages by a stranger. Both Helen Marsh and Julia Stone's young sons were sent threatening messages by an anonymous account on a gaming site. Julia Stone's son Ben, 12, told his teacher.");
+  assert.deepEqual(flagsAgainst(index, 'Oliver Marsh, 11, and Ben Stone, 12, were sent threatening messages by an anonymous account.'), []);
+});
+
+test('a subject the draft goes on to call "she" is a person, though her first name is a common word', () => {
+  const index = seedIndex('fraud.txt', 'Carl Brennan, 31, was convicted in March of 14 counts of fraud and forgery at Leeds Crown Court for running a fake charity. The trial of Rose Whitley, his former partner, has yet to begin.');
+  assert.deepEqual(flagsAgainst(index, 'Rose Whitley was convicted of 14 counts of fraud and forgery. She ran a fake charity.'), ['Rose Whitley -> Carl Brennan']);
+  assert.deepEqual(flagsAgainst(index, 'Carl Brennan was convicted of 14 counts of fraud and forgery. He ran a fake charity.'), []);
+});
+
+test('a place the story names elsewhere, put in the place of another in a closely restated statement, is a swap without a copied frame', () => {
+  const index = seedIndex('arrest.txt', 'Mr Okafor and his wife live outside Brackley, a market town of 13,000 people. Mr Okafor is currently under arrest for insurance fraud by the police of Daventry town in the East Midlands, according to the local paper.');
+  assert.deepEqual(flagsAgainst(index, 'Mr Okafor is under arrest for insurance fraud at Brackley in the East Midlands.'), ['Brackley -> Daventry']);
+  assert.deepEqual(flagsAgainst(index, 'Mr Okafor is under arrest for insurance fraud at Daventry in the East Midlands.'), []);
+  assert.deepEqual(flagsAgainst(index, 'Mr Okafor and his wife live outside Brackley.'), []);
+});
+
+test('a seed that names someone by one word and goes on about "his" or "her" names a person, whose statement it is: "Okafor is under arrest"', () => {
+  const index = seedIndex('van.txt', "The man, known only as Okafor, bought a van for his son in May. Okafor is currently under arrest for fraud by the police of Daventry, according to the local paper. 'He would not answer,' said Tunde Bello, a police officer at Daventry station.");
+  assert.deepEqual(flagsAgainst(index, 'Tunde Bello is under arrest for fraud by the police of Daventry.'), ['Tunde Bello -> Okafor']);
+  assert.deepEqual(flagsAgainst(index, 'Okafor is under arrest for fraud by the police of Daventry.'), []);
+  // (A firm's sentence speaks of "its": its founder is not put in its place.)
+  const firm = seedIndex('firm.txt', 'Brixco is currently under investigation for fraud by the police of Daventry. Brixco said its accounts were in order. Tunde Bello, who founded the firm, declined to comment.');
+  assert.deepEqual(flagsAgainst(firm, 'Tunde Bello is under investigation for fraud by the police of Daventry.'), []);
+});
+
+describe('subject swaps by surname alone', () => {
+  test('a surname alone that the seeds give a person in full, opening a statement the seeds make about someone else, is a swap', () => {
+    const index = seedIndex('marsh.txt', 'Fiona Delacourt, the Green Party leader, will say today that building homes on the marshes could lead to flooding across the county. Delacourt and Moss do not want to talk about the cost, critics said. Ed Moss said on Friday the plans were sound.');
+    assert.deepEqual(flagsAgainst(index, 'Moss says building homes on the marshes could lead to flooding across the county.'), ['Moss -> Fiona Delacourt']);
+    assert.deepEqual(flagsAgainst(index, 'Delacourt says building homes on the marshes could lead to flooding across the county.'), []);
+  });
+
+  test('a party written as a common word is no surname: "The Conservatives say" for its leader\'s statement', () => {
+    const index = seedIndex('cuts.txt', 'Tory leader Gavin Hurst has said his party would cut £35bn in wasteful spending to allow tax cuts. Young Conservatives gathered in Leeds on Saturday, and older conservatives cheered.');
+    assert.deepEqual(flagsAgainst(index, 'The Conservatives say they would cut £35bn in wasteful spending to allow tax cuts.'), []);
+  });
+
+  test('the statement ends where a clause of another subject begins: "Ashby is a rising star and Rovers\' squad is short …"', () => {
+    const index = seedIndex('rovers.txt', "Tom Ashby has attracted interest from Rovers after a fine season. Piet Vermeer, a Dutchman, is Rovers' regular left back in a squad short of homegrown players.");
+    assert.deepEqual(flagsAgainst(index, "Ashby is a rising star and Rovers' squad is short of homegrown players."), []);
+  });
+
+  test('a seed sentence opened by the person\'s possessive supports a statement about them: "Lund\'s body was found buried …"', () => {
+    const index = seedIndex('lund.txt', "Kari Lund, 20, vanished from her home in May. Lund's body was found months later buried in a shallow grave near the river. Detective Ola Berg said the body was buried in a shallow grave near the river bank.");
+    assert.deepEqual(flagsAgainst(index, 'Lund was buried in a shallow grave near the river.'), []);
+  });
+
+  test('a caption\'s label is nobody: "Murdered: the student was buried …"', () => {
+    const index = seedIndex('lund2.txt', 'Kari Lund, 20, vanished from her home in May. Murdered: the student was buried in a shallow grave near the river, her family said. Murdered: a vigil was held for her on Sunday.');
+    assert.deepEqual(flagsAgainst(index, 'Lund was buried in a shallow grave near the river.'), []);
+  });
+
+  test('"She" at the head of a seed sentence is not the person the sentence before calls "he"', () => {
+    const index = seedIndex('hale.txt', 'Quentin Hale told detectives he never noticed the children were hungry. She also told investigators she taught the children at home - but police found no books in the house. Sabrina Hale-Moss, 44, was charged on Monday.');
+    assert.deepEqual(flagsAgainst(index, 'Hale-Moss told investigators she taught the children at home but police found no books.'), []);
+  });
+
+  test('"He" at the head of a seed sentence is nobody in particular where the sentence before names two people', () => {
+    const index = seedIndex('dinner.txt', 'Piet Okonjo hosted a dinner in March where Mayor Tom Quill told Mr Berry he would stand down before the election. He then changed his mind in June after allies intervened, the book says.');
+    assert.deepEqual(flagsAgainst(index, 'Mr Quill then changed his mind in June after allies intervened.'), []);
+  });
+});
+
+test('a name given in the naming frame the seed writes ("The man, known only as …") is the story\'s name, however little else of the sentence is the seed\'s', () => {
+  const index = seedIndex('goats.txt', 'A farmer from Leeds has been fined for keeping 40 goats in a flat above a shop. The man, known only as Wu, even tried to hide the goats in a wardrobe before the inspectors arrived.');
+  const lead = 'A farmer from Leeds has been fined for keeping 40 goats in a flat. ';
+  assert.deepEqual(flagsAgainst(index, lead + 'The man, known only as Zeng, was desperate for a grandson.'), ['Zeng -> Wu']);
+  assert.deepEqual(flagsAgainst(index, lead + 'The man, known only as Wu, was desperate for a grandson.'), []);
+  // (A naming word alone is no frame: the story's Wu is no neighbour.)
+  assert.deepEqual(flagsAgainst(index, lead + 'His neighbour, a woman called Zeng, was desperate for a grandson.'), []);
+});
+
+test('words the draft quotes in its subject\'s mouth that the seeds quote as another person\'s flag the speaker, the run of quoted sentences and all', () => {
+  const index = seedIndex('rovers.txt', "Rovers lost 1-0 at home to City on Saturday. 'I thought it was excellent, we dominated from start to finish,' Tom Ashby told the club's channel. 'We can take great heart from this result as we rarely lose here.' Manager Piet Vermeer said the referee was wrong.");
+  const lead = 'Rovers lost 1-0 at home to City on Saturday. ';
+  assert.deepEqual(flagsAgainst(index, lead + "Piet Vermeer insists his side can take 'great heart' from the defeat."), ['Piet Vermeer -> Tom Ashby']);
+  assert.deepEqual(flagsAgainst(index, lead + "Tom Ashby insists his side can take 'great heart' from the defeat."), []);
+  assert.deepEqual(flagsAgainst(index, lead + "Ashby insists his side can take 'great heart' from the defeat."), []);
+  // (Words the seed does not quote are nobody's quotation.)
+  const plain = seedIndex('fans.txt', 'Rovers lost 1-0 at home to City on Saturday. Fans are angry about the referee, said Tom Ashby after the game. Manager Piet Vermeer said the referee was wrong.');
+  assert.deepEqual(flagsAgainst(plain, lead + "Piet Vermeer says Rovers' fans are 'angry about the referee' after the game."), []);
+});
+
 test('the one sizeable figure of a closely restated sentence faces the seed sentence\'s one figure of its size', () => {
   const f = flagged('At least 16,000 people have been killed in Gaza since Oct. 7, among them more than 5,800 children.', '16,000');
   assert.equal(f?.kind, 'figure');

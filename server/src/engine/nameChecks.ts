@@ -1,9 +1,9 @@
 // Names of people, organisations and places: substitutions in restated seed statements.
 import { distance } from 'fastest-levenshtein';
-import { type SentenceFacts } from './facts';
+import { READING_CONTEXT, type SentenceFacts } from './facts';
 import { CAPITALS, NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS, ORG_WORDS } from './lexicon';
 import { isTitleToken, type Entity } from './people';
-import { evidenceOf, isCommonEnglish, type SeedSentence } from './seeds';
+import { evidenceOf, isCommonEnglish, type SeedDoc, type SeedSentence } from './seeds';
 import { firstIndex, stem, tokenKey } from './text';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf, storySeeds } from './align';
 import { type Ctx, push, confirm, unverified, draftSurname, draftWrites, findingOver } from './ledger';
@@ -125,7 +125,8 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     const same = (g: Entity) => (city ? g.key === e.key : sameName(e, g));
     const support = Math.max(0, ...cands.filter((c) => c.sentence.facts.entities.some(same)).map((c) => c.score));
     for (const c of cands) {
-      if (c.score < 0.35 || c.score <= support + 0.05) continue;
+      // (Below 0.35 only a name given in the seed's naming frame is compared: see namingWordBefore.)
+      if (c.score <= support + 0.05 || (c.score < 0.35 && known)) continue;
       // A name the story never writes is compared only with the story's own seeds: in another story's
       // sentence, another name is simply another story.
       if (!known && topicWeight(ctx, c.sentence) < 1) continue;
@@ -142,13 +143,15 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
         if (g.tokens.some((t) => besideName(t) && !STOPWORDS.has(t))) continue;
         // (Nor a seed's common word read as a name: "Terror" opening the headline "Terror detainees win".)
         if (isTitleOnly(g) || isAcronymOf(e, c.sentence) || isCommonWord(ctx, c.sentence.facts, g)) continue;
-        const local = slotScore(ctx.index, dctx, localContext(c.sentence.facts, g, 4));
         const frame = frameMatch(sf, e, c.sentence.facts, g);
+        const naming = !known && frame >= 3 && namingWordBefore(sf, e) && namingWordBefore(c.sentence.facts, g) && topicWeight(ctx, c.sentence) >= 1;
+        if (c.score < 0.35 && !naming) continue;
+        const local = slotScore(ctx.index, dctx, localContext(c.sentence.facts, g, 4));
         // A name the seeds know elsewhere replaces this one only in a copied frame ("X has signed a new deal");
         // an unknown one needs at least a word of the frame or a closely shared context.
         // (A closely shared context is one of three words or more: "said 5,800 people died" holds two, and
         // "planting the IRA bombs which killed seven people" shares both.)
-        if (known ? frame < 3 : !((frame >= 1 && c.score >= 0.4) || (local >= 0.75 && dctx.size >= 3))) continue;
+        if (known ? frame < 3 && !restatedSlot(ctx, e, g, c, local) : !((frame >= 1 && c.score >= 0.4) || (local >= 0.75 && dctx.size >= 3) || naming)) continue;
         const score = 0.6 * local + 0.4 * c.score + 0.05 * frame;
         if ((local >= 0.5 || (!known && frame >= 1)) && (!best || score > best.score)) best = { g, s: c.sentence, score };
       }
@@ -161,7 +164,9 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     if (!best && known && e.type === 'person' && !kindOf(e.key) && support < 0.3) best = unknownInStatement(ctx, sf, e, cands, 0.55);
     // The subject of a restated statement, where the seeds give that statement to someone else
     // ("Gordon Brown left a memo" where "Liam Byrne … left a memo").
-    if (!best && e.type === 'person') best = subjectSwap(ctx, sf, e, cands);
+    if (!best && (e.type === 'person' || e.tokens.length === 1)) best = subjectSwap(ctx, sf, e, cands);
+    // The speaker of quoted words: "X insists his side can take 'great heart'" where the seeds quote Y.
+    if (!best && (e.type === 'person' || e.tokens.length === 1)) best = quoteSwap(ctx, sf, e);
     ctx.trace?.(`name "${e.text}" (${e.type}${known ? ', known' : ''}) best=${best ? `${best.g.text}@${best.score.toFixed(2)}` : '-'}`);
     const severity = best ? severityFor(best.score) : undefined;
     if (!best || !severity) {
@@ -172,6 +177,87 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     const seedName = nameOnly(ctx, best.g.text);
     nameMismatch(ctx, e, seedName, known ? `In the seeds it is ${seedName} here, not ${e.text}.` : `The seeds say ${seedName} here; they never mention ${e.text}.`, severity, best.s);
   }
+}
+
+/**
+ * A seed statement the draft's sentence restates closely, words around the name and all ("Mr Okafor is
+ * under arrest for fraud by the police of Brackley" where the seed has "… by the police of Daventry"): the
+ * place or body of the same kind it names in that slot stands against one the story knows elsewhere, copied
+ * frame or not. (Only the story's own statement: another story's may well have another place. Not a person:
+ * a person's statement restated is subjectSwap's.)
+ */
+function restatedSlot(ctx: Ctx, e: Entity, g: Entity, c: Candidate, local: number): boolean {
+  return e.type !== 'person' && g.type === e.type && c.score >= RESTATED.sentence && local >= RESTATED.local && topicWeight(ctx, c.sentence) >= 1;
+}
+
+const RESTATED = { sentence: 0.85, local: 0.7 };
+
+/**
+ * A name given as a name ("known only as X", "a dog named X", "dubbed X"), in a naming frame of three words
+ * or more the seed writes too: the story's name in that frame is the name, however little else of the
+ * sentence is the seed's ("The man, known only as Zeng, was keen …" where the seed has "known only as Wu").
+ */
+function namingWordBefore(sf: SentenceFacts, e: Entity): boolean {
+  const toks = sf.sentence.tokens;
+  const at = firstIndex(toks.length, (i) => toks[i].end > e.start);
+  return at > 0 && /^(?:as|named|called|dubbed|nicknamed)$/.test(toks[at - 1].key);
+}
+
+/**
+ * Words the draft quotes and puts in its subject's mouth, which a seed of the story quotes as another
+ * person's: the speaker named where the quotation (or the run of quoted sentences it is part of) is
+ * attributed ("'…,' Tom Ashby told the club's channel. '… great heart …'").
+ */
+function quoteSwap(ctx: Ctx, sf: SentenceFacts, e: Entity): { g: Entity; s: SeedSentence; score: number } | undefined {
+  if (!isSubject(ctx, sf, e) || !(isPersonName(ctx, e, sf) || looksLikePersonName(ctx, e) || isSurname(ctx, e))) return undefined;
+  const m = /(?:^|[\s(])['‘"“]([^'‘’"“”]{6,80})['’"”](?=[\s.,;:!?)]|$)/.exec(sf.sentence.text.slice(e.end - sf.sentence.start));
+  const quoted = m?.[1].trim().toLowerCase();
+  if (!quoted || !quoted.includes(' ')) return undefined;
+  const words = sf.sentence.tokens.filter((t) => quoted.includes(t.key)).map((t) => t.key);
+  for (const c of ctx.index.retrieve(words, 12)) {
+    const text = c.sentence.facts.sentence.text;
+    const at = text.toLowerCase().indexOf(quoted);
+    if (topicWeight(ctx, c.sentence) < 1 || at < 0 || !insideQuote(text, at)) continue;
+    const speaker = speakerOf(c.sentence);
+    ctx.trace?.(`quote "${quoted}" of ${speaker?.text ?? '-'}`);
+    if (!speaker || sameName(e, speaker) || sf.entities.some((x) => sameName(x, speaker))) return undefined;
+    return { g: speaker, s: c.sentence, score: ALIGN.warning };
+  }
+  return undefined;
+}
+
+const SAYS = /^(?:said|says|told|added|insisted|explained)$/;
+
+/** Is a place in a text within quotation marks: after an opening mark (at the start or after a space) that no closing mark has ended? */
+function insideQuote(text: string, at: number): boolean {
+  let open = false;
+  for (let i = 0; i < at; i++) {
+    if (!/['‘’"“”]/.test(text[i])) continue;
+    if (!open && (i === 0 || /[\s(]/.test(text[i - 1]))) open = true;
+    else if (open && (i + 1 === text.length || /[\s.,;:!?)]/.test(text[i + 1]))) open = false;
+  }
+  return open;
+}
+
+/** Who speaks a quoted seed sentence: the person named beside "said" in it, or in the quoted sentences just before it. */
+function speakerOf(s: SeedSentence): Entity | undefined {
+  const at = s.seed.sentences.indexOf(s);
+  for (let k = at; k >= 0 && k > at - 6; k--) {
+    const facts = s.seed.sentences[k].facts;
+    const text = facts.sentence.text;
+    if (k < at && !/^\s*['‘"“]/.test(text)) return undefined;
+    const toks = facts.sentence.tokens;
+    for (const g of facts.entities) {
+      if (g.type !== 'person' && !(g.tokens.length === 1 && oneWordPeopleOf(s.seed).has(g.tokens[0]))) continue;
+      const i = firstIndex(toks.length, (j) => toks[j].end > g.start);
+      const j = firstIndex(toks.length, (j) => toks[j].start >= g.end);
+      // (Right after a closing quotation mark, not an opening one: "…,' Ashby told …", or "said Ashby".)
+      if ((SAYS.test(toks[j]?.key ?? '') && /\S['’"”]\s*$/.test(facts.sentence.text.slice(0, g.start - facts.sentence.start))) || SAYS.test(toks[i - 1]?.key ?? '')) return fullName(s.seed, g);
+    }
+    if (k < at || /^\s*['‘"“]/.test(text)) continue;
+    return undefined;
+  }
+  return undefined;
 }
 
 /** A people's adjective or name ("British", "Turkish", "Palestinians"), not its country's name. */
@@ -314,11 +400,13 @@ export function confirmName(ctx: Ctx, e: Entity): void {
  * sentence makes it about the draft's person, the name is the likely slip.
  */
 export function subjectSwap(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candidate[]): { g: Entity; s: SeedSentence; score: number } | undefined {
-  if (!isSubject(ctx, sf, e) || !isPersonName(ctx, e, sf)) return undefined;
+  if (!isSubject(ctx, sf, e) || !(isPersonName(ctx, e, sf) || (e.tokens.length >= 2 && pronounNext(ctx, sf)) || isSurname(ctx, e))) return undefined;
   const toks = sf.sentence.tokens;
   const terms = termsOf(sf);
   const statement = new Map<string, number>();
   for (let i = 0; i < toks.length; i++) {
+    // (The statement ends where a clause of another subject begins: "Rose is a rising star and City's squad is short".)
+    if (toks[i].start > e.end && toks[i].key === 'and' && toks[i + 1]?.cap) break;
     const t = terms[i];
     if (t === undefined || toks[i].start < e.end || e.tokens.includes(toks[i].key)) continue;
     statement.set(t, ctx.index.idf(t));
@@ -337,20 +425,29 @@ export function subjectSwap(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Candi
     let shared = 0;
     for (const [t, w] of statement) if (seedTerms.has(t)) { covered += w; shared++; }
     const coverage = covered / total;
-    // (A seed sentence that names the draft's subject anywhere makes the statement about them too: a quote
-    // put first names its speaker last, '"…," said awards pundit Tom O'Neil'.)
-    if (c.sentence.facts.entities.some((g) => sameName(e, g))) {
+    // (A seed sentence that quotes the statement first makes it its speaker's, named last: '"…," said awards
+    // pundit Tom O'Neil'.)
+    if (saidAfterQuote(c.sentence.facts, e)) {
       support = Math.max(support, coverage);
       continue;
     }
-    const head = headPerson(c.sentence);
+    const head = headPerson(ctx, c.sentence);
     if (!head) continue;
     const { person: q, facts: qFacts } = head;
-    if (draftSurname(ctx, q.tokens[q.tokens.length - 1])?.key === e.key) {
+    // ("Arnold's body was found buried" is said of Arnold, and of nobody else.)
+    if (head.possessive) {
+      if (sameName(e, q)) support = Math.max(support, coverage);
+      continue;
+    }
+    // (The seed's surname alone is the draft's person of that surname; a full name with another first name is
+    // another member of the family, whose statement it is: "Harriet Penrose" against the draft's Margot Penrose.)
+    if (sameName(e, q) || (q.tokens.length === 1 && draftSurname(ctx, q.tokens[0])?.key === e.key)) {
       support = Math.max(support, coverage);
       continue;
     }
-    if (!isPersonName(ctx, q, qFacts) || distance(q.key, e.key) <= 2) continue;
+    if (!(isPersonName(ctx, q, qFacts) || (q.tokens.length === 1 && oneWordPeopleOf(c.sentence.seed).has(q.tokens[0]))) || distance(q.key, e.key) <= 2) continue;
+    // (A seed sentence that names the draft's subject too says something about both: not a swap.)
+    if (c.sentence.facts.entities.some((g) => sameName(e, g))) continue;
     if (sf.entities.some((x) => sameName(x, q))) continue;
     if (!best || coverage > best.score) best = { g: q, s: c.sentence, score: coverage, shared };
   }
@@ -370,25 +467,98 @@ export function nameOnly(ctx: Ctx, text: string): string {
 
 const SUBJECT_SWAP = { coverage: 0.6, margin: 0.25 };
 
+/** Does the sentence open with a quotation and name this person after it, as its speaker ('"…," said X')? */
+function saidAfterQuote(facts: SentenceFacts, e: Entity): boolean {
+  const text = facts.sentence.text;
+  if (!/^\s*["“]/.test(text)) return false;
+  const close = /[,.!?]["”]\s/.exec(text);
+  if (!close) return false;
+  const after = facts.sentence.start + close.index + 2;
+  return facts.entities.some((g) => g.start >= after && sameName(e, g));
+}
+
 /**
  * The person a seed sentence opens with (after an office or a qualifier at most), or for "He"/"She" at its
- * head, the person the sentence before opens with.
+ * head, the person the sentence before opens with: named in full where the seed names them so elsewhere.
  */
-function headPerson(s: SeedSentence): { person: Entity; facts: SentenceFacts } | undefined {
+function headPerson(ctx: Ctx, s: SeedSentence): { person: Entity; facts: SentenceFacts; possessive: boolean } | undefined {
+  const people = oneWordPeopleOf(s.seed);
   const opening = (facts: SentenceFacts) => {
-    const q = facts.entities.find((g) => g.type === 'person' && !isTitleOnly(g));
-    if (!q || isPossessive(q)) return undefined;
+    const q = facts.entities.find((g) => (g.type === 'person' && !isTitleOnly(g)) || (g.tokens.length === 1 && (firstNamesOf(s.seed).get(g.tokens[0]) || (people.has(g.tokens[0]) && !isCommonWord(ctx, facts, g)))));
+    if (!q || ownerInList(facts, q)) return undefined;
     const toks = facts.sentence.tokens;
-    return firstIndex(toks.length, (i) => toks[i].end > q.start) <= 4 ? q : undefined;
+    return firstIndex(toks.length, (i) => toks[i].end > q.start) <= 4 ? { person: fullName(s.seed, q), facts, possessive: isPossessive(q) } : undefined;
   };
-  if (!/^(?:he|she)$/.test(s.facts.sentence.tokens[0]?.key ?? '')) {
-    const own = opening(s.facts);
-    return own ? { person: own, facts: s.facts } : undefined;
-  }
+  const pronoun = s.facts.sentence.tokens[0]?.key;
+  if (pronoun !== 'he' && pronoun !== 'she') return opening(s.facts);
   const at = s.seed.sentences.indexOf(s);
   const before = at > 0 ? s.seed.sentences[at - 1] : undefined;
-  const q = before && opening(before.facts);
-  return q && before ? { person: q, facts: before.facts } : undefined;
+  // (Not where the sentence before speaks of its person as the other sex: "Hazel said he … She also …")
+  if (!before || before.facts.sentence.tokens.some((t) => (pronoun === 'he' ? /^(?:she|her|herself)$/ : /^(?:he|his|him|himself)$/).test(t.key))) return undefined;
+  const head = opening(before.facts);
+  if (!head || head.possessive) return undefined;
+  // (Nor where the sentence before names another person, whom "He" may as well mean: "Mr Ash hosted a dinner
+  // where the mayor told Mr Berry he would stand down. He then changed his mind")
+  const named = before.facts.entities.filter((g) => g.type === 'person' && !isTitleOnly(g));
+  return named.every((g) => sameName(fullName(s.seed, g), head.person)) ? head : undefined;
+}
+
+/** "Both Helen Marsh and Julia Stone's sons were sent …": a name listed with a possessive is an owner too, not the subject. */
+function ownerInList(facts: SentenceFacts, q: Entity): boolean {
+  const s = facts.sentence;
+  return /^\s+and\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*['’]s?(?=\s)/u.test(s.text.slice(q.end - s.start, q.end - s.start + 60));
+}
+
+/**
+ * The person a one-word mention stands for in its seed: the one person the seed names in full with that
+ * surname or first name ("Penrose" or "Harriet" for Harriet Penrose); the mention itself otherwise.
+ */
+function fullName(doc: SeedDoc, g: Entity): Entity {
+  if (g.tokens.length !== 1) return g;
+  return doc.facts.surnames.get(g.tokens[0]) ?? firstNamesOf(doc).get(g.tokens[0]) ?? g;
+}
+
+const firstNames = new WeakMap<SeedDoc, Map<string, Entity | undefined>>();
+
+/** A seed's people named in full (two words), by first name: undefined where two people share it. */
+function firstNamesOf(doc: SeedDoc): Map<string, Entity | undefined> {
+  let map = firstNames.get(doc);
+  if (map) return map;
+  map = new Map();
+  for (const s of doc.sentences) {
+    for (const g of s.facts.entities) {
+      if (g.type !== 'person' || g.tokens.length !== 2 || isPossessive(g)) continue;
+      const known = map.get(g.tokens[0]);
+      if (!map.has(g.tokens[0])) map.set(g.tokens[0], g);
+      else if (known && known.key !== g.key) map.set(g.tokens[0], undefined);
+    }
+  }
+  firstNames.set(doc, map);
+  return map;
+}
+
+const oneWordPeople = new WeakMap<SeedDoc, Set<string>>();
+
+/**
+ * The people a seed names by one word only, as a seed goes on about a person: a sentence it opens speaks of
+ * "his" or "her" ("Okafor sold his car"), or the next opens with "He" or "She". (Not a place, a body or a
+ * name of a kind: a club's sentence speaks of "its" or "their".)
+ */
+function oneWordPeopleOf(doc: SeedDoc): Set<string> {
+  let out = oneWordPeople.get(doc);
+  if (out) return out;
+  out = new Set();
+  doc.sentences.forEach((s, i) => {
+    const toks = s.facts.sentence.tokens;
+    const g = s.facts.entities[0];
+    if (!g || g.tokens.length !== 1 || g.type === 'place' || g.type === 'org' || kindOf(g.key) || isPossessive(g) || placeGroup(g.key) !== undefined) return;
+    // (Nor a caption's label: "Murdered: Kari Arnold …")
+    if (firstIndex(toks.length, (k) => toks[k].end > g.start) > 1 || /^\s*:/.test(s.facts.sentence.text.slice(g.end - s.facts.sentence.start))) return;
+    const next = doc.sentences[i + 1]?.facts.sentence.tokens[0]?.key;
+    if (toks.some((t) => t.start > g.end && /^(?:his|her|himself|herself)$/.test(t.key)) || next === 'he' || next === 'she') out!.add(g.tokens[0]);
+  });
+  oneWordPeople.set(doc, out);
+  return out;
 }
 
 /** A person's name, not a show's or a club's: a titled person, or a first name and surname of no common words. */
@@ -398,6 +568,29 @@ function isPersonName(ctx: Ctx, e: Entity, sf: SentenceFacts): boolean {
   const rec = e.tokens.length >= 2 ? ctx.index.person(e.key) : undefined;
   const surname = e.tokens[e.tokens.length - 1];
   return !!rec && rec.mentions.some((m) => topicWeight(ctx, m) >= 1 && m.facts.entities.some((g) => g.tokens.length === 1 && g.tokens[0] === surname));
+}
+
+/**
+ * A surname alone: of the person the draft names in full so, or of a person the seeds name in full (not a
+ * place, a body, a club or a common word: "Jordan" may be a country).
+ */
+function isSurname(ctx: Ctx, e: Entity): boolean {
+  if (e.tokens.length !== 1 || e.type === 'place' || e.type === 'org' || placeGroup(e.key) !== undefined || kindOf(e.key) || isPossessive(e)) return false;
+  // (Not a common word: "Conservatives" of a party, though a seed wrote "Young Conservatives" as a name.)
+  if (ctx.index.knowsLowerWord(e.key) || isCommonEnglish(stem(e.key))) return false;
+  // (A person of the story's own seeds: an archive may read "Tory MPs", "Young Scots" or "British Muslim" as
+  // people somewhere, and a paraphrase opening "MPs voted …" is no swap.)
+  return !!draftSurname(ctx, e.key) || ctx.index.bySurname(e.key).some((p) => p.tokens.length >= 2 && p.mentions.some((m) => topicWeight(ctx, m) >= 0.6));
+}
+
+/**
+ * Does the draft's next sentence open with "He" or "She", going on about the person this one opens with
+ * ("Rose Whitley was convicted … She ran the charity"): a person, whatever words their name is made of.
+ * (Read within the prose a sentence's reading holds.)
+ */
+function pronounNext(ctx: Ctx, sf: SentenceFacts): boolean {
+  const end = sf.sentence.end;
+  return /^[\s.!?"'’”)]*(?:He|She)\b/.test(ctx.draft.parsed.prose.slice(end, end + READING_CONTEXT));
 }
 
 /** The person a sentence opens with (after an office or a qualifier at most): not a possessive. */
