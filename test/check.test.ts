@@ -750,3 +750,15 @@ test('a word that opens a quotation is capitalised by its place, as at the start
   const mid = extractFacts('He said Speed Networks grew.').sentences[0];
   assert.equal(isCommonWord({ index } as unknown as Ctx, mid, mid.entities.find((e) => e.text.startsWith('Speed'))!), false);
 });
+
+test('a sentence the seeds state word for word contradicts nothing: a copied headline is confirmed, a swap beside it still flagged', () => {
+  const index = new SeedIndex();
+  index.addSeed('rugby.txt', 'Prop Vance ready for hard graft\n\nCarl Vance says the Wales forwards are determined to dominate the powerful France pack in Paris.\n\nThe prop said the scrum is the key against France.');
+  // (Another story makes "Prop" a word of a name, so the headline's "Prop Vance" reads as a name.)
+  index.addSeed('tv.txt', 'Prop Idol judge Ann Lee said the show would return. Prop Idol drew nine million viewers.');
+  const draft = 'Prop Vance ready for hard graft\n\nLeo Vance says the Wales forwards are determined to dominate the powerful France pack in Paris.';
+  assert.deepEqual(flagsAgainst(index, draft), ['Leo Vance -> Carl Vance']);
+  const headline = checkDraft(draft, index).claims.find((c) => c.text === 'Prop Vance');
+  assert.equal(headline?.status, 'confirmed');
+  assert.match(headline?.evidence[0]?.quote ?? '', /^Prop Vance ready for hard graft/);
+});

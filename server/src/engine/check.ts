@@ -3,7 +3,7 @@
 // and report contradictions as findings and agreements as confirmed claims.
 import { extractFacts, passesOf, readingOf, READING_CONTEXT, READINGS_KEPT, type SentenceFacts } from './facts';
 import { trimHeldValues } from './held';
-import { valueTerms, type SeedDoc, type SeedIndex } from './seeds';
+import { evidenceOf, valueTerms, type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
 import { type TextFormat } from './text';
 import { type CheckResult, type FactKind } from './types';
 import { ALIGN, type Candidate, storyOfTopic, storySeeds, topicalSeeds, topicWeight, topicOf } from './align';
@@ -56,12 +56,33 @@ function rememberedOf(index: SeedIndex, story: string): Memo {
 
 /** The checks of one draft sentence, in order (the ledger keeps what they find). */
 function checkSentence(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
-  checkListCounts(ctx, sf, cands);
-  const handled = checkPeople(ctx, sf, cands);
-  checkRoles(ctx, sf, cands);
-  checkFigures(ctx, sf, cands);
-  checkDates(ctx, sf, cands);
-  checkNames(ctx, sf, cands, handled);
+  const copied = copiedSentence(sf, cands);
+  ctx.stated = copied && { span: sf.sentence, evidence: evidenceOf(copied) };
+  try {
+    checkListCounts(ctx, sf, cands);
+    const handled = checkPeople(ctx, sf, cands);
+    checkRoles(ctx, sf, cands);
+    checkFigures(ctx, sf, cands);
+    checkDates(ctx, sf, cands);
+    checkNames(ctx, sf, cands, handled);
+  } finally {
+    ctx.stated = undefined;
+  }
+}
+
+/**
+ * The seed sentence among the candidates that states the draft sentence word for word (a headline or a
+ * sentence copied from the seed: "Prop Jones ready for hard graft"), if any.
+ */
+function copiedSentence(sf: SentenceFacts, cands: Candidate[]): SeedSentence | undefined {
+  const toks = sf.sentence.tokens;
+  if (toks.length < 4) return undefined;
+  for (const c of cands) {
+    if (c.score < 0.5) continue;
+    const seed = c.sentence.facts.sentence.tokens;
+    if (seed.length === toks.length && seed.every((t, i) => t.key === toks[i].key)) return c.sentence;
+  }
+  return undefined;
 }
 
 /** What every sentence's checks share: the kinds checked, and the story's seeds (weight 1) and the topical ones (0.6), in order. */

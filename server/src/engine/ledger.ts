@@ -24,6 +24,8 @@ export interface Ctx {
   claimRanges: Set<string>;
   /** While a sentence is checked for remembering: what its checks read beyond it and what they record. */
   reads?: SentenceReads;
+  /** While a sentence the seeds state word for word is checked: its span, and the seed sentence that confirms its claims. */
+  stated?: { span: Span; evidence: Evidence };
 }
 
 /**
@@ -84,6 +86,11 @@ export function rawText(ctx: Ctx, span: Span): string {
 }
 
 export function push(ctx: Ctx, f: Finding): void {
+  // A sentence the seeds state word for word contradicts nothing in them: its claims are the seed's.
+  if (ctx.stated && (f.severity === 'error' || f.severity === 'warning') && f.range.start >= ctx.stated.span.start && f.range.end <= ctx.stated.span.end) {
+    confirm(ctx, f.kind, f.range, f.text, [ctx.stated.evidence]);
+    return;
+  }
   if (ctx.reads) note(ctx.reads, f.range, { op: 'push', finding: copyFinding(f, -ctx.reads.origin) });
   if (!ctx.kinds[f.kind]) return;
   f.text = rawText(ctx, f.range);
