@@ -63,10 +63,13 @@ export function topicOf(index: SeedIndex, sentences: Candidate[][]): Map<SeedDoc
 
 export { termsOf } from './facts';
 
-const countriesNamed = new WeakMap<object, ReadonlySet<number>>();
+/** A draft's or a seed's sentence facts, as far as its names go. */
+type Naming = { entities: ReadonlyArray<{ key: string; type: EntityType }> };
+
+const countriesNamed = new WeakMap<Naming, ReadonlySet<number>>();
 
 /** The countries a sentence names (the UK, Britain, British and London alike: one country), once per sentence. */
-function countriesOf(facts: { entities: ReadonlyArray<{ key: string; type: EntityType }> }): ReadonlySet<number> {
+function countriesOf(facts: Naming): ReadonlySet<number> {
   let found = countriesNamed.get(facts);
   if (found === undefined) {
     const groups = new Set<number>();
@@ -85,7 +88,7 @@ function countriesOf(facts: { entities: ReadonlyArray<{ key: string; type: Entit
  * Then a figure or a date of one is not the other's ("the UK's trade gap narrowed in November" and "the
  * US trade gap ballooned in October" are two reports, not one report and its slip).
  */
-export function countriesApart(draft: SentenceFacts, seed: { entities: ReadonlyArray<{ key: string; type: EntityType }> }): boolean {
+export function countriesApart(draft: SentenceFacts, seed: Naming): boolean {
   const a = countriesOf(draft);
   if (a.size === 0) return false;
   const b = countriesOf(seed);

@@ -8,7 +8,7 @@ import { firstIndex, stem, tokenKey } from './text';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf, storySeeds } from './align';
 import { type Ctx, push, confirm, unverified, draftSurname, draftWrites, findingOver } from './ledger';
 import { type Severity } from './types';
-import { nearSpelling, nameSpellingFinding } from './peopleChecks';
+import { nearSpelling, nameSpellingFinding, ofStory } from './peopleChecks';
 
 /** A capital named as a place ("in Cairo", "to Ankara"): the city, not its country speaking ("Ankara says"). */
 export function isCityHere(ctx: Ctx, e: Entity): boolean {
@@ -34,7 +34,6 @@ export function isKnownName(ctx: Ctx, e: Entity): boolean {
   return words.length > 0 && words.every((t) => ctx.index.knowsNameToken(t, topical) || (!city && place(t)) || isTitleToken(t));
 }
 
-/** A capitalised word that is just a common word at the head of a sentence or in a headline. */
 /** Does the name open the sentence, or a quotation in it ('Mr Sridharan said: "Speed is important"')? */
 function opensSentence(sf: SentenceFacts, e: Entity): boolean {
   const toks = sf.sentence.tokens;
@@ -46,6 +45,7 @@ function opensSentence(sf: SentenceFacts, e: Entity): boolean {
 /** The gap before a quotation's first word: a quote mark right before it (a closing one has a space after). */
 const OPENING_QUOTE = /^[^\p{L}\p{N}]*["“‘]$/u;
 
+/** A capitalised word that is just a common word at the head of a sentence or in a headline. */
 export function isCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
   if (e.tokens.every((t) => isTitleToken(t) || STOPWORDS.has(t) || MONTHS.includes(t) || t in NUMBER_WORDS)) return true;
   if (e.tokens.length > 1) return false;
@@ -73,8 +73,7 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
   for (const t of sf.sentence.tokens) sentenceWords.set(t.key, (sentenceWords.get(t.key) ?? 0) + 1);
   for (const e of sf.entities) {
     // (Before the common-word test: a surname the draft gave in full earlier is a name wherever it stands.)
-    if (handled.has(e) || laterMentionOfWrongName(ctx, e) || isCommonWord(ctx, sf, e)) continue;
-    if (openedByCommonWord(ctx, sf, e)) continue;
+    if (handled.has(e) || laterMentionOfWrongName(ctx, e) || isCommonWord(ctx, sf, e) || openedByCommonWord(ctx, sf, e)) continue;
     const known = isKnownName(ctx, e);
     if (!known) {
       const spelled = nearSpelling(ctx, e.key);
@@ -580,7 +579,7 @@ function isSurname(ctx: Ctx, e: Entity): boolean {
   if (ctx.index.knowsLowerWord(e.key) || isCommonEnglish(stem(e.key))) return false;
   // (A person of the story's own seeds: an archive may read "Tory MPs", "Young Scots" or "British Muslim" as
   // people somewhere, and a paraphrase opening "MPs voted …" is no swap.)
-  return !!draftSurname(ctx, e.key) || ctx.index.bySurname(e.key).some((p) => p.tokens.length >= 2 && p.mentions.some((m) => topicWeight(ctx, m) >= 0.6));
+  return !!draftSurname(ctx, e.key) || ctx.index.bySurname(e.key).some((p) => p.tokens.length >= 2 && ofStory(ctx, p));
 }
 
 /**

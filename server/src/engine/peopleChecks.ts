@@ -10,6 +10,11 @@ import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mention
 import { type Ctx, push, confirm, unverified, draftSurname } from './ledger';
 import { matchCase, titleCase } from './wording';
 
+/** Is the person named by the story's own seeds (a topical seed mentions them)? */
+export function ofStory(ctx: Ctx, p: PersonRecord): boolean {
+  return p.mentions.some((m) => topicWeight(ctx, m) >= 0.6);
+}
+
 /** The seeds' record of the person a draft name stands for, if any. */
 export function findPerson(ctx: Ctx, e: Entity): PersonRecord | undefined {
   const full = draftSurname(ctx, e.tokens[e.tokens.length - 1]);
@@ -21,8 +26,8 @@ export function findPerson(ctx: Ctx, e: Entity): PersonRecord | undefined {
   if (tokens.length === 1 && bySurname.length === 1) return bySurname[0];
   // A surname alone that several people of the archive share is the one the story's own seeds name.
   if (tokens.length === 1 && bySurname.length > 1) {
-    const ofStory = bySurname.filter((p) => p.mentions.some((m) => topicWeight(ctx, m) >= 0.6));
-    if (ofStory.length === 1) return ofStory[0];
+    const story = bySurname.filter((p) => ofStory(ctx, p));
+    if (story.length === 1) return story[0];
   }
   // "David Cameron" against a seed's "Cameron": a unique surname with a compatible first name
   const compatible = bySurname.filter((p) => p.tokens.length === 1 || p.tokens[0] === tokens[0] || p.tokens[0][0] === tokens[0][0]);
@@ -80,7 +85,7 @@ export function checkPeople(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): Se
     const rec = findPerson(ctx, tp.person);
     // A person the story's seeds mention: their offices are compared. One only other stories mention
     // may simply share a name; there the office's holder in the restated statement decides.
-    if (rec && rec.mentions.some((m) => topicWeight(ctx, m) >= 0.6)) {
+    if (rec && ofStory(ctx, rec)) {
       if (checkTitleOf(ctx, sf, tp, rec, cands)) handled.add(tp.person);
       continue;
     }
