@@ -32,6 +32,7 @@ const runDir = mkdtempSync(join(tmpdir(), 'factdesk-e2e-'));
 let server;
 let browser;
 let failed = false;
+let uiRetried = false;
 try {
   mkdirSync(out, { recursive: true });
   for (const f of readdirSync(out)) if (/^(failure-|host-console)/.test(f)) rmSync(join(out, f), { force: true });
@@ -70,21 +71,35 @@ try {
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, XDG_CACHE_HOME: join(runDir, 'xdg-cache'), XDG_CONFIG_HOME: join(runDir, 'xdg-config') } });
 
   if (only !== 'host') {
-    const ws = makeWorkspace(join(runDir, 'ws-ui'));
-    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-    const page = await context.newPage();
-    const consoleLines = [];
-    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-    try {
-      const steps = await timed('ui', () => runUi({ page, baseUrl, ws, out }));
-      for (const s of steps) log(`  ✔ ${s.name} (${(s.ms / 1000).toFixed(1)} s)`);
-    } catch (err) {
-      await page.screenshot({ path: join(out, 'failure-ui.png') }).catch(() => {});
-      writeFileSync(join(out, 'failure-ui-console.log'), consoleLines.join('\n'));
-      throw err;
-    } finally {
-      await context.close();
-    }
+    // The browser scenario runs in a fresh workspace and browser context. A CI machine under load can
+    // drop one UI event (a click, a key) that a person would simply repeat; so a failed scenario runs once
+    // more from the start, and the log says so with the first failure. Two failures fail the stage.
+    const attempt = async (n) => {
+      const ws = makeWorkspace(join(runDir, `ws-ui-${n}`));
+      const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+      const page = await context.newPage();
+      const consoleLines = [];
+      page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+      try {
+        return await runUi({ page, baseUrl, ws, out });
+      } catch (err) {
+        await page.screenshot({ path: join(out, `failure-ui-${n}.png`) }).catch(() => {});
+        writeFileSync(join(out, `failure-ui-${n}-console.log`), consoleLines.join('\n'));
+        throw err;
+      } finally {
+        await context.close();
+      }
+    };
+    const steps = await timed('ui', async () => {
+      try {
+        return await attempt(1);
+      } catch (err) {
+        log(`UI scenario failed on its first attempt; running it once more from the start. First failure:\n${err.stack || err}`);
+        uiRetried = true;
+        return attempt(2);
+      }
+    });
+    for (const s of steps) log(`  ✔ ${s.name} (${(s.ms / 1000).toFixed(1)} s)`);
   }
 
   if (only !== 'ui') {
@@ -138,5 +153,5 @@ try {
 // One closing line a CI reader understands: the stages that ran (browser scenario, extension-host tests).
 const stages = ['ui', 'host'].filter((k) => k in timings);
 const passedStages = failed ? Math.max(0, stages.length - 1) : stages.length;
-process.stdout.write(`e2e: ${passedStages} passed, ${failed ? 1 : 0} failed\n`);
+process.stdout.write(`e2e: ${passedStages} passed, ${failed ? 1 : 0} failed${uiRetried ? ' (the UI scenario needed a second attempt)' : ''}\n`);
 process.exitCode = failed ? 1 : 0;
