@@ -130,6 +130,26 @@ test('a compact build gives back each seed\'s text exactly, also one UTF-8 canno
   assert.equal(verdict(compact), verdict(objects));
 });
 
+test('an index keeping its seeds\' texts as strings (the CLI without a cache) answers and checks as one that deflates them', () => {
+  const plain = new SeedIndex({ compressTexts: false });
+  const deflated = new SeedIndex();
+  // more seeds than a block of kept strings holds (8), one of them with a lone surrogate
+  const texts = Array.from({ length: 11 }, (_, i) => (i % 2 ? OTHER.replace('1,200', `1,2${i}0`) : SEED_TEXT.replace('Cameron', i === 4 ? 'Cam\ud800eron' : 'Cameron')));
+  for (const index of [plain, deflated]) texts.forEach((t, i) => index.addSeed(`s${i}.txt`, t));
+  const sentences = (index: SeedIndex) => [...index.seeds].map((d) => d.sentences.map((s) => s.facts.sentence.text));
+  assert.deepEqual(sentences(plain), sentences(deflated));
+  assert.ok(sentences(plain)[4].some((t) => t.includes('\ud800')));
+  assert.equal(answers(plain), answers(deflated));
+  for (const draft of [DRAFT, THIRD, SEED_TEXT]) assert.equal(verdict(plain, draft), verdict(deflated, draft));
+  // changed after the first look-up, as an editor would
+  for (const index of [plain, deflated]) {
+    index.addSeed('s3.txt', SEED_TEXT.replace('Foreign Secretary', 'Home Secretary'));
+    index.removeSeed('s5.txt');
+  }
+  assert.equal(answers(plain), answers(deflated));
+  assert.equal(verdict(plain), verdict(deflated));
+});
+
 test('an index opened from its file: same answers and checks; seeds read only when a check needs them', () => {
   const ws = workspace();
   const plain = loadSeeds([ws.seeds]);

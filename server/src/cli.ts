@@ -1,7 +1,7 @@
 // factdesk: the command-line checker. A thin adapter over the engine.
 import { relative, resolve, isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkDraft, formatOf, LineMap, type Finding, type SeedDoc } from './engine';
+import { checkDraft, formatOf, LineMap, SeedIndex, type Finding, type SeedDoc } from './engine';
 import { DEFAULT_MAX_DRAFT_BYTES, DEFAULT_MAX_SEED_BYTES, isInside, listTextFiles, loadSeeds, readTextFile, SEED_EXTENSIONS } from './seedLoader';
 import { SeedLines, toJsonDiagnostic, type JsonDiagnostic } from './report';
 import { loadWorkspaceConfig, isSeedIgnored, WORKSPACE_FILE } from './workspaceConfig';
@@ -128,7 +128,9 @@ function main(argv: string[]): number {
   const workspace = loadWorkspaceConfig(process.cwd());
   for (const p of workspace.problems) process.stderr.write(`factdesk: ${p}\n`);
   const config = workspace.config;
-  const loaded = loadSeeds(args.seeds, { maxBytes: args.maxBytes ?? DEFAULT_MAX_SEED_BYTES, cacheDir: args.cache });
+  // (One run, no cache: the seeds' texts are kept as strings, not deflated; the process ends soon.)
+  const index = args.cache === undefined ? new SeedIndex({ compressTexts: false }) : undefined;
+  const loaded = loadSeeds(args.seeds, { maxBytes: args.maxBytes ?? DEFAULT_MAX_SEED_BYTES, cacheDir: args.cache, index });
   if (loaded.files.length === 0) {
     // One line: why nothing could be read.
     const why = loaded.skipped.slice(0, 3).map((s) => `${display(s.path)}: ${s.reason}`);

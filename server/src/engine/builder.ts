@@ -56,8 +56,11 @@ class KeptStrings {
   /** The length (UTF-16 code units) of each string, in order. */
   private readonly lengths = new Numbers();
   private readonly read = new Map<number, string>();
+  /** Uncompressed, the blocks' texts. */
+  private readonly plain: string[] = [];
 
-  constructor(private readonly per: number) {}
+  /** `compress`: false keeps the blocks as strings (a one-shot run that needs the time more than the memory). */
+  constructor(private readonly per: number, private readonly compress = true) {}
 
   push(strings: string[]): void {
     for (const s of strings) {
@@ -71,6 +74,11 @@ class KeptStrings {
   close(): void {
     if (this.open.length === 0) return;
     const text = this.open.join('');
+    if (!this.compress) {
+      this.plain.push(text);
+      this.open = [];
+      return;
+    }
     const wide = !(text as unknown as { isWellFormed(): boolean }).isWellFormed(); // (Node 20; not in the ES2022 library)
     if (wide) this.wide.add(this.blocks.length / 3);
     const bytes = deflateRawSync(Buffer.from(text, wide ? 'utf16le' : 'utf8'), { level: 1 });
@@ -90,13 +98,17 @@ class KeptStrings {
   /** The strings of the seed numbered n. */
   get(n: number): string[] {
     const b = Math.floor(n / BLOCK);
-    let text = this.read.get(b);
+    let text = this.compress ? this.read.get(b) : this.plain[b];
+    if (text === undefined && !this.compress) throw new Error(`no kept strings for seed ${n}`);
     if (text === undefined) {
       const at = this.blocks.at(3 * b + 1);
       text = inflateRawSync(this.chunks[this.blocks.at(3 * b)].subarray(at, at + this.blocks.at(3 * b + 2))).toString(this.wide.has(b) ? 'utf16le' : 'utf8');
       if (this.read.size >= 128) this.read.delete(this.read.keys().next().value!);
-    } else this.read.delete(b);
-    this.read.set(b, text);
+      this.read.set(b, text);
+    } else if (this.compress) {
+      this.read.delete(b);
+      this.read.set(b, text);
+    }
     let at = 0;
     for (let i = b * BLOCK * this.per; i < n * this.per; i++) at += this.lengths.at(i);
     const out: string[] = [];
@@ -192,12 +204,18 @@ interface BuiltPerson {
 }
 
 export class FlatBuilder {
+  constructor(compressTexts = true) {
+    this.kept = new KeptStrings(4, compressTexts);
+    this.docFirst.push(0);
+    this.sentenceEnds.push(0);
+  }
+
   private readonly paths = new StringTableBuilder();
   private readonly dates: string[] = [];
   private readonly docFacts = new Numbers();
   private readonly docFirst = new Numbers();
   /** Each seed's text, prose ('' where it is the text), date ('' if none) and facts record. */
-  private readonly kept = new KeptStrings(4);
+  private readonly kept: KeptStrings;
   private sentences = 0;
   private facts = 0;
   private readonly terms = new StringTableBuilder();
@@ -212,11 +230,6 @@ export class FlatBuilder {
   private readonly tokenDocs = new Pairs();
   private readonly persons = new Map<string, BuiltPerson>();
   private readonly surnames = new Map<string, string[]>();
-
-  constructor() {
-    this.docFirst.push(0);
-    this.sentenceEnds.push(0);
-  }
 
   has(path: string): boolean {
     return this.paths.find(path) >= 0;
