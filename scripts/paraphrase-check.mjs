@@ -55,7 +55,7 @@ const RULES = {
   qualifiers: (s) => s.replace(/\bmore than\b/g, 'over').replace(/\baround\b/g, 'about').replace(/\balmost\b/g, 'nearly'),
   apposition: (s) =>
     // (Not after another capitalised word: "England coach Andy Robinson" keeps "England" with the office.)
-    s.replace(new RegExp(`(?<![\\w-]|[A-Z][\\w'’.-]* )(${TITLES}) ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+) (said|says|told)\\b`, 'g'), (m, title, name, verb) =>
+    s.replace(new RegExp(`(?<![\\w-]|[A-Z][\\w'’.-]* )(${TITLES}) ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+) (said|says|told|has|had|will|is|was|added|warned|announced)\\b`, 'g'), (m, title, name, verb) =>
       `${name}, the ${title.toLowerCase()}, ${verb}`,
     ),
   // (Not "8/9 January", "8-9 January" or "9 January, 2005".)
@@ -65,6 +65,12 @@ const RULES = {
     s
       .replace(/^"([^"]+),"\s+(said|says)\s+([^",]+)\.$/, (m, quote, verb, who) => `${who[0].toUpperCase()}${who.slice(1)} ${verb}: "${quote}."`)
       .replace(/^"([^"]+),"\s+([^",]+?)\s+(said|says)\.$/, (m, quote, who, verb) => `${who[0].toUpperCase()}${who.slice(1)} ${verb}: "${quote}."`),
+  // "Richard Parsons, 58, said" -> "58-year-old Richard Parsons said"; "aged 25" -> "a 25-year-old" is left alone.
+  ages: (s) => s.replace(/(?<![\w'’-] ?)\b((?:[A-Z][a-z'’-]+ ){0,2}[A-Z][a-z'’-]+), (\d{2}), (said|says|told|was|is|has|had|who)\b/g, (m, name, age, verb) => `${age}-year-old ${name} ${verb === 'who' ? 'who' : verb}`),
+  // (the party's other name, as the BBC itself uses both)
+  'party names': (s) => s.replace(/\bTory (leader|MP|MPs|spokesman|party|chairman)\b/g, 'Conservative $1').replace(/\bthe Tories\b/g, 'the Conservatives'),
+  // "2.5m people" -> "2.5 million people"
+  'million words': (s) => s.replace(/\b(\d+(?:\.\d+)?)m (people|users|viewers|customers|homes|workers|jobs|households|visitors|passengers|subscribers)\b/g, '$1 million $2'),
   'number words': (s) => s.replace(/(^|\s)([2-9]) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
 };
 
@@ -84,6 +90,19 @@ function surnames(sentences, article) {
     }
     return out;
   });
+}
+
+/**
+ * "Mr Fox" -> "Liam Fox" where the article names one person of that surname in full (a summary that drops
+ * the honorific names the person in full).
+ */
+function fullNames(sentences, article) {
+  return sentences.map((s) =>
+    s.replace(/\bMr ([A-Z][a-z]{2,})\b/g, (m, surname) => {
+      const full = new Set([...article.matchAll(new RegExp(`\\b([A-Z][a-z]+) ${surname}\\b`, 'g'))].map((x) => x[1]).filter((first) => !/^(?:Mr|Mrs|Ms|Dr|The|And|But|Said|Sir|Lord|Lady)$/.test(first)));
+      return full.size === 1 && random(2) === 0 ? `${[...full][0]} ${surname}` : m;
+    }),
+  );
 }
 
 function sentencesOf(paragraph) {
@@ -120,7 +139,8 @@ function paraphrase(text, draftNumber) {
     }
     if (out.length) kept.push(out);
   }
-  const flat = only && only !== 'surnames' ? kept.flat() : surnames(kept.flat(), text);
+  const named = only && only !== 'surnames' ? kept.flat() : surnames(kept.flat(), text);
+  const flat = only && only !== 'full names' ? named : fullNames(named, text);
   // (Paragraphs stay apart: joined, "Tuesday, 1 March" and a kick-off at "1945 GMT" would read as a year.)
   const paragraphsOut = kept.map((p) => flat.splice(0, p.length).join(' '));
   return { text: `${title}\n\n${paragraphsOut.join('\n\n')}\n`, applied };

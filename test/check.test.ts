@@ -762,3 +762,21 @@ test('a sentence the seeds state word for word contradicts nothing: a copied hea
   assert.equal(headline?.status, 'confirmed');
   assert.match(headline?.evidence[0]?.quote ?? '', /^Prop Vance ready for hard graft/);
 });
+
+test('"Mr", "Mrs" and "Ms" open a person\'s name: a paper or a descriptor before them is no part of it', () => {
+  const names = (s: string) => extractFacts(s).sentences[0].entities.map((e) => e.text);
+  assert.deepEqual(names('A party source told the Daily Herald Mr Dunmore would lead the campaign.'), ['Daily Herald', 'Mr Dunmore']);
+  assert.deepEqual(names('Lawyers for Mrs Achterberg denied the claim.'), ['Lawyers', 'Mrs Achterberg']);
+  // a summary naming the person in full where the seed wrote the honorific is no swap
+  const index = seedIndex('trial.txt', 'Kemal Dunmore, a hotel clerk, was arrested in May. Father-of-three Mr Dunmore, 31, was held with six other men at a hotel in Izmir.');
+  assert.deepEqual(flagsAgainst(index, 'Father-of-three Kemal Dunmore, 31, was held with six other men at a hotel in Izmir.'), []);
+});
+
+test('"the" joins no two names ("told the Herald the Tories\' plans"), and a party\'s other name is the same party', () => {
+  const names = (s: string) => extractFacts(s).sentences[0].entities.map((e) => e.text);
+  assert.deepEqual(names('He told the Herald the Tories\' plans were a move onto his turf.'), ['Herald', 'Tories']);
+  const index = seedIndex('vote.txt', 'Mr Pell told the Herald the Tories\' plans were a move onto his turf. But the Tory MP for Wexham said the party office "cannot be frozen".');
+  assert.deepEqual(flagsAgainst(index, 'Mr Pell told the Herald the Conservatives\' plans were a move onto his turf. But the Conservative MP for Wexham said the party office "cannot be frozen".'), []);
+  // another party in the same place is still flagged
+  assert.deepEqual(flagsAgainst(index, 'But the Labour MP for Wexham said the party office "cannot be frozen".'), ['Labour MP for Wexham -> Tory MP for Wexham']);
+});

@@ -67,6 +67,12 @@ export const PARTY_WORDS: Record<string, string> = {
   tory: 'conservative', tories: 'conservative', lib: 'liberal', dem: 'democrat', dems: 'democrat', democrats: 'democrat', labor: 'labour',
 };
 
+/** A word of a name as the party's full name writes it ("Tory MP for Sleaford" is the Conservative MP for Sleaford). */
+export function partyWord(t: string): string {
+  if (Object.hasOwn(PARTY_WORDS, t)) return PARTY_WORDS[t];
+  return t === 'conservatives' ? 'conservative' : t;
+}
+
 /** Portfolios named by several words before an office, longest first ("Northern Ireland Office minister"). */
 export const PORTFOLIO_PHRASES: string[][] = [
   'northern ireland office', 'northern ireland', 'home office', 'foreign office', 'cabinet office', 'scottish office', 'welsh office',

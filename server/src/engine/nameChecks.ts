@@ -1,7 +1,7 @@
 // Names of people, organisations and places: substitutions in restated seed statements.
 import { distance } from 'fastest-levenshtein';
 import { READING_CONTEXT, type SentenceFacts } from './facts';
-import { CAPITALS, NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, placeGroup, STOPWORDS, MONTHS, ORG_WORDS } from './lexicon';
+import { CAPITALS, NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, partyWord, placeGroup, STOPWORDS, MONTHS, ORG_WORDS } from './lexicon';
 import { isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedDoc, type SeedSentence } from './seeds';
 import { firstIndex, stem, tokenKey } from './text';
@@ -317,6 +317,8 @@ export function sameName(a: Entity, b: Entity): boolean {
   const kb = ka && kindOf(b.key);
   if (ka && kb && ka.kind === kb.kind && ka.name === kb.name) return true;
   if (a.tokens.every((t) => b.tokens.includes(t)) || b.tokens.every((t) => a.tokens.includes(t))) return true;
+  // (A party's other name: "the Tories" and "the Conservatives", "Tory MP for Sleaford".)
+  if (a.tokens.length === b.tokens.length && a.tokens.every((t, i) => partyWord(t) === partyWord(b.tokens[i]))) return true;
   if (a.tokens.length === 1 && b.tokens.length === 1) {
     const [x, y] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key];
     if (x.length >= 3 && y.startsWith(x)) return true;

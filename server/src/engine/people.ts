@@ -1,7 +1,7 @@
 // Names and titles: capitalised names (people, organisations, places) and the offices people hold, in
 // the forms news uses: "British Foreign Secretary David Cameron", "David Cameron, Britain's foreign
 // secretary,", "Britain's foreign secretary, David Cameron", "chief executive Thierry Breton".
-import { HONORIFICS, NAME_PARTICLES, NUMBER_WORDS, ORG_WORDS, PARTY_WORDS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_SYNONYMS, WEEKDAY_SET, MONTH_SET, PORTFOLIO_PHRASES, SENTENCE_ADVERBS, CALLING_WORDS, placeGroup } from './lexicon';
+import { HONORIFICS, NAME_PARTICLES, NUMBER_WORDS, ORG_WORDS, PARTY_WORDS, STOPWORDS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_SYNONYMS, WEEKDAY_SET, MONTH_SET, PORTFOLIO_PHRASES, SENTENCE_ADVERBS, CALLING_WORDS, partyWord, placeGroup } from './lexicon';
 import { firstIndex, formsOf, type Sentence, type Span, type Token, type WordForm } from './text';
 
 export type EntityType = 'person' | 'org' | 'place' | 'other';
@@ -40,6 +40,8 @@ for (const group of TITLE_SYNONYMS) for (const w of group) if (!SYNONYM_OF.has(w
 
 const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|Jr|Sr)$/;
 const CONNECTORS = new Set(['of', 'for', 'the', '&', 'de', 'du', 'des']);
+/** Honorifics that open a person's name and are never inside another one (unlike "Lord" or "Lady": "the Lord Chancellor"). */
+const PERSON_HONORIFICS = new Set(['mr', 'mrs', 'ms']);
 const PLACE_WORDS = new Set(['east', 'west', 'north', 'south', 'new', 'san', 'santa', 'saint', 'st', 'port', 'mount', 'lake', 'cape', 'fort', 'upper', 'lower', 'greater']);
 
 // (Regular expressions with Unicode property escapes are module constants: the bundler writes such a
@@ -122,11 +124,15 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
         j++;
         continue;
       }
+      // ("the Sunday Times Mr Campbell", "Father-of-two Mr Mousa", "Lawyers for Mr Fawcett": an honorific opens
+      // a person's name.)
+      if (PERSON_HONORIFICS.has(n.key)) break;
       if (isNameToken(n) && !isDescriptor(n) && ((!WEEKDAY_SET.has(n.key) && !MONTH_SET.has(n.key)) || calendarWordInName(toks, j + 1))) {
         j++;
         continue;
       }
-      if ((CONNECTORS.has(n.key) || NAME_PARTICLES.has(n.key)) && j + 2 < toks.length && toks[j + 2].cap && !toks[j + 2].num) {
+      // (Not "the": "told the Independent the Tories' plans", "Like the Tories" are two things, not one name.)
+      if (((CONNECTORS.has(n.key) && n.key !== 'the') || NAME_PARTICLES.has(n.key)) && j + 2 < toks.length && toks[j + 2].cap && !toks[j + 2].num && !PERSON_HONORIFICS.has(toks[j + 2].key)) {
         const gap2 = prose.slice(n.end, toks[j + 2].start);
         if (/^\s+$/.test(gap2)) {
           j += 2;
@@ -276,7 +282,7 @@ function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefin
 /** The title a phrase states (`qualifier`: the country or organisation it belongs to, if not the phrase's own). */
 function toTitle(prose: string, p: TitlePhrase, qualifier = p.qualifier): Title {
   // (A shadow office is another office: "shadow home secretary" is not the Home Secretary.)
-  const words = p.words.filter((w) => !/^(?:acting|interim|former)$/.test(w) || p.words.length === 1).map((w) => PARTY_WORDS[w] ?? w);
+  const words = p.words.filter((w) => !/^(?:acting|interim|former)$/.test(w) || p.words.length === 1).map(partyWord);
   const head = words[words.length - 1];
   return {
     start: p.start,
