@@ -71,6 +71,22 @@ const RULES = {
   'party names': (s) => s.replace(/\bTory (leader|MP|MPs|spokesman|party|chairman)\b/g, 'Conservative $1').replace(/\bthe Tories\b/g, 'the Conservatives'),
   // "2.5m people" -> "2.5 million people"
   'million words': (s) => s.replace(/\b(\d+(?:\.\d+)?)m (people|users|viewers|customers|homes|workers|jobs|households|visitors|passengers|subscribers)\b/g, '$1 million $2'),
+  // "Microsoft chief executive Steve Ballmer said" -> "Steve Ballmer, Microsoft's chief executive, said"
+  'owner apposition': (s) =>
+    s.replace(new RegExp(`(?<![\\w'’-] ?)\\b([A-Z][a-z]+|[A-Z]{2,5}) (${TITLES}) ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+) (said|says|told|has|will|added)\\b`, 'g'), (m, owner, title, name, verb) =>
+      /^(?:The|A|An|But|And|Former|Then|New|Now|Deputy|Vice|Shadow|Acting|Interim|Assistant|Prime|Foreign|Home)$/.test(owner) ? m : `${name}, ${owner}'s ${title.toLowerCase()}, ${verb}`,
+    ),
+  // "the US" -> "the United States", "said on Tuesday" -> "said Tuesday" (by the draft)
+  // (Not in a name the country is part of: "the US Open" is never "the United States Open".)
+  'country names': (s, draft) =>
+    draft % 2
+      ? s.replace(/\bthe US\b(?= (?:Congress|Supreme Court|Federal Reserve|Senate|District Court|Department of|Securities and Exchange Commission|[a-z]))/g, 'the United States')
+      : s.replace(/\bthe United States\b/g, 'the US'),
+  'said weekday': (s) => s.replace(/\b(said|announced|confirmed) on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, '$1 $2'),
+  // "Mr Blair said" -> "Blair said" (a summary drops the honorific)
+  'no honorific': (s, draft) => (draft % 2 ? s.replace(/\bMr ([A-Z][a-z]{2,}) (said|says|told|added)\b/g, '$1 $2') : s),
+  // "two people" -> "2 people" (the other way round from 'number words', by the draft)
+  'digit counts': (s, draft) => (draft % 2 ? s.replace(/\b(two|three|four|five|six|seven|eight|nine) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, w, noun) => `${WORDS.indexOf(w)} ${noun}`) : s),
   'number words': (s) => s.replace(/(^|\s)([2-9]) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
 };
 
@@ -99,7 +115,7 @@ function surnames(sentences, article) {
 function fullNames(sentences, article) {
   return sentences.map((s) =>
     s.replace(/\bMr ([A-Z][a-z]{2,})\b/g, (m, surname) => {
-      const full = new Set([...article.matchAll(new RegExp(`\\b([A-Z][a-z]+) ${surname}\\b`, 'g'))].map((x) => x[1]).filter((first) => !/^(?:Mr|Mrs|Ms|Dr|The|And|But|Said|Sir|Lord|Lady)$/.test(first)));
+      const full = new Set([...article.matchAll(new RegExp(`(?<![\\w'’-])([A-Z][a-z]+) ${surname}\\b`, 'g'))].map((x) => x[1]).filter((first) => !/^(?:Mr|Mrs|Ms|Dr|The|And|But|Said|Sir|Lord|Lady)$/.test(first)));
       return full.size === 1 && random(2) === 0 ? `${[...full][0]} ${surname}` : m;
     }),
   );

@@ -780,3 +780,9 @@ test('"the" joins no two names ("told the Herald the Tories\' plans"), and a par
   // another party in the same place is still flagged
   assert.deepEqual(flagsAgainst(index, 'But the Labour MP for Wexham said the party office "cannot be frozen".'), ['Labour MP for Wexham -> Tory MP for Wexham']);
 });
+
+test('a body named with its country either way is the same body ("United States Supreme Court", "US Supreme Court"); another country\'s is not', () => {
+  const index = seedIndex('court.txt', 'Judges at the US Supreme Court have been hearing evidence about file-sharing networks. Lena Ostrova won the US Open for the second time in September.');
+  assert.deepEqual(flagsAgainst(index, 'Judges at the United States Supreme Court have been hearing evidence about file-sharing networks.'), []);
+  assert.deepEqual(flagsAgainst(index, 'Lena Ostrova won the French Open for the second time in September.'), ['French Open -> US Open']);
+});

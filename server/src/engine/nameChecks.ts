@@ -319,11 +319,27 @@ export function sameName(a: Entity, b: Entity): boolean {
   if (a.tokens.every((t) => b.tokens.includes(t)) || b.tokens.every((t) => a.tokens.includes(t))) return true;
   // (A party's other name: "the Tories" and "the Conservatives", "Tory MP for Sleaford".)
   if (a.tokens.length === b.tokens.length && a.tokens.every((t, i) => partyWord(t) === partyWord(b.tokens[i]))) return true;
+  // (A body named with its country either way, or without it: "United States Supreme Court", "US Supreme
+  // Court", "Supreme Court"; not "French Open" and "US Open".)
+  const ca = countryLed(a);
+  const cb = countryLed(b);
+  if (ca || cb) {
+    if (ca && cb ? ca.group === cb.group && ca.rest === cb.rest : (ca?.rest ?? a.key) === (cb?.rest ?? b.key)) return true;
+  }
   if (a.tokens.length === 1 && b.tokens.length === 1) {
     const [x, y] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key];
     if (x.length >= 3 && y.startsWith(x)) return true;
   }
   return false;
+}
+
+/** A name of two words or more that opens with a country ("US Supreme Court"): that country's group and the rest. */
+function countryLed(e: Entity): { group: number; rest: string } | undefined {
+  for (let k = Math.min(3, e.tokens.length - 1); k >= 1; k--) {
+    const group = placeGroup(e.tokens.slice(0, k).join(' '));
+    if (group !== undefined) return { group, rest: e.tokens.slice(k).join(' ') };
+  }
+  return undefined;
 }
 
 /** "ONGC" for "Oil and Natural Gas Corporation" written in the seed sentence. */
