@@ -53,6 +53,16 @@ const RULES = {
       return `${before}about ${r.toLocaleString('en-GB')}`;
     }),
   qualifiers: (s) => s.replace(/\bmore than\b/g, 'over').replace(/\baround\b/g, 'about').replace(/\balmost\b/g, 'nearly'),
+  // "Foreign Secretary Jack Straw said" -> "The foreign secretary, Jack Straw, said" (by the draft)
+  'title first': (s, draft) =>
+    draft % 2
+      ? s.replace(new RegExp(`(^|[.!?] )(${TITLES}) ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+) (said|says|told|has|will|added)\\b`, 'g'), (m, before, title, name, verb) => `${before}The ${title.toLowerCase()}, ${name}, ${verb}`)
+      : s,
+  // "former Prime Minister John Major said" -> "John Major, the former prime minister, said"
+  former: (s) =>
+    s.replace(new RegExp(`\\b[Ff]ormer (${TITLES}) ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+) (said|says|told|has|will|added)\\b`, 'g'), (m, title, name, verb) => `${name}, the former ${title.toLowerCase()}, ${verb}`),
+  // "Prime Minister Tony Blair" -> "PM Tony Blair" (one draft in three)
+  PM: (s, draft) => (draft % 3 === 2 ? s.replace(/\bPrime Minister ([A-Z][a-z]+ [A-Z][a-z]+)\b/g, 'PM $1') : s),
   apposition: (s) =>
     // (Not after another capitalised word: "England coach Andy Robinson" keeps "England" with the office.)
     s.replace(new RegExp(`(?<![\\w-]|[A-Z][\\w'’.-]* )(${TITLES}) ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+) (said|says|told|has|had|will|is|was|added|warned|announced)\\b`, 'g'), (m, title, name, verb) =>
