@@ -97,6 +97,16 @@ const RULES = {
   'no honorific': (s, draft) => (draft % 2 ? s.replace(/\bMr ([A-Z][a-z]{2,}) (said|says|told|added)\b/g, '$1 $2') : s),
   // "two people" -> "2 people" (the other way round from 'number words', by the draft)
   'digit counts': (s, draft) => (draft % 2 ? s.replace(/\b(two|three|four|five|six|seven|eight|nine) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, w, noun) => `${WORDS.indexOf(w)} ${noun}`) : s),
+  // "50% of" -> "half of", "25% of" -> "a quarter of", "75% of" -> "three quarters of"
+  fractions: (s) => s.replace(/\b(50|25|75)(?:%| per cent) of\b/g, (m, n) => `${{ 50: 'half', 25: 'a quarter', 75: 'three quarters' }[n]} of`),
+  // "£450,000" -> "£450k" (by the draft)
+  thousands: (s, draft) => (draft % 2 ? s.replace(/([£$€])(\d{1,3}),000\b(?![,.]\d)/g, '$1$2k') : s),
+  // "won 3-1", "between 10-20" -> an en dash
+  'en dash': (s) => s.replace(/\b(\d{1,2})-(\d{1,2})\b(?![-\d])/g, '$1–$2'),
+  // "Jane Cole, aged 25," -> "Jane Cole, 25,"
+  aged: (s) => s.replace(/, aged (\d{1,2}),/g, ', $1,'),
+  // "14 January" -> "14 Jan" (by the draft)
+  'month abbreviations': (s, draft) => (draft % 2 ? s.replace(new RegExp(`\\b(\\d{1,2}) (${MONTHS})\\b`, 'g'), (m, d, month) => `${d} ${month.slice(0, 3)}`) : s),
   'number words': (s) => s.replace(/(^|\s)([2-9]) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
 };
 

@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDraft, extractFacts, SeedIndex } from '../server/src/engine';
 import { type Ctx } from '../server/src/engine/ledger';
-import { isCommonWord } from '../server/src/engine/nameChecks';
+import { isCommonWord, sameName } from '../server/src/engine/nameChecks';
+import { type Entity } from '../server/src/engine/people';
 import { bundledIndex, check, flagged, flags, SEED_TEXT } from './helpers';
 
 /** An index of one seed. */
@@ -785,4 +786,14 @@ test('a body named with its country either way is the same body ("United States 
   const index = seedIndex('court.txt', 'Judges at the US Supreme Court have been hearing evidence about file-sharing networks. Lena Ostrova won the US Open for the second time in September.');
   assert.deepEqual(flagsAgainst(index, 'Judges at the United States Supreme Court have been hearing evidence about file-sharing networks.'), []);
   assert.deepEqual(flagsAgainst(index, 'Lena Ostrova won the French Open for the second time in September.'), ['French Open -> US Open']);
+});
+
+test('an office before a name is no part of it: "PM Blair" is the seeds\' Tony Blair, and two offices are not one name', () => {
+  const index = seedIndex('pm.txt', 'Prime Minister Tony Marsh declared himself "delighted", saying Mr Okoro would be warmly welcomed by MPs.');
+  assert.deepEqual(flagsAgainst(index, 'PM Marsh declared himself "delighted", saying Mr Okoro would be warmly welcomed by MPs.'), []);
+  assert.deepEqual(flagsAgainst(index, 'PM Tony Marsh declared himself "delighted".'), []);
+  const name = (key: string) => ({ key, tokens: key.split(' ') }) as unknown as Entity;
+  assert.equal(sameName(name('pm marsh'), name('tony marsh')), true);
+  assert.equal(sameName(name('foreign minister'), name('prime minister')), false);
+  assert.equal(sameName(name('pm marsh'), name('pm okoro')), false);
 });

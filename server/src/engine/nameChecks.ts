@@ -317,6 +317,11 @@ export function sameName(a: Entity, b: Entity): boolean {
   const kb = ka && kindOf(b.key);
   if (ka && kb && ka.kind === kb.kind && ka.name === kb.name) return true;
   if (a.tokens.every((t) => b.tokens.includes(t)) || b.tokens.every((t) => a.tokens.includes(t))) return true;
+  // (An office before a name is no part of it: "PM Blair", "Prime Minister Tony Blair" and "Tony Blair".)
+  const oa = withoutOffice(a.tokens);
+  const ob = withoutOffice(b.tokens);
+  const named = (words: string[]) => words.some((t) => !isTitleToken(t) && !OFFICE_ABBREVIATIONS.has(t));
+  if ((oa !== a.tokens || ob !== b.tokens) && named(oa) && named(ob) && (oa.every((t) => ob.includes(t)) || ob.every((t) => oa.includes(t)))) return true;
   // (A party's other name: "the Tories" and "the Conservatives", "Tory MP for Sleaford".)
   if (a.tokens.length === b.tokens.length && a.tokens.every((t, i) => partyWord(t) === partyWord(b.tokens[i]))) return true;
   // (A body named with its country either way, or without it: "United States Supreme Court", "US Supreme
@@ -331,6 +336,16 @@ export function sameName(a: Entity, b: Entity): boolean {
     if (x.length >= 3 && y.startsWith(x)) return true;
   }
   return false;
+}
+
+/** Office words a name may open with that are no title word elsewhere ("PM Blair"). */
+const OFFICE_ABBREVIATIONS = new Set(['pm']);
+
+/** A name's words after the office words it opens with (the same array where it opens with none). */
+function withoutOffice(tokens: string[]): string[] {
+  let k = 0;
+  while (k < tokens.length - 1 && (isTitleToken(tokens[k]) || OFFICE_ABBREVIATIONS.has(tokens[k]))) k++;
+  return k === 0 ? tokens : tokens.slice(k);
 }
 
 /** A name of two words or more that opens with a country ("US Supreme Court"): that country's group and the rest. */
