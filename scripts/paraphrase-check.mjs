@@ -107,6 +107,9 @@ const RULES = {
   aged: (s) => s.replace(/, aged (\d{1,2}),/g, ', $1,'),
   // "14 January" -> "14 Jan" (by the draft)
   'month abbreviations': (s, draft) => (draft % 2 ? s.replace(new RegExp(`\\b(\\d{1,2}) (${MONTHS})\\b`, 'g'), (m, d, month) => `${d} ${month.slice(0, 3)}`) : s),
+  // "Mr Smith, who joined the firm in 1999, said profits rose" -> "Mr Smith said profits rose" (a summary drops
+  // a relative clause: a fact less, none changed)
+  'drop clause': (s) => s.replace(/^((?:[A-Z][a-z'’-]+ ){0,2}[A-Z][a-z'’-]+), (?:who|which) [^,"“”]{5,80}, (said|says|has|had|was|is|will)\b/, '$1 $2'),
   'number words': (s) => s.replace(/(^|\s)([2-9]) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
 };
 
@@ -153,8 +156,10 @@ function paraphrase(text, draftNumber) {
   const applied = [];
   for (const p of paragraphs.slice(0, 5)) {
     const out = [];
-    for (const s of sentencesOf(p)) {
+    const at = []; // (each kept sentence's place in the paragraph)
+    for (const [i, s] of sentencesOf(p).entries()) {
       if (random(10) < 4) continue; // a summary keeps some sentences
+      at.push(i);
       let t = s;
       const used = [];
       for (const [name, rule] of Object.entries(RULES)) {
@@ -167,6 +172,14 @@ function paraphrase(text, draftNumber) {
       }
       out.push(t);
       if (used.length) applied.push({ sentence: t, rules: used });
+    }
+    // (A summary may join a sentence to the one before: "… rose. He said …" -> "… rose, and he said …"; only
+    // neighbours in the article, whose pronoun still points where it did, and not inside a quotation.)
+    for (let k = out.length - 1; k > 0; k--) {
+      if (random(4) !== 0 || at[k] !== at[k - 1] + 1 || !/^(?:He|She|They|It) [a-z]/.test(out[k]) || !/[a-z0-9]\.$/.test(out[k - 1]) || (out[k - 1].match(/["“”]/g) ?? []).length % 2) continue;
+      out.splice(k - 1, 2, `${out[k - 1].slice(0, -1)}, and ${out[k][0].toLowerCase()}${out[k].slice(1)}`);
+      at.splice(k, 1);
+      applied.push({ sentence: out[k - 1], rules: ['joined'] });
     }
     // (A summary may tell things in another order: two neighbours change places.)
     if (out.length > 1 && random(3) === 0) {

@@ -201,3 +201,12 @@ test('a sum in millions before "after" is a figure, not a time ("$9.4m after exp
   assert.deepEqual(figures(t).map((f) => f.text), ['$9.4m', '40 to 1,796']);
   assert.deepEqual(dates(t).map((d) => d.text), []);
 });
+
+test('two small numbers joined by a dash, the second no higher, are a score even without a score word ("2-1 down")', () => {
+  const figures = (s: string) => extractFacts(s).sentences[0].figures.map((f) => [f.text, f.unit, f.second ?? null]);
+  assert.deepEqual(figures('Okafor was only 2–1 down in the first set.'), [['2–1', 'score', 1]]);
+  assert.deepEqual(figures('The council voted 5-4 for the plan.'), [['5-4', 'score', 4]]);
+  // a range still reads as one ("2-4 weeks"), and larger numbers are not a score
+  assert.deepEqual(figures('The work takes 2-4 weeks.').map((f) => [f[0], f[2]]), [['2-4 weeks', null]]);
+  assert.deepEqual(figures('Prices rose 120-110 points.').map((f) => f[1]).includes('score'), false);
+});

@@ -299,7 +299,10 @@ function measureFigure(prose: string, sentence: Sentence, t: Token, value: numbe
   if (rng) {
     const v2 = parseNumberText(rng[1]);
     if (v2 !== undefined) {
-      const isScore = DASH_FIRST.test(rng[0].trim()) && SCORE_WORD.test(sentence.text);
+      // (A score by its words, or by its shape: two small numbers joined by a dash, the second no higher, which
+      // no range is: "was only 2-1 down", "a 5-4 vote".)
+      const tally = t.num && /^\d{1,2}$/.test(t.text) && /^\d{1,2}$/.test(rng[1]) && v2 <= value;
+      const isScore = DASH_FIRST.test(rng[0].trim()) && (tally || SCORE_WORD.test(sentence.text));
       if (isScore && t.num) {
         second = v2;
         unit = 'score';

@@ -341,11 +341,18 @@ export function sameName(a: Entity, b: Entity): boolean {
 /** Office words a name may open with that are no title word elsewhere ("PM Blair"). */
 const OFFICE_ABBREVIATIONS = new Set(['pm']);
 
-/** A name's words after the office words it opens with (the same array where it opens with none). */
+/** Party words are title words too ("Labour MP"), but a party is no office to drop: "Labour MP for Wexham" is not the Tory one. */
+const PARTY_NAMES = new Set(['labour', 'labor', 'conservative', 'tory', 'tories', 'liberal', 'democrat', 'democratic', 'republican', 'lib', 'dem', 'dems', 'opposition']);
+
+/**
+ * A person's name after the office words it opens with ("PM Blair" -> "blair"); the same array where it opens
+ * with none, or where what follows is no person's name ("MP for Wexham").
+ */
 function withoutOffice(tokens: string[]): string[] {
   let k = 0;
-  while (k < tokens.length - 1 && (isTitleToken(tokens[k]) || OFFICE_ABBREVIATIONS.has(tokens[k]))) k++;
-  return k === 0 ? tokens : tokens.slice(k);
+  while (k < tokens.length - 1 && (OFFICE_ABBREVIATIONS.has(tokens[k]) || (isTitleToken(tokens[k]) && !PARTY_NAMES.has(tokens[k])))) k++;
+  if (k === 0 || tokens.slice(k).some((t) => STOPWORDS.has(t) || isTitleToken(t))) return tokens;
+  return tokens.slice(k);
 }
 
 /** A name of two words or more that opens with a country ("US Supreme Court"): that country's group and the rest. */
