@@ -110,6 +110,15 @@ const RULES = {
   // "Mr Smith, who joined the firm in 1999, said profits rose" -> "Mr Smith said profits rose" (a summary drops
   // a relative clause: a fact less, none changed)
   'drop clause': (s) => s.replace(/^((?:[A-Z][a-z'’-]+ ){0,2}[A-Z][a-z'’-]+), (?:who|which) [^,"“”]{5,80}, (said|says|has|had|was|is|will)\b/, '$1 $2'),
+  // "French President Jacques Chirac said" -> "France's president, Jacques Chirac, said" or "Jacques Chirac,
+  // the French president, said" (by the draft)
+  'nationality apposition': (s, draft) =>
+    s.replace(/\b(French|German|US|British|Russian|Italian|Spanish|Chinese|Japanese|Indian|Irish|Israeli|Palestinian|Iraqi|Iranian) (President|Prime Minister|Chancellor|Foreign Minister|Foreign Secretary|Finance Minister|Defence Secretary) ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+) (said|says|told|has|will|added)\b/g, (m, nat, title, name, verb) => {
+      const country = { French: 'France', German: 'Germany', US: 'the US', British: 'Britain', Russian: 'Russia', Italian: 'Italy', Spanish: 'Spain', Chinese: 'China', Japanese: 'Japan', Indian: 'India', Irish: 'Ireland', Israeli: 'Israel', Palestinian: 'the Palestinians', Iraqi: 'Iraq', Iranian: 'Iran' }[nat];
+      return draft % 2 ? `${country}'s ${title.toLowerCase()}, ${name}, ${verb}` : `${name}, the ${nat} ${title.toLowerCase()}, ${verb}`;
+    }),
+  // "76 per cent" -> "76 percent" (one draft in three)
+  percent: (s, draft) => (draft % 3 === 1 ? s.replace(/\b(\d+(?:\.\d+)?) per cent\b/g, '$1 percent') : s),
   'number words': (s) => s.replace(/(^|\s)([2-9]) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
 };
 
@@ -142,6 +151,29 @@ function fullNames(sentences, article) {
       return full.size === 1 && random(2) === 0 ? `${[...full][0]} ${surname}` : m;
     }),
   );
+}
+
+/**
+ * A body the article names in full with its acronym ("the Football Association (FA)") is called by the
+ * acronym at a later mention in full, or the other way round (by the draft).
+ */
+function acronyms(sentences, article, draftNumber) {
+  const defs = [...article.matchAll(/\b((?:[A-Z][a-z]+ (?:of |for |and |the )*){1,5}[A-Z][a-z]+) \(([A-Z]{2,6})\)/g)].filter((m) => m[1].split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('') === m[2]);
+  if (defs.length === 0) return sentences;
+  let seen = false;
+  return sentences.map((s) => {
+    let out = s;
+    for (const [, full, short] of defs) {
+      if (out.includes(`${full} (${short})`)) {
+        seen = true;
+        continue;
+      }
+      if (!seen) continue;
+      // (not inside a word of its own: "IDN-disabled")
+      out = draftNumber % 2 ? out.replaceAll(full, short) : out.replace(new RegExp(`(?<![\\w-])${short}(?![\\w-])`, 'g'), full);
+    }
+    return out;
+  });
 }
 
 function sentencesOf(paragraph) {
@@ -189,7 +221,8 @@ function paraphrase(text, draftNumber) {
     if (out.length) kept.push(out);
   }
   const named = only && only !== 'surnames' ? kept.flat() : surnames(kept.flat(), text);
-  const flat = only && only !== 'full names' ? named : fullNames(named, text);
+  const full = only && only !== 'full names' ? named : fullNames(named, text);
+  const flat = only && only !== 'acronyms' ? full : acronyms(full, text, draftNumber);
   // (Paragraphs stay apart: joined, "Tuesday, 1 March" and a kick-off at "1945 GMT" would read as a year.)
   const paragraphsOut = kept.map((p) => flat.splice(0, p.length).join(' '));
   return { text: `${title}\n\n${paragraphsOut.join('\n\n')}\n`, applied };

@@ -121,7 +121,7 @@ export function checkNames(ctx: Ctx, sf: SentenceFacts, sentenceCands: Candidate
     // The best-aligned seed sentence that writes this very name supports it.
     // (A city is not its country: "held in Cairo" is not supported by a seed that lists Egypt.)
     const city = isCityHere(ctx, e);
-    const same = (g: Entity) => (city ? g.key === e.key : sameName(e, g));
+    const same = (g: Entity) => (city ? g.key === e.key : sameName(e, g) || spelledOutAround(sf, e, g));
     const support = Math.max(0, ...cands.filter((c) => c.sentence.facts.entities.some(same)).map((c) => c.score));
     for (const c of cands) {
       // (Below 0.35 only a name given in the seed's naming frame is compared: see namingWordBefore.)
@@ -317,6 +317,8 @@ export function sameName(a: Entity, b: Entity): boolean {
   const kb = ka && kindOf(b.key);
   if (ka && kb && ka.kind === kb.kind && ka.name === kb.name) return true;
   if (a.tokens.every((t) => b.tokens.includes(t)) || b.tokens.every((t) => a.tokens.includes(t))) return true;
+  // (A body and its acronym: "General Motors" and "GM", "Office for National Statistics" and "ONS".)
+  if (acronymOf(a, b) || acronymOf(b, a)) return true;
   // (An office before a name is no part of it: "PM Blair", "Prime Minister Tony Blair" and "Tony Blair".)
   const oa = withoutOffice(a.tokens);
   const ob = withoutOffice(b.tokens);
@@ -336,6 +338,45 @@ export function sameName(a: Entity, b: Entity): boolean {
     if (x.length >= 3 && y.startsWith(x)) return true;
   }
   return false;
+}
+
+const POSSESSIVE_END = /['’]s?$/;
+
+/** Is `short` (two to six capitals: "GM", "IAAF") the initials of `long`'s words ("General Motors", "International Association of Athletics Federations")? */
+function acronymOf(short: Entity, long: Entity): boolean {
+  // (the cheap tests first: sameName is asked often, and a held name's text is read from its seed)
+  if (long.tokens.length < 2 || short.tokens.length !== 1 || short.key.length > 8) return false;
+  const letters = short.text.replace(POSSESSIVE_END, '');
+  if (long.tokens.length < 2 || !/^\p{Lu}{2,6}$/u.test(letters)) return false;
+  const words = long.text.replace(POSSESSIVE_END, '').split(/[\s-]+/).filter((w) => !STOPWORDS.has(w.toLowerCase()) && w !== '&');
+  return words.length === letters.length && words.every((w, i) => w[0] === letters[i]);
+}
+
+/**
+ * Is a seed's acronym ("SEC", "ICRC") spelt out by the capitalised words around this name in the draft
+ * sentence, of which the name is a part ("Exchange Commission" in "the Securities and Exchange Commission",
+ * "Red Cross" in "the International Committee of the Red Cross")?
+ */
+function spelledOutAround(sf: SentenceFacts, e: Entity, g: Entity): boolean {
+  if (g.tokens.length !== 1 || g.key.length > 8) return false;
+  const letters = g.text.replace(POSSESSIVE_END, '');
+  if (!/^\p{Lu}{2,6}$/u.test(letters)) return false;
+  const toks = sf.sentence.tokens;
+  const first = toks.findIndex((t) => t.start >= e.start);
+  if (first < 0) return false;
+  let last = first;
+  while (last + 1 < toks.length && toks[last + 1].end <= e.end) last++;
+  const linking = (k: number) => toks[k].cap || /^(?:and|of|for|the|&)$/.test(toks[k].key);
+  let from = first;
+  while (from > 0 && first - from < 8 && linking(from - 1)) from--;
+  let to = last;
+  while (to + 1 < toks.length && to - last < 8 && linking(to + 1)) to++;
+  const initials = toks.slice(from, to + 1).filter((t) => t.cap).map((t) => t.text[0]).join('');
+  const own = toks.slice(first, last + 1).filter((t) => t.cap).map((t) => t.text[0]).join('');
+  const at = initials.indexOf(letters);
+  const ownAt = initials.indexOf(own, Math.max(0, at));
+  // (the acronym within the name's own words, or the name's words within the acronym's spelt-out run)
+  return own.includes(letters) || (at >= 0 && own.length > 0 && ownAt >= at && ownAt + own.length <= at + letters.length);
 }
 
 /** Office words a name may open with that are no title word elsewhere ("PM Blair"). */

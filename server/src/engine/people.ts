@@ -355,7 +355,11 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
       let e = entityStartingAt(before.start);
       // "David Cameron, Britain's" : possessive qualifiers were read by titleAt as place words. A single
       // name the sentence has not typed yet ("Cameron, Britain's prime minister,") is a person by this form.
-      if (m && e && e.end === before.end && (e.type === 'person' || (e.type === 'other' && e.tokens.length === 1 && !isTitleWord(e.key)))) {
+      // (Not where a name goes on after the office: "Mark Lane, General Motors's vice president", "Ann Lee,
+      // Prime Minister Tony Marsh's spokeswoman" - the office is part of an owner's name, or the owner's.)
+      const next = toks[p.lastTok + 1];
+      const nameGoesOn = next !== undefined && next.cap && !next.num && /^\s+$/.test(prose.slice(toks[p.lastTok].end, next.start));
+      if (m && e && !nameGoesOn && e.end === before.end && (e.type === 'person' || (e.type === 'other' && e.tokens.length === 1 && !isTitleWord(e.key)))) {
         if (e.type !== 'person') e = withType(e, 'person');
         out.push({ person: e, title: toTitle(prose, p), sentence: sentence.index });
         i = p.lastTok;
