@@ -119,6 +119,17 @@ const RULES = {
     }),
   // "76 per cent" -> "76 percent" (one draft in three)
   percent: (s, draft) => (draft % 3 === 1 ? s.replace(/\b(\d+(?:\.\d+)?) per cent\b/g, '$1 percent') : s),
+  // "12.7%" -> "about 13%" (one draft in two; not after another qualifier)
+  'rounded percent': (s, draft) =>
+    draft % 2 === 0
+      ? s.replace(/(^|[^\w.,-])(\d{1,2})\.(\d)%/g, (m, before, units, tenth, at, whole) => (/(?:more than|over|about|around|nearly|almost|some|up to|at least|under|by|from|to)\s*$/i.test(whole.slice(0, at + before.length)) ? m : `${before}about ${Math.round(Number(`${units}.${tenth}`))}%`))
+      : s,
+  // "£1.3bn ($2.5bn)" -> "£1.3bn" (a summary drops the conversion)
+  'no conversion': (s) => s.replace(/([£$€]\d+(?:[.,]\d+)*(?:bn|m|k)?) \([£$€]\d+(?:[.,]\d+)*(?:bn|m|k)?\)/g, '$1'),
+  // "the third quarter" -> "Q3"
+  quarters: (s) => s.replace(/\bthe (first|second|third|fourth) quarter\b/g, (m, q) => `Q${['first', 'second', 'third', 'fourth'].indexOf(q) + 1}`),
+  // "Chelsea beat Arsenal 2-0" -> "Arsenal lost 2-0 to Chelsea"
+  'lost to': (s) => s.replace(/\b((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) beat ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (\d{1,2}[-–]\d{1,2})\b/g, '$2 lost $3 to $1'),
   'number words': (s) => s.replace(/(^|\s)([2-9]) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
 };
 
