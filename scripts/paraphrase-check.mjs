@@ -1,7 +1,7 @@
 // False alarms on faithful paraphrases: BBC articles rewritten without changing a fact, checked against
 // the whole corpus (their own story among the seeds).
 //
-//   npm run build && node scripts/paraphrase-check.mjs [--count N] [--seed N] [--verbose] [--only RULE] [--keep]
+//   npm run build && node scripts/paraphrase-check.mjs [--count N] [--seed N] [--verbose] [--only RULE] [--keep] [--cnn]
 //
 // Each draft keeps some of an article's sentences, in order, each rewritten by rules that change the wording
 // and never a fact: "76%" <-> "76 per cent", "$1.13bn" -> "$1.13 billion", "464,000" -> "about 460,000",
@@ -15,7 +15,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bbcArticles, cli, corpus } from './bbc-corpus.mjs';
+import { existsSync, readdirSync } from 'node:fs';
+import { bbcArticles, cli, corpus as bbcCorpus, root } from './bbc-corpus.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -193,7 +194,12 @@ function sentencesOf(paragraph) {
 }
 
 function paraphrase(text, draftNumber) {
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  let paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  // (An article of one paragraph, as the CNN set's are, is read as paragraphs of five sentences, untitled.)
+  if (paragraphs.length === 1) {
+    const all = sentencesOf(paragraphs[0]);
+    paragraphs = ['', ...Array.from({ length: Math.ceil(all.length / 5) }, (_, k) => all.slice(5 * k, 5 * k + 5).join(' '))];
+  }
   const title = paragraphs.shift() ?? '';
   const kept = [];
   const applied = [];
@@ -236,10 +242,18 @@ function paraphrase(text, draftNumber) {
   const flat = only && only !== 'acronyms' ? full : acronyms(full, text, draftNumber);
   // (Paragraphs stay apart: joined, "Tuesday, 1 March" and a kick-off at "1945 GMT" would read as a year.)
   const paragraphsOut = kept.map((p) => flat.splice(0, p.length).join(' '));
-  return { text: `${title}\n\n${paragraphsOut.join('\n\n')}\n`, applied };
+  return { text: `${title ? `${title}\n\n` : ''}${paragraphsOut.join('\n\n')}\n`, applied };
 }
 
-const all = bbcArticles('paraphrase-check');
+// --cnn: the CNN/Daily Mail articles of the cnn-bump development set instead (one paragraph each, their own
+// seed folder), read in place as the BBC corpus is.
+const cnnSeeds = join(root, '..', 'shared', 'eval', 'dev', 'cnn-bump', 'seeds');
+if (args.includes('--cnn') && !existsSync(cnnSeeds)) {
+  console.error(`paraphrase-check: ${cnnSeeds} is missing`);
+  process.exit(2);
+}
+const corpus = args.includes('--cnn') ? cnnSeeds : bbcCorpus;
+const all = args.includes('--cnn') ? readdirSync(cnnSeeds).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: f, path: join(cnnSeeds, f) })) : bbcArticles('paraphrase-check');
 const step = Math.max(1, Math.floor(all.length / count));
 const chosen = all.filter((_, i) => i % step === (step > 1 ? 1 : 0)).slice(0, count); // (not the archive check's drafts, where it can)
 const work = mkdtempSync(join(tmpdir(), 'factdesk-paraphrase-'));
@@ -250,7 +264,7 @@ try {
     writeFileSync(join(work, a.name), p.text);
     rewrites.set(a.name, p.applied);
   }
-  const r = spawnSync(process.execPath, [cli, 'check', '--seeds', corpus, '--format', 'json', '--cache', join(tmpdir(), 'factdesk-archive-cache'), work], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [cli, 'check', '--seeds', corpus, '--format', 'json', '--cache', join(tmpdir(), args.includes('--cnn') ? 'factdesk-cnn-cache' : 'factdesk-archive-cache'), work], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`the CLI exited ${r.status}: ${r.stderr}`);
   const report = JSON.parse(r.stdout);
   const byKind = {};
