@@ -131,6 +131,12 @@ const RULES = {
   quarters: (s) => s.replace(/\bthe (first|second|third|fourth) quarter\b/g, (m, q) => `Q${['first', 'second', 'third', 'fourth'].indexOf(q) + 1}`),
   // "Chelsea beat Arsenal 2-0" -> "Arsenal lost 2-0 to Chelsea"
   'lost to': (s) => s.replace(/\b((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) beat ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) (\d{1,2}[-–]\d{1,2})\b/g, '$2 lost $3 to $1'),
+  // American style: "US" -> "U.S.", "UK" -> "U.K." (one draft in three)
+  'dotted initials': (s, draft) => (draft % 3 === 0 ? s.replace(/\bUS\b(?!\s*\$)/g, 'U.S.').replace(/\bUK\b/g, 'U.K.') : s),
+  // "12,500" -> "12500" (one draft in three; not a year-like or money figure)
+  'no thousands comma': (s, draft) => (draft % 3 === 1 ? s.replace(/(?<![\d,.£$€])(\d{1,2}),(\d{3})(?![,.]?\d)/g, '$1$2') : s),
+  // "£6bn" -> "£6billion" (Daily Mail style, one draft in three)
+  'joined scale': (s, draft) => (draft % 3 === 2 ? s.replace(/([£$€]\d+(?:\.\d+)?)bn\b/g, '$1billion').replace(/([£$€]\d+(?:\.\d+)?)m\b/g, '$1million') : s),
   'number words': (s) => s.replace(/(^|\s)([2-9]) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
 };
 

@@ -811,3 +811,11 @@ test('an office followed by more of a name is not the title of the person before
   assert.deepEqual(people.map((p) => [p.person.text, p.title.words.join(' ')]), [['Ann Voss', 'vice president']]);
   assert.deepEqual(extractFacts('Ann Voss, the general manager, said so.').sentences[0].people.map((p) => [p.person.text, p.title.words.join(' ')]), [['Ann Voss', 'general manager']]);
 });
+
+test('initials with full stops are the same word as without: "U.K." is "UK", also inside a name ("Nintendo U.K.")', () => {
+  const index = seedIndex('games.txt', 'The UK\'s biggest games retailer said sales rose 15% in 2004. David Yarn, Zentra UK general manager, told a press conference to look out for details in the New Year.');
+  assert.deepEqual(flagsAgainst(index, 'The U.K.\'s biggest games retailer said sales rose 15% in 2004.'), []);
+  assert.deepEqual(flagsAgainst(index, 'David Yarn, Zentra U.K. general manager, told a press conference to look out for details in the New Year.'), []);
+  // a changed figure beside the dotted initials is still found
+  assert.deepEqual(flagsAgainst(index, 'The U.K.\'s biggest games retailer said sales rose 25% in 2004.'), ['25% -> 15%']);
+});

@@ -206,8 +206,12 @@ export function tokenKey(text: string): string {
     .toLowerCase()
     .replace(/’/g, "'")
     .replace(/'s$/, '')
-    .replace(/'$/, '');
+    .replace(/'$/, '')
+    .replace(DOTTED_INITIALS, (m) => m.replace(/\./g, ''));
 }
+
+/** Initials written with full stops, alone or in a compound ("U.K", "China-U.K"): one word with "UK". */
+const DOTTED_INITIALS = /(?<![\p{L}\p{N}.])(?:\p{L}\.)+\p{L}(?![\p{L}\p{N}.])/gu;
 
 export function stem(key: string): string {
   if (key.length <= 3 || /\d/.test(key)) return key;
