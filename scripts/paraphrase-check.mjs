@@ -137,6 +137,14 @@ const RULES = {
   'no thousands comma': (s, draft) => (draft % 3 === 1 ? s.replace(/(?<![\d,.£$€])(\d{1,2}),(\d{3})(?![,.]?\d)/g, '$1$2') : s),
   // "£6bn" -> "£6billion" (Daily Mail style, one draft in three)
   'joined scale': (s, draft) => (draft % 3 === 2 ? s.replace(/([£$€]\d+(?:\.\d+)?)bn\b/g, '$1billion').replace(/([£$€]\d+(?:\.\d+)?)m\b/g, '$1million') : s),
+  // "14 January 2005" -> "January 14, 2005"
+  'month first with year': (s) => s.replace(new RegExp(`(?<![\\d/–-]\\s?)\\b(\\d{1,2}) (${MONTHS}) (\\d{4})\\b`, 'g'), '$2 $1, $3'),
+  // "George W Bush" -> "George W. Bush"
+  'middle initial': (s) => s.replace(/\b([A-Z][a-z]+) ([A-Z]) ([A-Z][a-z]+)\b/g, '$1 $2. $3'),
+  // "O'Neill" -> "O’Neill" (typeset apostrophes, one draft in two)
+  'curly apostrophes': (s, draft) => (draft % 2 ? s.replace(/\b([A-Z])'([A-Z][a-z]+)/g, '$1’$2').replace(/([a-z])'s\b/g, '$1’s') : s),
+  // "José" -> "Jose" (accents dropped, as plain-text copy does)
+  'no accents': (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC'),
   'number words': (s) => s.replace(/(^|\s)([2-9]) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
 };
 

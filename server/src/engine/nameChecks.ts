@@ -4,7 +4,7 @@ import { READING_CONTEXT, type SentenceFacts } from './facts';
 import { CAPITALS, NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, partyWord, placeGroup, STOPWORDS, MONTHS, ORG_WORDS } from './lexicon';
 import { isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedDoc, type SeedSentence } from './seeds';
-import { firstIndex, stem, tokenKey } from './text';
+import { firstIndex, stem, tokenKey, withoutAccents } from './text';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf, storySeeds } from './align';
 import { type Ctx, push, confirm, unverified, draftSurname, draftWrites, findingOver } from './ledger';
 import { type Severity } from './types';
@@ -317,6 +317,8 @@ export function sameName(a: Entity, b: Entity): boolean {
   const kb = ka && kindOf(b.key);
   if (ka && kb && ka.kind === kb.kind && ka.name === kb.name) return true;
   if (a.tokens.every((t) => b.tokens.includes(t)) || b.tokens.every((t) => a.tokens.includes(t))) return true;
+  // (The same letters with or without accents: "José" and "Jose", "Thérèse" and "Therese".)
+  if (a.key.length === b.key.length && (NON_ASCII.test(a.key) || NON_ASCII.test(b.key)) && withoutAccents(a.key) === withoutAccents(b.key)) return true;
   // (A body and its acronym: "General Motors" and "GM", "Office for National Statistics" and "ONS".)
   if (acronymOf(a, b) || acronymOf(b, a)) return true;
   // (An office before a name is no part of it: "PM Blair", "Prime Minister Tony Blair" and "Tony Blair".)
@@ -341,6 +343,7 @@ export function sameName(a: Entity, b: Entity): boolean {
 }
 
 const POSSESSIVE_END = /['’]s?$/;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Is `short` (two to six capitals: "GM", "IAAF") the initials of `long`'s words ("General Motors", "International Association of Athletics Federations")? */
 function acronymOf(short: Entity, long: Entity): boolean {
@@ -731,7 +734,8 @@ export function otherSurname(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Cand
   for (const c of cands) {
     if (c.score < 0.35 || topicWeight(ctx, c.sentence) < 1) continue;
     for (const g of c.sentence.facts.entities) {
-      if (g.type !== 'person' || g.tokens.length !== 2 || g.tokens[0] !== first || g.tokens[1] === surname) continue;
+      // (the same surname without its accents is the same: "Bregeon" for "Brégeon")
+      if (g.type !== 'person' || g.tokens.length !== 2 || g.tokens[0] !== first || g.tokens[1] === surname || withoutAccents(g.tokens[1]) === withoutAccents(surname)) continue;
       if (draftWrites(ctx, g.key) || sf.entities.some((d) => d.tokens.includes(g.tokens[1]))) return undefined;
       if (found && found.key !== g.key) return undefined;
       found ??= { key: g.key, text: g.text.replace(/['’]s?$/, ''), at: c.sentence };

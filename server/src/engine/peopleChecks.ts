@@ -4,7 +4,7 @@ import { type SentenceFacts } from './facts';
 import { STOPWORDS, placeGroup } from './lexicon';
 import { isGeneralOffice, titlesCompatible, type Entity, type Title, type TitledPerson } from './people';
 import { evidenceOf, isCommonEnglish, type PersonRecord, type SeedIndex, type SeedSentence } from './seeds';
-import { stem } from './text';
+import { stem, withoutAccents } from './text';
 import { type Severity } from './types';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
 import { type Ctx, push, confirm, unverified, draftSurname } from './ledger';
@@ -63,6 +63,8 @@ function nearSpellingsIn(index: SeedIndex, key: string): string[] {
       if (long.startsWith(short) && /^(?:s|es|n|an|ian|ns|ans|ese|i)$/.test(long.slice(short.length))) continue;
       const d = distance(name, key);
       if (d === 0 || d > limit) continue;
+      // (Accents dropped are the same spelling in plain copy: "Therese" for "Thérèse".)
+      if (withoutAccents(name) === withoutAccents(key)) continue;
       // Every differing word must still look like the same word, and not be a common word.
       const ok = nt.every((t, i) => {
         const u = tokens[i];

@@ -210,6 +210,13 @@ export function tokenKey(text: string): string {
     .replace(DOTTED_INITIALS, (m) => m.replace(/\./g, ''));
 }
 
+const COMBINING_MARKS = /\p{M}/gu;
+
+/** A key's letters without their accents ("thérèse" -> "therese"): plain-text copy often drops them. */
+export function withoutAccents(key: string): string {
+  return key.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+}
+
 /** Initials written with full stops, alone or in a compound ("U.K", "China-U.K"): one word with "UK". */
 const DOTTED_INITIALS = /(?<![\p{L}\p{N}.])(?:\p{L}\.)+\p{L}(?![\p{L}\p{N}.])/gu;
 
