@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseText, LineMap } from '../server/src/engine';
+import { tokenize } from '../server/src/engine/text';
 
 test('sentence segmentation survives abbreviations: Nov., U.S., Mr.', () => {
   const p = parseText('Mr. Cameron met U.S. officials on Nov. 11 in London. He left on Friday. Dr. Fidan spoke.');
@@ -49,4 +50,10 @@ test('a sentence ends after the letter of "3G." and after an acronym in capitals
   const texts = (t: string) => parseText(t).sentences.map((s) => s.text);
   assert.deepEqual(texts('It will compete with 3G. Broadband will grow. John G. Smith came.'), ['It will compete with 3G.', 'Broadband will grow.', 'John G. Smith came.']);
   assert.deepEqual(texts('It helps patients with MS. Final approval came. Ms. Jones agreed.'), ['It helps patients with MS.', 'Final approval came.', 'Ms. Jones agreed.']);
+});
+
+test('"U.S.-China" is one word, the same as "US-China"; "U.S.-led" one word too', () => {
+  assert.deepEqual(tokenize('the U.S.-China commission').map((t) => [t.text, t.key]), [['the', 'the'], ['U.S.-China', 'us-china'], ['commission', 'commission']]);
+  assert.deepEqual(tokenize('U.S.-led forces').map((t) => t.key), ['us-led', 'forces']);
+  assert.deepEqual(tokenize('U.K. and U.S. firms').map((t) => t.key), ['uk', 'and', 'us', 'firms']);
 });

@@ -198,7 +198,8 @@ function endsSentence(text: string, i: number): number | undefined {
   return j;
 }
 
-const TOKEN = /\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’\-.&][\p{L}\p{M}\p{N}]+)*/gu;
+// (".-" joins too: "U.S.-China" is one word, as "US-China" is.)
+const TOKEN = /\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:(?:['’\-&]|\.-?)[\p{L}\p{M}\p{N}]+)*/gu;
 
 export function tokenKey(text: string): string {
   return text
@@ -218,7 +219,7 @@ export function withoutAccents(key: string): string {
 }
 
 /** Initials written with full stops, alone or in a compound ("U.K", "China-U.K"): one word with "UK". */
-const DOTTED_INITIALS = /(?<![\p{L}\p{N}.])(?:\p{L}\.)+\p{L}(?![\p{L}\p{N}.])/gu;
+const DOTTED_INITIALS = /(?<![\p{L}\p{N}.])(?:\p{L}\.)+\p{L}(?:\.(?=-))?(?![\p{L}\p{N}.])/gu;
 
 export function stem(key: string): string {
   if (key.length <= 3 || /\d/.test(key)) return key;
