@@ -145,6 +145,9 @@ const RULES = {
   'curly apostrophes': (s, draft) => (draft % 2 ? s.replace(/\b([A-Z])'([A-Z][a-z]+)/g, '$1’$2').replace(/([a-z])'s\b/g, '$1’s') : s),
   // "José" -> "Jose" (accents dropped, as plain-text copy does)
   'no accents': (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC'),
+  // American abbreviations of titles before a name: "Senator John Kerry" -> "Sen. John Kerry"
+  // (not inside a longer office: "Attorney General" is never "Attorney Gen.")
+  'title abbreviations': (s) => s.replace(/(?<![A-Z][a-z]* )\b(Senator|Governor|General|Professor|Representative|Lieutenant|Sergeant|Captain) (?=[A-Z][a-z])/g, (m, t) => `${{ Senator: 'Sen.', Governor: 'Gov.', General: 'Gen.', Professor: 'Prof.', Representative: 'Rep.', Lieutenant: 'Lt.', Sergeant: 'Sgt.', Captain: 'Capt.' }[t]} `),
   'number words': (s) => s.replace(/(^|\s)([2-9]) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
 };
 
