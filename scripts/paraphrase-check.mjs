@@ -148,6 +148,8 @@ const RULES = {
   // American abbreviations of titles before a name: "Senator John Kerry" -> "Sen. John Kerry"
   // (not inside a longer office: "Attorney General" is never "Attorney Gen.")
   'title abbreviations': (s) => s.replace(/(?<![A-Z][a-z]* )\b(Senator|Governor|General|Professor|Representative|Lieutenant|Sergeant|Captain) (?=[A-Z][a-z])/g, (m, t) => `${{ Senator: 'Sen.', Governor: 'Gov.', General: 'Gen.', Professor: 'Prof.', Representative: 'Rep.', Lieutenant: 'Lt.', Sergeant: 'Sgt.', Captain: 'Capt.' }[t]} `),
+  // "Ann Lee, Microsoft's chief executive, said" -> "Ann Lee, the chief executive of Microsoft, said"
+  'office of': (s) => s.replace(new RegExp(`, ([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s (${TITLES.toLowerCase()}), `, 'g'), (m, owner, title) => `, the ${title} of ${owner}, `),
   'number words': (s) => s.replace(/(^|\s)([2-9]) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
 };
 
@@ -248,9 +250,10 @@ function paraphrase(text, draftNumber) {
       applied.push({ sentence: out[k - 1], rules: ['joined'] });
     }
     // (A summary may tell things in another order: two neighbours change places.)
+    // (Not a quotation that opens its sentence: its speaker is whoever spoke before it.)
     if (out.length > 1 && random(3) === 0) {
       const k = random(out.length - 1);
-      [out[k], out[k + 1]] = [out[k + 1], out[k]];
+      if (!/^["“]/.test(out[k]) && !/^["“]/.test(out[k + 1])) [out[k], out[k + 1]] = [out[k + 1], out[k]];
     }
     if (out.length) kept.push(out);
   }

@@ -826,3 +826,11 @@ test('a name written without its accents is the same spelling ("Elodie Brégeon"
   assert.deepEqual(flagsAgainst(index, 'Now a mother to twins, Elodie Bregeon is attending fewer engagements.'), []);
   assert.deepEqual(flagsAgainst(index, 'Now a mother to twins, Elodie Brégoen is attending fewer engagements.'), ['Elodie Brégoen -> Elodie Brégeon']);
 });
+
+test('both offices of "X, Corvane\'s chairman and chief executive," are X\'s, however the draft words them', () => {
+  const people = extractFacts('Rob Tallis, Corvane\'s chairman and chief executive, said it was a great opportunity.').sentences[0].people;
+  assert.deepEqual(people.map((p) => [p.person.text, p.title.words.join(' ')]), [['Rob Tallis', 'chairman'], ['Rob Tallis', 'chief executive']]);
+  const index = seedIndex('corvane.txt', 'Rob Tallis, Corvane\'s chairman and chief executive, said it was a great opportunity for the brand of Corvane.');
+  assert.deepEqual(flagsAgainst(index, 'Rob Tallis, the chairman and chief executive of Corvane, said it was a great opportunity for the brand of Corvane.'), []);
+  assert.deepEqual(flagsAgainst(index, 'Corvane chief executive Rob Tallis said it was a great opportunity.'), []);
+});

@@ -383,6 +383,13 @@ export function extractTitledPeople(prose: string, sentence: Sentence, entities:
           const cm = e !== undefined && /^,\s*(?:the\s+)?$/.test(prose.slice(e.end, org.start));
           if (cm && e && e.type === 'person' && e.end === prevTok!.end) {
             out.push({ person: e, title: toTitle(prose, p, org.key), sentence: sentence.index });
+            // ("Robert Benmosche, Metlife's chairman and chief executive,": both offices are his.)
+            const also = andOffice(prose, toks, p);
+            if (also) {
+              out.push({ person: e, title: toTitle(prose, also, org.key), sentence: sentence.index });
+              i = also.lastTok;
+              continue;
+            }
           }
         }
       }
