@@ -27,6 +27,8 @@ let seed = Number(option('--seed', 20261129)) || 20261129;
 const random = (n) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** Things counted in news copy whose count the rewritings spell out or write in digits. */
+const COUNTED = 'people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries';
 const WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TITLES = 'chairman and chief executive|chief executive|chairman|managing director|Prime Minister|Chancellor|Foreign Secretary|Home Secretary|Culture Secretary|Health Secretary|Education Secretary|President|coach|manager|captain';
 const round = (n) => {
@@ -97,7 +99,7 @@ const RULES = {
   // "Mr Blair said" -> "Blair said" (a summary drops the honorific)
   'no honorific': (s, draft) => (draft % 2 ? s.replace(/\bMr ([A-Z][a-z]{2,}) (said|says|told|added)\b/g, '$1 $2') : s),
   // "two people" -> "2 people" (the other way round from 'number words', by the draft)
-  'digit counts': (s, draft) => (draft % 2 ? s.replace(/\b(two|three|four|five|six|seven|eight|nine) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, w, noun) => `${WORDS.indexOf(w)} ${noun}`) : s),
+  'digit counts': (s, draft) => (draft % 2 ? s.replace(new RegExp(`\\b(two|three|four|five|six|seven|eight|nine) (${COUNTED})\\b`, 'g'), (m, w, noun) => `${WORDS.indexOf(w)} ${noun}`) : s),
   // "50% of" -> "half of", "25% of" -> "a quarter of", "75% of" -> "three quarters of"
   fractions: (s) => s.replace(/\b(50|25|75)(?:%| per cent) of\b/g, (m, n) => `${{ 50: 'half', 25: 'a quarter', 75: 'three quarters' }[n]} of`),
   // "£450,000" -> "£450k" (by the draft)
@@ -150,7 +152,7 @@ const RULES = {
   'title abbreviations': (s) => s.replace(/(?<![A-Z][a-z]* )\b(Senator|Governor|General|Professor|Representative|Lieutenant|Sergeant|Captain) (?=[A-Z][a-z])/g, (m, t) => `${{ Senator: 'Sen.', Governor: 'Gov.', General: 'Gen.', Professor: 'Prof.', Representative: 'Rep.', Lieutenant: 'Lt.', Sergeant: 'Sgt.', Captain: 'Capt.' }[t]} `),
   // "Ann Lee, Microsoft's chief executive, said" -> "Ann Lee, the chief executive of Microsoft, said"
   'office of': (s) => s.replace(new RegExp(`, ([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s (${TITLES.toLowerCase()}), `, 'g'), (m, owner, title) => `, the ${title} of ${owner}, `),
-  'number words': (s) => s.replace(/(^|\s)([2-9]) (people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries)\b/g, (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
+  'number words': (s) => s.replace(new RegExp(`(^|\\s)([2-9]) (${COUNTED})\\b`, 'g'), (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
 };
 
 /**

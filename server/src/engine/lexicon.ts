@@ -174,8 +174,8 @@ export const CAPITALS = new Set([
 /** Country and nationality aliases, each group one country. */
 export const PLACE_ALIASES: string[][] = [
   ['türkiye', 'turkey', 'turkish', 'ankara', 'turkiye'],
-  ['uk', 'u.k', 'britain', 'british', 'united kingdom', 'great britain', 'england', 'english', 'london'],
-  ['us', 'u.s', 'usa', 'u.s.a', 'united states', 'america', 'american', 'washington'],
+  ['uk', 'britain', 'british', 'united kingdom', 'great britain', 'england', 'english', 'london'],
+  ['us', 'usa', 'united states', 'america', 'american', 'washington'],
   ['france', 'french', 'paris'],
   ['germany', 'german', 'berlin'],
   ['russia', 'russian', 'moscow'],

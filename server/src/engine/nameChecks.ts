@@ -2,9 +2,9 @@
 import { distance } from 'fastest-levenshtein';
 import { READING_CONTEXT, type SentenceFacts } from './facts';
 import { CAPITALS, NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, partyWord, placeGroup, STOPWORDS, MONTHS, ORG_WORDS } from './lexicon';
-import { isTitleToken, type Entity } from './people';
+import { isPartyWord, isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedDoc, type SeedSentence } from './seeds';
-import { firstIndex, stem, tokenKey, withoutAccents } from './text';
+import { firstIndex, sameLetters, stem, tokenKey } from './text';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf, storySeeds } from './align';
 import { type Ctx, push, confirm, unverified, draftSurname, draftWrites, findingOver } from './ledger';
 import { type Severity } from './types';
@@ -318,7 +318,7 @@ export function sameName(a: Entity, b: Entity): boolean {
   if (ka && kb && ka.kind === kb.kind && ka.name === kb.name) return true;
   if (a.tokens.every((t) => b.tokens.includes(t)) || b.tokens.every((t) => a.tokens.includes(t))) return true;
   // (The same letters with or without accents: "José" and "Jose", "Thérèse" and "Therese".)
-  if (a.key.length === b.key.length && (NON_ASCII.test(a.key) || NON_ASCII.test(b.key)) && withoutAccents(a.key) === withoutAccents(b.key)) return true;
+  if (sameLetters(a.key, b.key)) return true;
   // (A body and its acronym: "General Motors" and "GM", "Office for National Statistics" and "ONS".)
   if (acronymOf(a, b) || acronymOf(b, a)) return true;
   // (An office before a name is no part of it: "PM Blair", "Prime Minister Tony Blair" and "Tony Blair".)
@@ -343,14 +343,13 @@ export function sameName(a: Entity, b: Entity): boolean {
 }
 
 const POSSESSIVE_END = /['’]s?$/;
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Is `short` (two to six capitals: "GM", "IAAF") the initials of `long`'s words ("General Motors", "International Association of Athletics Federations")? */
 function acronymOf(short: Entity, long: Entity): boolean {
   // (the cheap tests first: sameName is asked often, and a held name's text is read from its seed)
   if (long.tokens.length < 2 || short.tokens.length !== 1 || short.key.length > 8) return false;
   const letters = short.text.replace(POSSESSIVE_END, '');
-  if (long.tokens.length < 2 || !/^\p{Lu}{2,6}$/u.test(letters)) return false;
+  if (!/^\p{Lu}{2,6}$/u.test(letters)) return false;
   const words = long.text.replace(POSSESSIVE_END, '').split(/[\s-]+/).filter((w) => !STOPWORDS.has(w.toLowerCase()) && w !== '&');
   return words.length === letters.length && words.every((w, i) => w[0] === letters[i]);
 }
@@ -385,8 +384,8 @@ function spelledOutAround(sf: SentenceFacts, e: Entity, g: Entity): boolean {
 /** Office words a name may open with that are no title word elsewhere ("PM Blair"). */
 const OFFICE_ABBREVIATIONS = new Set(['pm']);
 
-/** Party words are title words too ("Labour MP"), but a party is no office to drop: "Labour MP for Wexham" is not the Tory one. */
-const PARTY_NAMES = new Set(['labour', 'labor', 'conservative', 'tory', 'tories', 'liberal', 'democrat', 'democratic', 'republican', 'lib', 'dem', 'dems', 'opposition']);
+/** Party words are title words too ("Labour MP"), but a side is no office to drop: "Labour MP for Wexham" is not the Tory one. */
+const sideWord = (t: string): boolean => isPartyWord(t) || t === 'democratic' || t === 'opposition';
 
 /**
  * A person's name after the office words it opens with ("PM Blair" -> "blair"); the same array where it opens
@@ -394,18 +393,22 @@ const PARTY_NAMES = new Set(['labour', 'labor', 'conservative', 'tory', 'tories'
  */
 function withoutOffice(tokens: string[]): string[] {
   let k = 0;
-  while (k < tokens.length - 1 && (OFFICE_ABBREVIATIONS.has(tokens[k]) || (isTitleToken(tokens[k]) && !PARTY_NAMES.has(tokens[k])))) k++;
+  while (k < tokens.length - 1 && (OFFICE_ABBREVIATIONS.has(tokens[k]) || (isTitleToken(tokens[k]) && !sideWord(tokens[k])))) k++;
   if (k === 0 || tokens.slice(k).some((t) => STOPWORDS.has(t) || isTitleToken(t))) return tokens;
   return tokens.slice(k);
 }
 
 /** A name of two words or more that opens with a country ("US Supreme Court"): that country's group and the rest. */
 function countryLed(e: Entity): { group: number; rest: string } | undefined {
-  for (let k = Math.min(3, e.tokens.length - 1); k >= 1; k--) {
-    const group = placeGroup(e.tokens.slice(0, k).join(' '));
-    if (group !== undefined) return { group, rest: e.tokens.slice(k).join(' ') };
+  // (the longest opening that is a country: "united states", not "united")
+  let found: { group: number; words: number } | undefined;
+  let opening = '';
+  for (let k = 1; k <= Math.min(3, e.tokens.length - 1); k++) {
+    opening = k === 1 ? e.tokens[0] : `${opening} ${e.tokens[k - 1]}`;
+    const group = placeGroup(opening);
+    if (group !== undefined) found = { group, words: k };
   }
-  return undefined;
+  return found && { group: found.group, rest: e.tokens.slice(found.words).join(' ') };
 }
 
 /** "ONGC" for "Oil and Natural Gas Corporation" written in the seed sentence. */
@@ -735,10 +738,10 @@ export function otherSurname(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Cand
     if (c.score < 0.35 || topicWeight(ctx, c.sentence) < 1) continue;
     for (const g of c.sentence.facts.entities) {
       // (the same surname without its accents is the same: "Bregeon" for "Brégeon")
-      if (g.type !== 'person' || g.tokens.length !== 2 || g.tokens[0] !== first || g.tokens[1] === surname || withoutAccents(g.tokens[1]) === withoutAccents(surname)) continue;
+      if (g.type !== 'person' || g.tokens.length !== 2 || g.tokens[0] !== first || sameLetters(g.tokens[1], surname)) continue;
       if (draftWrites(ctx, g.key) || sf.entities.some((d) => d.tokens.includes(g.tokens[1]))) return undefined;
       if (found && found.key !== g.key) return undefined;
-      found ??= { key: g.key, text: g.text.replace(/['’]s?$/, ''), at: c.sentence };
+      found ??= { key: g.key, text: g.text.replace(POSSESSIVE_END, ''), at: c.sentence };
     }
   }
   return found;

@@ -40,6 +40,8 @@ for (const group of TITLE_SYNONYMS) for (const w of group) if (!SYNONYM_OF.has(w
 
 const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|Jr|Sr)$/;
 const CONNECTORS = new Set(['of', 'for', 'the', '&', 'de', 'du', 'des']);
+/** Connectors that join two capitalised runs into one name (not "the": "told the Independent the Tories' plans", "Like the Tories" are two things). */
+const NAME_JOINERS = new Set([...CONNECTORS].filter((w) => w !== 'the'));
 /** Honorifics that open a person's name and are never inside another one (unlike "Lord" or "Lady": "the Lord Chancellor"). */
 const PERSON_HONORIFICS = new Set(['mr', 'mrs', 'ms']);
 const PLACE_WORDS = new Set(['east', 'west', 'north', 'south', 'new', 'san', 'santa', 'saint', 'st', 'port', 'mount', 'lake', 'cape', 'fort', 'upper', 'lower', 'greater']);
@@ -131,8 +133,7 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
         j++;
         continue;
       }
-      // (Not "the": "told the Independent the Tories' plans", "Like the Tories" are two things, not one name.)
-      if (((CONNECTORS.has(n.key) && n.key !== 'the') || NAME_PARTICLES.has(n.key)) && j + 2 < toks.length && toks[j + 2].cap && !toks[j + 2].num && !PERSON_HONORIFICS.has(toks[j + 2].key)) {
+      if ((NAME_JOINERS.has(n.key) || NAME_PARTICLES.has(n.key)) && j + 2 < toks.length && toks[j + 2].cap && !toks[j + 2].num && !PERSON_HONORIFICS.has(toks[j + 2].key)) {
         const gap2 = prose.slice(n.end, toks[j + 2].start);
         if (/^\s+$/.test(gap2)) {
           j += 2;
@@ -455,7 +456,7 @@ export function titlesCompatible(draft: Title, seed: Title): boolean {
 
 const PARTIES = new Set(['conservative', 'labour', 'liberal', 'democrat', 'republican', 'green', 'snp', 'ukip', 'plaid', ...Object.keys(PARTY_WORDS)]);
 
-function isPartyWord(w: string): boolean {
+export function isPartyWord(w: string): boolean {
   return PARTIES.has(w);
 }
 

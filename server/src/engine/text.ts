@@ -213,9 +213,16 @@ export function tokenKey(text: string): string {
 
 const COMBINING_MARKS = /\p{M}/gu;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** A key's letters without their accents ("thérèse" -> "therese"): plain-text copy often drops them. */
-export function withoutAccents(key: string): string {
+function withoutAccents(key: string): string {
   return key.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+}
+
+/** Two keys that are the same letters, with or without accents ("brégeon", "bregeon"). */
+export function sameLetters(a: string, b: string): boolean {
+  return a === b || ((NON_ASCII.test(a) || NON_ASCII.test(b)) && withoutAccents(a) === withoutAccents(b));
 }
 
 /** Initials written with full stops, alone or in a compound ("U.K", "China-U.K"): one word with "UK". */
