@@ -1,7 +1,11 @@
 // False alarms on faithful paraphrases: BBC articles rewritten without changing a fact, checked against
 // the whole corpus (their own story among the seeds).
 //
-//   npm run build && node scripts/paraphrase-check.mjs [--count N] [--seed N] [--verbose] [--only RULE] [--keep] [--cnn]
+//   npm run build && node scripts/paraphrase-check.mjs [--count N] [--seed N] [--verbose] [--only RULE] [--keep] [--cnn] [--plant DIR]
+//
+// --plant DIR also writes each draft with one planted error (a name, figure or date swapped, as the cnn-bump
+// set's errors were) into DIR, a set for `node ../shared/eval/score.mjs DIR`: recall on errors in paraphrased
+// drafts, on articles the development sets do not hold.
 //
 // Each draft keeps some of an article's sentences, in order, each rewritten by rules that change the wording
 // and never a fact: "76%" <-> "76 per cent", "$1.13bn" -> "$1.13 billion", "464,000" -> "about 460,000",
@@ -12,9 +16,9 @@
 // The articles are read in place from ../shared/corpus/bbc; the drafts go to a temporary folder; nothing is
 // copied into the project.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
 import { bbcArticles, cli, corpus as bbcCorpus, root } from './bbc-corpus.mjs';
 
@@ -25,6 +29,9 @@ const only = option('--only', undefined);
 const verbose = args.includes('--verbose');
 let seed = Number(option('--seed', 20261129)) || 20261129;
 const random = (n) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+// (--plant draws from its own sequence, so that the paraphrases are the same drafts with or without it)
+let plantSeed = (seed ^ 0x5bd1e995) >>> 0;
+const pick = (n) => ((plantSeed = (Math.imul(plantSeed, 1103515245) + 12345) >>> 0) >>> 8) % n;
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** Things counted in news copy whose count the rewritings spell out or write in digits. */
@@ -267,6 +274,73 @@ function paraphrase(text, draftNumber) {
   return { text: `${title ? `${title}\n\n` : ''}${paragraphsOut.join('\n\n')}\n`, applied };
 }
 
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const STOP_FIRST = /^(?:The|A|An|And|But|In|On|At|For|Of|To|As|If|It|He|She|They|We|Mr|Mrs|Ms|Dr|Sir|Lord|Lady|St|New|North|South|East|West|Prime|Foreign|Home|Chief|Former|President|Chancellor|Secretary|Minister|General|Labour|Tory|Conservative|Liberal|United|British|European|World|National|Royal)$/;
+
+/**
+ * --plant: one error planted in a paraphrased draft, as the cnn-bump set's were: a person's name swapped for
+ * another person of the same article (or of another article when the article names one person), a figure
+ * swapped for another figure of the article with the same unit (or moved by a third), a weekday or a day
+ * of the month swapped. Returns the draft with its mark ({{draft|kind|seed}}), or undefined when the draft
+ * has nothing to swap. Every planted error contradicts the draft's own article, which is among the seeds.
+ */
+function plant(draft, article, other) {
+  const people = (text) => {
+    const found = new Map();
+    for (const m of text.matchAll(/(?<![\w'’.-] ?)(?<!\b(?:Mr|Mrs|Ms|Dr|Sir|The|the|of|Lord|Lady) )\b([A-Z][a-z]+) ([A-Z][a-z]{2,})\b(?! [A-Z])/g)) {
+      if (STOP_FIRST.test(m[1]) || STOP_FIRST.test(m[2])) continue;
+      const surname = m[2];
+      if (!new RegExp(`\\b(?:Mr|Mrs|Ms|Dr) ${surname}\\b|\\b${m[1]} ${surname},? (?:said|says|told|added)\\b`).test(text)) continue;
+      found.set(m[0], { first: m[1], surname });
+    }
+    return found;
+  };
+  const inArticle = people(article);
+  const choices = [];
+  for (const m of draft.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]{2,})\b/g)) {
+    const who = inArticle.get(m[0]);
+    if (!who || draft.indexOf(m[0]) !== m.index) continue; // (the first mention: a later one may be the surname alone)
+    const others = [...inArticle].filter(([n, o]) => o.surname !== who.surname && o.first !== who.first && !draft.includes(o.surname)).map(([n]) => n);
+    const elsewhere = [...people(other)].map(([n]) => n).filter((n) => !article.includes(n.split(' ')[1]));
+    const pool = others.length ? others : elsewhere;
+    if (pool.length) choices.push({ at: m.index, text: m[0], kind: 'name', by: pool[pick(pool.length)] });
+  }
+  const unitOf = (m) => `${m[1] ?? ''}|${(m[3] ?? '').trim()}`;
+  const FIGURE = new RegExp(`([£$€])?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)(bn|m|k| billion| million|%| per cent| (?:${COUNTED}))?`, 'g');
+  const figures = [...article.matchAll(FIGURE)].filter((m) => m[1] || m[3]);
+  for (const m of draft.matchAll(FIGURE)) {
+    if (!m[1] && !m[3]) continue;
+    if (/[\d.,]/.test(draft[m.index - 1] ?? '') || /^[\d.,]\d/.test(draft.slice(m.index + m[0].length))) continue;
+    const value = Number(m[2].replace(/,/g, ''));
+    // (not a figure the draft's could be a rounding of: 2.9 for 3)
+    const far = (n) => Math.abs(n - value) > 0.2 * Math.max(Math.abs(n), Math.abs(value));
+    const same = [...new Set(figures.filter((f) => unitOf(f) === unitOf(m) && far(Number(f[2].replace(/,/g, ''))) && !draft.includes(f[2])).map((f) => f[2]))];
+    const decimals = m[2].split('.')[1]?.length ?? 0;
+    // (moved by half, and written as precisely as the draft wrote it: 10,000 -> 15,000, 2.4 -> 3.6)
+    const zeros = decimals ? 0 : Math.min(/0*$/.exec(m[2].replace(/,/g, ''))[0].length, m[2].replace(/,/g, '').length - 1);
+    const step = 10 ** (zeros - decimals);
+    const moved = (value === 0 ? 3 : Math.max(step * Math.round((value * 1.5) / step), value + step)).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: m[2].includes(',') });
+    const by = same.length ? same[pick(same.length)] : moved;
+    choices.push({ at: m.index + (m[1] ?? '').length, text: m[2], kind: 'figure', by });
+  }
+  for (const m of draft.matchAll(new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'g'))) {
+    const named = WEEKDAYS.filter((d) => d !== m[1] && article.includes(d) && !draft.includes(d));
+    const pool = named.length ? named : WEEKDAYS.filter((d) => d !== m[1]);
+    choices.push({ at: m.index, text: m[1], kind: 'date', by: pool[pick(pool.length)] });
+  }
+  for (const m of draft.matchAll(new RegExp(`\\b(\\d{1,2}) (?=(?:${MONTHS})\\b)`, 'g'))) {
+    const day = Number(m[1]);
+    choices.push({ at: m.index, text: m[1], kind: 'date', by: String(day > 20 ? day - 9 : day + 7) });
+  }
+  if (choices.length === 0) return undefined;
+  // (each kind about as often as the others, where the draft has it)
+  const kinds = [...new Set(choices.map((c) => c.kind))];
+  const kind = kinds[pick(kinds.length)];
+  const ofKind = choices.filter((c) => c.kind === kind);
+  const c = ofKind[pick(ofKind.length)];
+  return `${draft.slice(0, c.at)}{{${c.by}|${c.kind}|${c.text}}}${draft.slice(c.at + c.text.length)}`;
+}
+
 // --cnn: the CNN/Daily Mail articles of the cnn-bump development set instead (one paragraph each, their own
 // seed folder), read in place as the BBC corpus is.
 const cnnSeeds = join(root, '..', 'shared', 'eval', 'dev', 'cnn-bump', 'seeds');
@@ -279,11 +353,28 @@ const all = args.includes('--cnn') ? readdirSync(cnnSeeds).filter((f) => f.endsW
 const step = Math.max(1, Math.floor(all.length / count));
 const chosen = all.filter((_, i) => i % step === (step > 1 ? 1 : 0)).slice(0, count); // (not the archive check's drafts, where it can)
 const work = mkdtempSync(join(tmpdir(), 'factdesk-paraphrase-'));
+// --plant DIR: a labelled set for ../shared/eval/score.mjs as well (DIR/cases, and DIR/seeds a link to the
+// seeds): each draft with one planted error, scored as the development sets are.
+const plantIn = option('--plant', undefined);
+if (plantIn) {
+  if (resolve(plantIn).startsWith(root + '/')) {
+    console.error('paraphrase-check: --plant writes drafts made from the corpus; give a folder outside the project');
+    process.exit(2);
+  }
+  rmSync(plantIn, { recursive: true, force: true });
+  mkdirSync(join(plantIn, 'cases'), { recursive: true });
+  symlinkSync(corpus, join(plantIn, 'seeds'));
+}
 const rewrites = new Map();
 try {
   for (const a of chosen) {
     const p = paraphrase(readFileSync(a.path, 'utf8'), chosen.indexOf(a));
     writeFileSync(join(work, a.name), p.text);
+    if (plantIn) {
+      const other = chosen[(chosen.indexOf(a) + 7) % chosen.length];
+      const marked = plant(p.text, readFileSync(a.path, 'utf8'), readFileSync(other.path, 'utf8'));
+      if (marked) writeFileSync(join(plantIn, 'cases', a.name), marked);
+    }
     rewrites.set(a.name, p.applied);
   }
   const r = spawnSync(process.execPath, [cli, 'check', '--seeds', corpus, '--format', 'json', '--cache', join(tmpdir(), args.includes('--cnn') ? 'factdesk-cnn-cache' : 'factdesk-archive-cache'), work], { encoding: 'utf8', maxBuffer: 1 << 28 });
