@@ -834,3 +834,15 @@ test('both offices of "X, Corvane\'s chairman and chief executive," are X\'s, ho
   assert.deepEqual(flagsAgainst(index, 'Rob Tallis, the chairman and chief executive of Corvane, said it was a great opportunity for the brand of Corvane.'), []);
   assert.deepEqual(flagsAgainst(index, 'Corvane chief executive Rob Tallis said it was a great opportunity.'), []);
 });
+
+test('weekdays without a dated text: "last Saturday" against "last Sunday"; a weekday beside the same day of the month ("Friday August 20" against "Saturday 20 August"); the Today programme is no date', () => {
+  const index = seedIndex(
+    'festival.txt',
+    'Harbour Rovers were knocked out of the cup by Millport last Sunday before their rivals won the league. The Lanterns will play Kestrel Park on Saturday 20 August and Dunmore Field on Sunday 21 August. The story led the Today programme throughout Friday morning.',
+  );
+  assert.deepEqual(flagsAgainst(index, 'Harbour Rovers were knocked out of the cup by Millport last Saturday before their rivals won the league.'), ['last Saturday -> last Sunday']);
+  assert.deepEqual(flagsAgainst(index, 'The Lanterns will play Kestrel Park on Friday August 20 and Dunmore Field on Sunday August 21.'), ['Friday August 20 -> Saturday 20 August']);
+  assert.deepEqual(flagsAgainst(index, 'The story led the Today programme throughout Tuesday morning.'), ['Tuesday morning -> Friday morning']);
+  // (The same days, written either way, agree.)
+  assert.deepEqual(flagsAgainst(index, 'Harbour Rovers were knocked out by Millport on Sunday. The Lanterns play Kestrel Park on Saturday, August 20, and Dunmore Field on August 21. The Today programme led with it on Friday.'), []);
+});

@@ -210,3 +210,8 @@ test('two small numbers joined by a dash, the second no higher, are a score even
   assert.deepEqual(figures('The work takes 2-4 weeks.').map((f) => [f[0], f[2]]), [['2-4 weeks', null]]);
   assert.deepEqual(figures('Prices rose 120-110 points.').map((f) => f[1]).includes('score'), false);
 });
+
+test('"the Today programme" and "USA Today" are names, not the text\'s day', () => {
+  assert.deepEqual(dates('He told the Today programme and USA Today that the vote was close.').map((d) => d.text), []);
+  assert.deepEqual(dates('Today the vote is close.').map((d) => d.text), ['Today']);
+});

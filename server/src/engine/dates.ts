@@ -265,6 +265,8 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
     if (/\b(?:after|before|later|earlier|afterwards|on)$/i.test(text) && /\b(?:days?|weeks?|months?|years?|decades?)\b/i.test(text) && !/\bago\b/i.test(text)) continue;
     // "Sunday Times", "Sunday Telegraph": a weekday that starts a newspaper's or a programme's name is no date.
     if (/^(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/i.test(text) && WEEKDAY_NAMED.test(prose.slice(start + text.length, start + text.length + 14))) continue;
+    // "the Today programme", "NBC's Today show", "USA Today": a name, not the text's day.
+    if (text === 'Today' && (/^\s+(?:programme|program|show)\b/i.test(prose.slice(start + 5, start + 20)) || /\bUSA\s+$/.test(prose.slice(Math.max(0, start - 5), start)))) continue;
     const known = r.start;
     // "in February of 21 counts": chrono reads "of 21" as a year; a month is all the text says.
     const ofNumber = /\s+of\s+\d{1,2}$/.exec(text);
@@ -288,6 +290,11 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
       // the offset from the text's own day is known, comparable with another undated text's.
       if (!ref) {
         const offset = /^(?:today|tonight)$/i.test(text) ? 0 : /^yesterday$/i.test(text) ? -1 : /^tomorrow$/i.test(text) ? 1 : undefined;
+        // "last Saturday", "next Tuesday": which week is unknown, the day of the week is not.
+        if (offset === undefined && weekday !== undefined && day === undefined && /^(?:last|next|this|past)\s+\p{L}+$/iu.test(text)) {
+          out.push({ start, end: start + text.length, text, weekday, precision: 'day', relative: true, iso: isoOf({}), sentence: sentence.index });
+          continue;
+        }
         if (offset === undefined) continue;
         out.push({ start, end: start + text.length, text, precision: 'day', relative: true, offsetDays: offset, iso: `day${offset >= 0 ? '+' : ''}${offset}`, sentence: sentence.index });
         continue;
@@ -378,8 +385,10 @@ export function datesAgree(a: DateMention, b: DateMention): boolean {
   }
   if (a.month !== undefined && b.month !== undefined && a.month !== b.month) return false;
   if (a.day !== undefined && b.day !== undefined && a.day !== b.day) return false;
-  if (a.day === undefined || b.day === undefined) {
-    if (a.weekday !== undefined && b.weekday !== undefined && a.weekday !== b.weekday) return false;
+  // A weekday against a weekday: alone, or beside the same day of the same month ("Friday August 20" against
+  // "Saturday 20 August" is one of them wrong, whichever the year).
+  if (a.weekday !== undefined && b.weekday !== undefined && a.weekday !== b.weekday) {
+    if (a.day === undefined || b.day === undefined || a.month !== undefined) return false;
   }
   return true;
 }
