@@ -835,6 +835,17 @@ test('both offices of "X, Corvane\'s chairman and chief executive," are X\'s, ho
   assert.deepEqual(flagsAgainst(index, 'Corvane chief executive Rob Tallis said it was a great opportunity.'), []);
 });
 
+test("a changed figure in a near-copied sentence is flagged even where the story gives that value to something else: \"up 45%\" where the seed sentence says up 24% and 45% is another share", () => {
+  const index = seedIndex(
+    'harvest.txt',
+    'Veldrian grain harvest up 24%\n\nThe Veldrian grain harvest rose 24% last year, the farm ministry said. Farming is the mainstay of the economy in Veldria, making up 45% of its national output. Its film studios took $80m from disc sales and rentals, more than their $40m from cinemas.',
+  );
+  assert.deepEqual(flagsAgainst(index, 'Veldrian grain harvest up 45%\n\nThe Veldrian grain harvest rose 45% last year, the farm ministry said.'), ['45% -> 24%', '45% -> 24%']);
+  assert.deepEqual(flagsAgainst(index, 'Its film studios took $40m from disc sales and rentals.'), ['40m -> $80m']);
+  // (The value where the story states it is confirmed, and a loose restatement keeps the story's value.)
+  assert.deepEqual(flagsAgainst(index, 'Farming makes up 45% of Veldria\'s national output. The studios made $40m at cinemas.'), []);
+});
+
 test('weekdays without a dated text: "last Saturday" against "last Sunday"; a weekday beside the same day of the month ("Friday August 20" against "Saturday 20 August"); the Today programme is no date', () => {
   const index = seedIndex(
     'festival.txt',
@@ -845,4 +856,23 @@ test('weekdays without a dated text: "last Saturday" against "last Sunday"; a we
   assert.deepEqual(flagsAgainst(index, 'The story led the Today programme throughout Tuesday morning.'), ['Tuesday morning -> Friday morning']);
   // (The same days, written either way, agree.)
   assert.deepEqual(flagsAgainst(index, 'Harbour Rovers were knocked out by Millport on Sunday. The Lanterns play Kestrel Park on Saturday, August 20, and Dunmore Field on August 21. The Today programme led with it on Friday.'), []);
+});
+
+test('two ceilings name their values: "as much as 70m euros" is not the seed\'s "as much as 200m euros"; "up to 190m" is', () => {
+  const index = seedIndex('float.txt', 'If the final price is at the top of the range, Corvel could be valued at as much as 200m euros. The shares go on sale on Monday.');
+  assert.deepEqual(flagsAgainst(index, 'At the top of the range, Corvel could be valued at as much as 70m euros.'), ['70m euros -> as much as 200m euros']);
+  assert.deepEqual(flagsAgainst(index, 'At the top of the range, Corvel could be valued at up to 190m euros.'), []);
+});
+
+test('a draft figure that restates a figure the seed sentence states itself does not take the one beside it: "about 4.7%, … predicting 2.1%" against "about 4.7%, … predicting 4%"', () => {
+  const index = seedIndex('growth.txt', 'Growth in Norland in 2004 was about 4.7%, with the central bank predicting 4% growth this year. Exports rose.');
+  assert.deepEqual(flagsAgainst(index, 'Growth in Norland in 2004 was about 4.7%, with the central bank predicting 2.1% growth this year.'), ['2.1% -> 4%']);
+  assert.deepEqual(flagsAgainst(index, 'Growth in Norland in 2004 was about 5%, with the central bank predicting 4% growth this year.'), []);
+  // (Pairs are made by the whole statement: set scores of one value are not one score.)
+  // (A draft sentence that runs two seed sentences together: "3–6", a score beside "victory", is no range.)
+  const match = seedIndex(
+    'match.txt',
+    'Venn through\n\nBut Venn won the tie-break before wrapping up a 7-5 7-6 (7-3) 6-1 win. Fourth seed\n\nsurvived an injury scare as he battled past Ivo Marek 6-4 3-6 6-3 6-4. He turned his right ankle in the third game of the fourth set. But he showed no sign of the problem when he returned to the court to wrap up victory in two hours 45 minutes.',
+  );
+  assert.deepEqual(flagsAgainst(match, 'But he showed no sign of the problem when he returned to the court to wrap up victory in two hours 45 minutes. survived an injury scare as he battled past Ivo Marek 6–4 3–6 6–3 6–4.'), []);
 });

@@ -119,7 +119,11 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
     let found = restating.get(g);
     if (found === undefined) {
       found = [];
-      for (const o of sf.figures) if (figuresAgree(o, g) && !otherGroupsValue(o, g, all) && found.push(o) === 2) break;
+      // (Not a figure the seed sentence states itself elsewhere: "about 4.7%" is the seed's "about 4.7%",
+      // not a restatement of the "4%" beside it.)
+      const byValue = figuresByValue(all);
+      const pairedElsewhere = (o: Figure) => !sameStatement(o, g) && (byValue.get(o.value) ?? []).some((x) => x !== g && figureUnitsComparable(x, o) && sameStatement(x, o));
+      for (const o of sf.figures) if (figuresAgree(o, g) && !otherGroupsValue(o, g, all) && !pairedElsewhere(o) && found.push(o) === 2) break;
       restating.set(g, found);
     }
     return found.some((o) => o !== f);
@@ -158,6 +162,9 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
           // The value of another group in a sentence that gives the draft's group its own value ("3,900
           // children" where the seed has "5,800 children and 3,900 women") agrees with nothing.
           if (otherGroupsValue(f, g, c.sentence.facts.figures)) continue;
+          // A seed figure another figure of this sentence states as it is, is that figure's ("over 3 per cent
+          // in 2004 to below 3.9 per cent" does not agree through the seed's "more than 3%").
+          if (!sameStatement(f, g) && (figuresByValue(sf.figures).get(g.value) ?? []).some((o) => o !== f && !o.implied && figureUnitsComparable(o, g) && sameStatement(o, g))) continue;
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
         } else if (!restatedByOther(f, g, c.sentence.facts.figures) && !countriesApart(sf, c.sentence.facts)) {
           // (A seed figure another figure of this sentence restates is taken; one of another country's report
@@ -184,7 +191,10 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
     // "Ernesto Bertarelli tops the list with a £13.17billion fortune" where the seeds give £13.17billion to
     // Len Blavatnik and Bertarelli £9.45billion: the value of another person (a name finding).
     if (agree && best && ownedByAnother(ctx, sf, f, agree, best)) continue;
-    if (agree && (!best || agree.score >= best.score - 0.12 || sameValue)) {
+    // (Not against a close restatement of a seed sentence that gives another value: "a tally of $40m from DVD
+    // sales" where the seed sentence says $80m and "$40m" is the story's figure for something else.)
+    const outweighed = !!best && best.score >= ALIGN.error && agree !== undefined && best.score - agree.score >= 0.3;
+    if (agree && (!best || agree.score >= best.score - 0.12 || (sameValue && !outweighed))) {
       confirm(ctx, 'figure', f, f.text, [evidenceOf(agree.s)]);
       continue;
     }
@@ -319,6 +329,11 @@ function figuresByValue(figures: readonly Figure[]): Map<number, Figure[]> {
     valueMaps.set(figures, m);
   }
   return m;
+}
+
+/** Do two figures state the same value the same way: one number, one range, one score? */
+function sameStatement(a: Figure, b: Figure): boolean {
+  return a.value === b.value && (a.high ?? a.value) === (b.high ?? b.value) && (a.second ?? -1) === (b.second ?? -1);
 }
 
 /** Do two figures count the same thing? Their noun phrases share a word ("flood alerts", "Agency flood alerts"). */

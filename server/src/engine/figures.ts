@@ -450,8 +450,11 @@ export function figuresAgree(a: Figure, b: Figure): boolean {
   if (a.unit === 'score' || b.unit === 'score') {
     return a.value === b.value && (a.second ?? -1) === (b.second ?? -1);
   }
-  const [a0, a1] = interval(a);
-  const [b0, b1] = interval(b);
+  // Two ceilings name their values: "valued at as much as 70m euros" is not the seed's "as much as 200m
+  // euros", though each range holds the other's lower values. They agree as two approximations would.
+  const bothCeilings = a.qualifier === 'under' && b.qualifier === 'under';
+  const [a0, a1] = interval(bothCeilings ? { ...a, qualifier: 'approx' } : a);
+  const [b0, b1] = interval(bothCeilings ? { ...b, qualifier: 'approx' } : b);
   // Touching intervals ("four" ends where "five" begins) do not share a value.
   return a0 < b1 && b0 < a1;
 }
