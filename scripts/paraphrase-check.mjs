@@ -323,7 +323,8 @@ function plant(draft, article, other) {
     const by = same.length ? same[pick(same.length)] : moved;
     choices.push({ at: m.index + (m[1] ?? '').length, text: m[2], kind: 'figure', by });
   }
-  for (const m of draft.matchAll(new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'g'))) {
+  // (not a weekday that opens a paper's name: "the Sunday Times")
+  for (const m of draft.matchAll(new RegExp(`\\b(${WEEKDAYS.join('|')})\\b(?! (?:Times|Telegraph|Mirror|Express|Independent|People|Herald|Mail|Post|Sport|Star|Business|Tribune)\\b)`, 'g'))) {
     const named = WEEKDAYS.filter((d) => d !== m[1] && article.includes(d) && !draft.includes(d));
     const pool = named.length ? named : WEEKDAYS.filter((d) => d !== m[1]);
     choices.push({ at: m.index, text: m[1], kind: 'date', by: pool[pick(pool.length)] });
