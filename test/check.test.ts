@@ -876,3 +876,9 @@ test('a draft figure that restates a figure the seed sentence states itself does
   );
   assert.deepEqual(flagsAgainst(match, 'But he showed no sign of the problem when he returned to the court to wrap up victory in two hours 45 minutes. survived an injury scare as he battled past Ivo Marek 6–4 3–6 6–3 6–4.'), []);
 });
+
+test('a weekday alone is compared with weekdays, not confirmed by a month: "said Thursday" where the seed said it on Wednesday of a match "in June or July"', () => {
+  const index = seedIndex('match.txt', 'Marrow will host a northern versus southern charity match in June or July, the Rugby Union of Norland said on Wednesday. Tickets go on sale in March.');
+  assert.deepEqual(flagsAgainst(index, 'Marrow will host a northern versus southern charity match in June or July, the Rugby Union of Norland said Thursday.'), ['Thursday -> Wednesday']);
+  assert.deepEqual(flagsAgainst(index, 'Marrow will host a charity match in June or July, the union said on Wednesday.'), []);
+});
