@@ -59,6 +59,22 @@ test('qualifier logic: paraphrases agree, different figures do not', () => {
   const [exact24121] = figures('Fees are $24,121 a year.');
   assert.ok(figuresAgree(sixBillion, sixPointSeven));
   assert.ok(!figuresAgree(thirtyThousand, exact24121));
+  // (cut down by half at most: "$1bn" may be $1.4bn, never $2bn; "$100m" is no $200m)
+  const [oneBillion] = figures('Air Norland plans to raise $1bn.');
+  assert.ok(figuresAgree(oneBillion, figures('Air Norland plans to raise $1.4bn.')[0]));
+  assert.ok(!figuresAgree(oneBillion, figures('Air Norland plans to raise $2bn.')[0]));
+  assert.ok(!figuresAgree(figures('The $100m film opens in May.')[0], figures('The $200 million film opens in May.')[0]));
+  // ("200m" is rounded to the hundred million's half, not to the next hundred million; "£6bn" keeps its slack)
+  assert.ok(!figuresAgree(figures('Shoppers will spend in excess of £300 million.')[0], figures('Shoppers will spend in excess of £200m.')[0]));
+  assert.ok(!figuresAgree(figures('It serves nearly 200 million people.')[0], figures('It serves nearly 100 million people.')[0]));
+  assert.ok(figuresAgree(figures('The club paid £200m.')[0], figures('The club paid £230m.')[0]));
+});
+
+test('two floors name their values, and two ranges agree end by end', () => {
+  assert.ok(!figuresAgree(figures('Patients took the drug for at least 27 months.')[0], figures('Patients took the drug for at least 18 months.')[0]));
+  assert.ok(figuresAgree(figures('Patients took the drug for at least 18 months.')[0], figures('Patients took the drug for at least 18 months.')[0]));
+  assert.ok(!figuresAgree(figures('Earnings will grow by 20-38% this year.')[0], figures('Earnings will grow by 20-25% this year.')[0]));
+  assert.ok(figuresAgree(figures('Earnings will grow by 20 to 25 per cent this year.')[0], figures('Earnings will grow by 20-25% this year.')[0]));
 });
 
 test('weekdays resolve to the past of the text date; month-days take its year', () => {

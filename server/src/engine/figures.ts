@@ -103,7 +103,9 @@ export function roundingSlack(valueText: string, value: number): number {
   const unit = Math.pow(10, trailing) * scale;
   // (Below a hundred a round number is as likely exact: "20 years" is not a rounded 18.)
   if (value < 100) return 0.5;
-  return significant === 1 && value >= 1000 ? unit : 0.5 * unit;
+  // (A single digit of a scale, "£6bn", or a written thousand, "10,000", is an order of magnitude; "200m"
+  // is rounded to the hundred, not to the next hundred million.)
+  return significant === 1 && value >= 1000 && (numeral.length === 1 || written >= 1000) ? unit : 0.5 * unit;
 }
 
 /** The interval of true values a figure allows. */
@@ -114,8 +116,9 @@ export function interval(f: Pick<Figure, 'value' | 'high' | 'qualifier' | 'value
   switch (f.qualifier) {
     case 'exact': {
       // (An order of magnitude is rounded or cut down, not up: "£6bn" may be £6.7bn, "$30,000" is no $24,121.)
+      // (But by half at most: "$1bn" may be $1.4bn, not $2bn; "$100m" is no $200m.)
       const wide = slack > 0.5 && slack >= 0.1 * v;
-      return [v - (wide ? slack / 2 : slack), hi + slack];
+      return [v - (wide ? slack / 2 : slack), hi + (wide ? Math.min(slack, 0.5 * v) : slack)];
     }
     case 'approx': {
       // ("about 20" may be 18: small numbers are approximated more coarsely)
@@ -450,11 +453,17 @@ export function figuresAgree(a: Figure, b: Figure): boolean {
   if (a.unit === 'score' || b.unit === 'score') {
     return a.value === b.value && (a.second ?? -1) === (b.second ?? -1);
   }
-  // Two ceilings name their values: "valued at as much as 70m euros" is not the seed's "as much as 200m
-  // euros", though each range holds the other's lower values. They agree as two approximations would.
-  const bothCeilings = a.qualifier === 'under' && b.qualifier === 'under';
-  const [a0, a1] = interval(bothCeilings ? { ...a, qualifier: 'approx' } : a);
-  const [b0, b1] = interval(bothCeilings ? { ...b, qualifier: 'approx' } : b);
+  // Two ceilings or two floors name their values: "valued at as much as 70m euros" is not the seed's "as
+  // much as 200m euros", nor "at least 27 months" its "at least 18 months", though each range holds values
+  // of the other. They agree as two approximations would.
+  const bounds = (a.qualifier === 'under' || a.qualifier === 'atLeast') && a.qualifier === b.qualifier;
+  // Two ranges agree end by end: "20–38%" is not "20-25%".
+  if (a.high !== undefined && b.high !== undefined && a.qualifier === b.qualifier) {
+    const near = (x: number, y: number) => Math.abs(x - y) <= 0.05 * Math.max(Math.abs(x), Math.abs(y));
+    return near(a.value, b.value) && near(a.high, b.high);
+  }
+  const [a0, a1] = interval(bounds ? { ...a, qualifier: 'approx' } : a);
+  const [b0, b1] = interval(bounds ? { ...b, qualifier: 'approx' } : b);
   // Touching intervals ("four" ends where "five" begins) do not share a value.
   return a0 < b1 && b0 < a1;
 }
