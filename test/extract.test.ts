@@ -70,6 +70,13 @@ test('qualifier logic: paraphrases agree, different figures do not', () => {
   assert.ok(figuresAgree(figures('The club paid £200m.')[0], figures('The club paid £230m.')[0]));
 });
 
+test('two values written as precisely, with one qualifier, are two values: "$3bn" is not "$2bn", "over £3m" not "over £2m"', () => {
+  assert.ok(!figuresAgree(figures('Norcar pays $3bn to end the deal.')[0], figures('Norcar pays $2bn to end the deal.')[0]));
+  assert.ok(!figuresAgree(figures('The song will raise over £3m.')[0], figures('The song will raise over £2m.')[0]));
+  // (written less precisely, a value may still be the rounding of another: "$3bn" for "$2.7bn")
+  assert.ok(figuresAgree(figures('Norcar pays $3bn to end the deal.')[0], figures('Norcar pays $2.7bn to end the deal.')[0]));
+});
+
 test('two floors name their values, and two ranges agree end by end', () => {
   assert.ok(!figuresAgree(figures('Patients took the drug for at least 27 months.')[0], figures('Patients took the drug for at least 18 months.')[0]));
   assert.ok(figuresAgree(figures('Patients took the drug for at least 18 months.')[0], figures('Patients took the drug for at least 18 months.')[0]));

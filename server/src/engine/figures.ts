@@ -457,6 +457,13 @@ export function figuresAgree(a: Figure, b: Figure): boolean {
   // much as 200m euros", nor "at least 27 months" its "at least 18 months", though each range holds values
   // of the other. They agree as two approximations would.
   const bounds = (a.qualifier === 'under' || a.qualifier === 'atLeast') && a.qualifier === b.qualifier;
+  // Two values written as precisely, with the same qualifier, are two values: "$3bn" is not "$2bn", "over
+  // £3m" not "over £2m" (rounding could take each to 2.5-3, but news writes the nearer one).
+  if (a.qualifier === b.qualifier && a.high === undefined && b.high === undefined && a.value !== b.value) {
+    const sa = roundingSlack(a.valueText, a.value);
+    const sb = roundingSlack(b.valueText, b.value);
+    if (sa > 0.5 && Math.abs(sa - sb) <= 1e-9 * Math.max(sa, sb)) return false;
+  }
   // Two ranges agree end by end: "20–38%" is not "20-25%".
   if (a.high !== undefined && b.high !== undefined && a.qualifier === b.qualifier) {
     const near = (x: number, y: number) => Math.abs(x - y) <= 0.05 * Math.max(Math.abs(x), Math.abs(y));
