@@ -881,4 +881,7 @@ test('a weekday alone is compared with weekdays, not confirmed by a month: "said
   const index = seedIndex('match.txt', 'Marrow will host a northern versus southern charity match in June or July, the Rugby Union of Norland said on Wednesday. Tickets go on sale in March.');
   assert.deepEqual(flagsAgainst(index, 'Marrow will host a northern versus southern charity match in June or July, the Rugby Union of Norland said Thursday.'), ['Thursday -> Wednesday']);
   assert.deepEqual(flagsAgainst(index, 'Marrow will host a charity match in June or July, the union said on Wednesday.'), []);
+  // (nor by a day of a month in a text without a date, which names no weekday)
+  const launch = seedIndex('launch.txt', 'Its US launch was on Sunday and it goes on sale in Norland on December 2. Shops expect queues.');
+  assert.deepEqual(flagsAgainst(launch, 'Its US launch was on Friday and it goes on sale in Norland on December 2.'), ['Friday -> Sunday']);
 });

@@ -21,9 +21,12 @@ export function dateValueText(seed: DateMention, draft: DateMention): string {
   return seed.text;
 }
 
-/** A weekday alone ("on Thursday") and a date of no day at all ("in June", "December"): they say nothing alike. */
-function weekdayAgainstNoDay(d: DateMention, g: DateMention): boolean {
-  return d.weekday !== undefined && d.day === undefined && d.month === undefined && g.weekday === undefined && g.day === undefined && g.offsetDays === undefined;
+/**
+ * A weekday alone ("on Thursday") and a date that names no weekday and no full date to find one by ("in
+ * June", "on 2 December" or "yesterday" in an undated text): they say nothing alike.
+ */
+function weekdayAgainstNoWeekday(d: DateMention, g: DateMention): boolean {
+  return d.weekday !== undefined && d.day === undefined && d.month === undefined && g.weekday === undefined && (g.year === undefined || g.month === undefined || g.day === undefined);
 }
 
 export function checkDates(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {
@@ -35,8 +38,8 @@ export function checkDates(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): voi
       for (const g of c.sentence.facts.dates) {
         // Compare like with like: a year with a year, a day with a day.
         if ((d.precision === 'year') !== (g.precision === 'year')) continue;
-        // And a weekday alone is no day of "December" or "June" (which agreed with it, as they share no field).
-        if (weekdayAgainstNoDay(d, g)) continue;
+        // And a weekday alone is no day of "December" or "2 June" (which agreed with it, sharing no field).
+        if (weekdayAgainstNoWeekday(d, g)) continue;
         // A date belongs to the event of its whole sentence more than to its neighbouring words.
         let score = 0.35 * slotScore(ctx.index, dctx, seedContext(c.sentence, g)) + 0.65 * c.score;
         const frame = anchoredFrame(sf, d, c.sentence.facts, g);
