@@ -885,3 +885,12 @@ test('a weekday alone is compared with weekdays, not confirmed by a month: "said
   const launch = seedIndex('launch.txt', 'Its US launch was on Sunday and it goes on sale in Norland on December 2. Shops expect queues.');
   assert.deepEqual(flagsAgainst(launch, 'Its US launch was on Friday and it goes on sale in Norland on December 2.'), ['Friday -> Sunday']);
 });
+
+test('the body before "chief" makes a specific office: "Norland police chief Ada Brant" where the seeds give that office to Tom Keel', () => {
+  const index = seedIndex(
+    'drinking.txt',
+    'However, Norland police chief Tom Keel also warned that a great deal of preparatory work was still needed. Liberal home affairs spokesman Ada Brant said the plan was prudent.',
+  );
+  assert.deepEqual(flagsAgainst(index, 'However, Norland police chief Ada Brant also warned that a great deal of preparatory work was still needed.'), ['Ada Brant -> Tom Keel']);
+  assert.deepEqual(flagsAgainst(index, 'Norland\'s police chief, Tom Keel, warned that much preparatory work was still needed.'), []);
+});

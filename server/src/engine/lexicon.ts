@@ -58,7 +58,8 @@ export const TITLE_MODIFIERS = new Set(
     'prime deputy vice chief executive managing general state international development communities ' +
     'exchequer shadow acting interim former top senior assistant associate sports media agriculture industry ' +
     'labour labor conservative tory liberal democrat republican democratic opposition party majority minority ' +
-    'attorney solicitor finance-director non-executive operating financial technology commercial lib dem dems tories'
+    'attorney solicitor finance-director non-executive operating financial technology commercial lib dem dems tories ' +
+    'police army military fire spy intelligence security navy'
   ).split(' '),
 );
 
