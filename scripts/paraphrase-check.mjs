@@ -279,7 +279,8 @@ const STOP_FIRST = /^(?:The|A|An|And|But|In|On|At|For|Of|To|As|If|It|He|She|They
 
 /**
  * --plant: one error planted in a paraphrased draft, as the cnn-bump set's were: a person's name swapped for
- * another person of the same article (or of another article when the article names one person), a figure
+ * another person of the same article (or of another article when the article names one person), a
+ * surname that says or tells something swapped for another person's surname of the article, a figure
  * swapped for another figure of the article with the same unit (or moved by a third), a weekday or a day
  * of the month swapped. Returns the draft with its mark ({{draft|kind|seed}}), or undefined when the draft
  * has nothing to swap. Every planted error contradicts the draft's own article, which is among the seeds.
@@ -287,7 +288,9 @@ const STOP_FIRST = /^(?:The|A|An|And|But|In|On|At|For|Of|To|As|If|It|He|She|They
 function plant(draft, article, other) {
   const people = (text) => {
     const found = new Map();
-    for (const m of text.matchAll(/(?<![\w'’.-] ?)(?<!\b(?:Mr|Mrs|Ms|Dr|Sir|The|the|of|Lord|Lady) )\b([A-Z][a-z]+) ([A-Z][a-z]{2,})\b(?! [A-Z])/g)) {
+    // (at every capitalised word, so that "Foreign Secretary Jack Straw" still gives "Jack Straw")
+    for (const m of text.matchAll(/(?<![\w'’.-])(?<!\b(?:Mr|Mrs|Ms|Dr|Sir|The|the|of|Lord|Lady) )(?=([A-Z][a-z]+) ([A-Z][a-z]{2,})\b(?! [A-Z]))/g)) {
+      m[0] = `${m[1]} ${m[2]}`;
       if (STOP_FIRST.test(m[1]) || STOP_FIRST.test(m[2])) continue;
       const surname = m[2];
       if (!new RegExp(`\\b(?:Mr|Mrs|Ms|Dr) ${surname}\\b|\\b${m[1]} ${surname},? (?:said|says|told|added)\\b`).test(text)) continue;
@@ -304,6 +307,15 @@ function plant(draft, article, other) {
     const elsewhere = [...people(other)].map(([n]) => n).filter((n) => !article.includes(n.split(' ')[1]));
     const pool = others.length ? others : elsewhere;
     if (pool.length) choices.push({ at: m.index, text: m[0], kind: 'name', by: pool[pick(pool.length)] });
+  }
+  // A later mention by the surname alone ("Mr Fox said", "Fox told"), swapped for another person's surname
+  // of the article: who said what, which only the people of the story tell apart.
+  const surnames = [...new Set([...inArticle.values()].map((o) => o.surname))];
+  for (const m of draft.matchAll(/\b(?:(?:Mr|Mrs|Ms|Dr) )?([A-Z][a-z]{2,})(?= (?:said|says|told|added|argued|warned)\b)/g)) {
+    const at = m.index + m[0].length - m[1].length;
+    if (!surnames.includes(m[1]) || draft[at - 1] !== ' ' || /[A-Z][a-z]+ $/.test(draft.slice(Math.max(0, at - 20), at)) && !/(?:Mr|Mrs|Ms|Dr) $/.test(draft.slice(0, at))) continue;
+    const pool = surnames.filter((n) => n !== m[1] && !draft.includes(n));
+    if (pool.length) choices.push({ at, text: m[1], kind: 'name', by: pool[pick(pool.length)] });
   }
   const unitOf = (m) => `${m[1] ?? ''}|${(m[3] ?? '').trim()}`;
   const FIGURE = new RegExp(`([£$€])?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)(bn|m|k| billion| million|%| per cent| (?:${COUNTED}))?`, 'g');
