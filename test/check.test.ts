@@ -894,3 +894,11 @@ test('the body before "chief" makes a specific office: "Norland police chief Ada
   assert.deepEqual(flagsAgainst(index, 'However, Norland police chief Ada Brant also warned that a great deal of preparatory work was still needed.'), ['Ada Brant -> Tom Keel']);
   assert.deepEqual(flagsAgainst(index, 'Norland\'s police chief, Tom Keel, warned that much preparatory work was still needed.'), []);
 });
+
+test('a surname of the story that opens a sentence and says something is a name, though other stories use the word ("Baker told Newsnight" where the seed says Mr Sands did)', () => {
+  const index = new SeedIndex();
+  index.addSeed('advice.txt', 'Ex-minister Ada Baker says all the legal advice should now be published. Lawyer Tom Sands told Newsnight the government had prepared a legal team to defend its case. Ms Baker said the advice was not independent.');
+  index.addSeed('bread.txt', 'The baker opened her shop at dawn. Every baker in the town sells bread, and a baker earns little.');
+  assert.deepEqual(flagsAgainst(index, 'Baker told Newsnight the government had prepared a legal team to defend its case.'), ['Baker -> Tom Sands']);
+  assert.deepEqual(flagsAgainst(index, 'Sands told Newsnight the government had prepared a legal team. Baker said the advice was not independent.'), []);
+});

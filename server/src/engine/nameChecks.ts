@@ -54,7 +54,19 @@ export function isCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
   if (kindOf(t) && !ctx.index.knowsLowerWord(t)) return false;
   const initial = opensSentence(sf, e);
   const shouting = e.text === e.text.toUpperCase() && e.text.length > 1;
-  return (initial || shouting || sf.sentence.heading) && (ctx.index.knowsLowerWord(t) || STOPWORDS.has(t) || !ctx.index.knowsNameToken(t));
+  if (!(initial || shouting || sf.sentence.heading) || !(ctx.index.knowsLowerWord(t) || STOPWORDS.has(t) || !ctx.index.knowsNameToken(t))) return false;
+  // (Unless it says or tells something and is the surname of a person of the story: "Cook told Newsnight"
+  // where the story's Robin Cook is "Mr Cook", though other stories cook.)
+  return !(initial && !sf.sentence.heading && speaks(sf, e) && ctx.index.bySurname(t).some((p) => ofStory(ctx, p)));
+}
+
+const SPEECH_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'insisted', 'insists', 'warned', 'warns', 'argued', 'argues', 'claimed', 'claims', 'explained']);
+
+/** Is the name followed by a verb of speech ("Cook told", "Brown said")? */
+function speaks(sf: SentenceFacts, e: Entity): boolean {
+  const toks = sf.sentence.tokens;
+  const i = firstIndex(toks.length, (k) => toks[k].start >= e.end);
+  return i < toks.length && SPEECH_VERBS.has(toks[i].key);
 }
 
 /**
