@@ -275,6 +275,8 @@ function paraphrase(text, draftNumber) {
 }
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** Words that end the name of a body, not of a person ("Borders Council", "News Agency"). */
+const BODY_WORDS = /^(?:Council|Union|Committee|Agency|Office|Government|Party|Police|University|Board|Representative|Development|Coalition|Chambers|Service|Ministry|Department|Commission|Association|Institute|Foundation|Group|Trust|Bank|Airlines|Assembly|Parliament|Court|Box|Kreme|Network|Media|News|Times|Post|League|Club|Society|Authority|Centre|Center|Fund|Organisation|Organization|Corporation|Company|Industries|Council's)$/;
 const STOP_FIRST = /^(?:The|A|An|And|But|In|On|At|For|Of|To|As|If|It|He|She|They|We|Mr|Mrs|Ms|Dr|Sir|Lord|Lady|St|New|North|South|East|West|Prime|Foreign|Home|Chief|Former|President|Chancellor|Secretary|Minister|General|Labour|Tory|Conservative|Liberal|United|British|European|World|National|Royal)$/;
 
 /**
@@ -291,7 +293,7 @@ function plant(draft, article, other) {
     // (at every capitalised word, so that "Foreign Secretary Jack Straw" still gives "Jack Straw")
     for (const m of text.matchAll(/(?<![\w'’.-])(?<!\b(?:Mr|Mrs|Ms|Dr|Sir|The|the|of|Lord|Lady) )(?=([A-Z][a-z]+) ([A-Z][a-z]{2,})\b(?! [A-Z]))/g)) {
       m[0] = `${m[1]} ${m[2]}`;
-      if (STOP_FIRST.test(m[1]) || STOP_FIRST.test(m[2])) continue;
+      if (STOP_FIRST.test(m[1]) || STOP_FIRST.test(m[2]) || BODY_WORDS.test(m[1]) || BODY_WORDS.test(m[2])) continue;
       const surname = m[2];
       if (!new RegExp(`\\b(?:Mr|Mrs|Ms|Dr) ${surname}\\b|\\b${m[1]} ${surname},? (?:said|says|told|added)\\b`).test(text)) continue;
       found.set(m[0], { first: m[1], surname });
