@@ -57,3 +57,9 @@ test('"U.S.-China" is one word, the same as "US-China"; "U.S.-led" one word too'
   assert.deepEqual(tokenize('U.S.-led forces').map((t) => t.key), ['us-led', 'forces']);
   assert.deepEqual(tokenize('U.K. and U.S. firms').map((t) => t.key), ['uk', 'and', 'us', 'firms']);
 });
+
+test('a bracket that holds initials alone ends no sentence: "Philip Roth (U.S.) Muriel Spark (U.K.)"; a sentence that ends in a bracket still ends', () => {
+  const list = parseText('The list: Philip Roth (U.S.) Muriel Spark (U.K.) Kenzaburo Oe (Japan). It has 18 names.');
+  assert.deepEqual(list.sentences.map((s) => s.text), ['The list: Philip Roth (U.S.) Muriel Spark (U.K.) Kenzaburo Oe (Japan).', 'It has 18 names.']);
+  assert.deepEqual(parseText('He studied in the US (at Yale.) Then he left.').sentences.length, 2);
+});
