@@ -376,8 +376,9 @@ function spelledOutAround(sf: SentenceFacts, e: Entity, g: Entity): boolean {
   const letters = g.text.replace(POSSESSIVE_END, '');
   if (!/^\p{Lu}{2,6}$/u.test(letters)) return false;
   const toks = sf.sentence.tokens;
-  const first = toks.findIndex((t) => t.start >= e.start);
-  if (first < 0) return false;
+  // (By a binary search: asked per name and per seed acronym, a scan of a long sentence was quadratic.)
+  const first = firstIndex(toks.length, (k) => toks[k].start >= e.start);
+  if (first >= toks.length) return false;
   let last = first;
   while (last + 1 < toks.length && toks[last + 1].end <= e.end) last++;
   const linking = (k: number) => toks[k].cap || /^(?:and|of|for|the|&)$/.test(toks[k].key);
