@@ -902,3 +902,13 @@ test('a surname of the story that opens a sentence and says something is a name,
   assert.deepEqual(flagsAgainst(index, 'Baker told Newsnight the government had prepared a legal team to defend its case.'), ['Baker -> Tom Sands']);
   assert.deepEqual(flagsAgainst(index, 'Sands told Newsnight the government had prepared a legal team. Baker said the advice was not independent.'), []);
 });
+
+test('a body\'s office given to a person the seeds call by that office of no body: "Ada Brant, Norcom\'s chief executive," where the seeds give it to Tom Vale', () => {
+  const index = seedIndex(
+    'telecom.txt',
+    'Broadband rivals plan price cuts\n\n"The country has the chance to build the best telecoms market in the world," Norcom chief executive Tom Vale said. Smaller firms were wary. "The question is how well people run their plans," chief executive Ada Brant said.',
+  );
+  assert.deepEqual(flagsAgainst(index, 'Ada Brant, Norcom\'s chief executive, said: "The country has the chance to build the best telecoms market in the world."'), ['Ada Brant -> Tom Vale']);
+  // (Her office of no body, and his with his body, agree.)
+  assert.deepEqual(flagsAgainst(index, 'Tom Vale, Norcom\'s chief executive, said the country had a chance. Chief executive Ada Brant was wary.'), []);
+});

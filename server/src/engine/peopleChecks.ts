@@ -4,7 +4,7 @@ import { type SentenceFacts } from './facts';
 import { STOPWORDS, placeGroup } from './lexicon';
 import { isGeneralOffice, titlesCompatible, type Entity, type Title, type TitledPerson } from './people';
 import { evidenceOf, isCommonEnglish, type PersonRecord, type SeedIndex, type SeedSentence } from './seeds';
-import { sameLetters, stem } from './text';
+import { sameLetters, stem, tokenKey } from './text';
 import { type Severity } from './types';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
 import { type Ctx, push, confirm, unverified, draftSurname } from './ledger';
@@ -107,14 +107,14 @@ export function checkPeople(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): Se
 }
 
 /** The seed statement that gives the draft's office to another person, in the sentence the draft follows. */
-export function otherHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands: Candidate[]): { text: string; name: string; at: SeedSentence; score: number } | undefined {
+export function otherHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands: Candidate[], sameBody = false): { text: string; name: string; at: SeedSentence; score: number } | undefined {
   let best: { text: string; name: string; at: SeedSentence; score: number } | undefined;
   const span = { start: tp.title.start, end: tp.person.end };
   const dctx = localContext(sf, span);
   for (const c of mentionCandidates(ctx, sf, span, cands)) {
     for (const p of c.sentence.facts.people) {
       if (!titlesCompatible(tp.title, p.title) || !titlesCompatible(p.title, tp.title)) continue;
-      if (!sameQualifier(p.title.qualifier, tp.title.qualifier)) continue;
+      if (!sameQualifier(p.title.qualifier, tp.title.qualifier) || (sameBody && p.title.qualifier !== tp.title.qualifier && !bodyBefore(c.sentence, p.title.start, tp.title.qualifier))) continue;
       // (The same person written otherwise: "Cameron", "Mr Cameron"; a first name alone is no one's.)
       if (p.person.key === tp.person.key || tp.person.tokens.includes(p.person.tokens[p.person.tokens.length - 1]) || p.person.tokens.includes(tp.person.tokens[tp.person.tokens.length - 1])) continue;
       // (A holder of the office under the country the draft names comes before one whose country is unsaid:
@@ -125,6 +125,15 @@ export function otherHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands
     }
   }
   return best;
+}
+
+/** Does the body's name stand right before a seed title ("BT chief executive Ben Verwaayen")? */
+function bodyBefore(s: SeedSentence, titleStart: number, body: string | undefined): boolean {
+  if (body === undefined) return false;
+  const sentence = s.facts.sentence;
+  const before = sentence.text.slice(Math.max(0, titleStart - sentence.start - body.length - 4), titleStart - sentence.start);
+  const m = /([\p{L}\p{N}&.-]+)(?:['’]s)?\s+$/u.exec(before);
+  return !!m && tokenKey(m[1]) === body;
 }
 
 /** Returns true when the person's title was settled (confirmed or contradicted). */
@@ -164,6 +173,25 @@ export function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec:
         evidence: [evidenceOf(at)],
       });
       return true;
+    }
+    // "Lee Strafford, BT's chief executive," where the seeds call him a chief executive, of no body they
+    // name, and give BT's chief executive as Ben Verwaayen in the statement the draft follows: the name.
+    const body = tp.title.qualifier;
+    if (body !== undefined && !/^\d+$/.test(body) && !rec.titles.some((t) => t.title.qualifier === body && titlesCompatible(tp.title, t.title))) {
+      const holder = otherHolder(ctx, sf, tp, cands, true);
+      if (holder && holder.score >= ALIGN.warning) {
+        push(ctx, {
+          kind: 'name',
+          code: 'name-mismatch',
+          range: { start: tp.person.start, end: tp.person.end },
+          text: tp.person.text,
+          expected: holder.name,
+          message: `The seeds name ${holder.name} as ${tp.title.text} here; they give ${rec.name} as ${ok.title.text}.`,
+          severity: holder.score >= ALIGN.error ? 'error' : 'warning',
+          evidence: [evidenceOf(holder.at), evidenceOf(ok.at)],
+        });
+        return true;
+      }
     }
     confirm(ctx, 'title', tp.title, tp.title.text, [evidenceOf(ok.at)]);
     return true;
