@@ -136,6 +136,20 @@ function bodyBefore(s: SeedSentence, titleStart: number, body: string | undefine
   return !!m && tokenKey(m[1]) === body;
 }
 
+/** The name is what changed: the seeds give the draft's office to `holder`, and the draft's person another (`own`). */
+function holderFinding(ctx: Ctx, tp: TitledPerson, holder: { name: string; at: SeedSentence; score: number }, rec: PersonRecord, own: PersonRecord['titles'][number]): void {
+  push(ctx, {
+    kind: 'name',
+    code: 'name-mismatch',
+    range: { start: tp.person.start, end: tp.person.end },
+    text: tp.person.text,
+    expected: holder.name,
+    message: `The seeds name ${holder.name} as ${tp.title.text} here; they give ${rec.name} as ${own.title.text}.`,
+    severity: holder.score >= ALIGN.error ? 'error' : 'warning',
+    evidence: [evidenceOf(holder.at), evidenceOf(own.at)],
+  });
+}
+
 /** Returns true when the person's title was settled (confirmed or contradicted). */
 export function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec: PersonRecord, cands: Candidate[]): boolean {
   // Offices the story's own seeds give the person come first; a former office compares with former ones.
@@ -180,16 +194,7 @@ export function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec:
     if (body !== undefined && !/^\d+$/.test(body) && !rec.titles.some((t) => t.title.qualifier === body && titlesCompatible(tp.title, t.title))) {
       const holder = otherHolder(ctx, sf, tp, cands, true);
       if (holder && holder.score >= ALIGN.warning) {
-        push(ctx, {
-          kind: 'name',
-          code: 'name-mismatch',
-          range: { start: tp.person.start, end: tp.person.end },
-          text: tp.person.text,
-          expected: holder.name,
-          message: `The seeds name ${holder.name} as ${tp.title.text} here; they give ${rec.name} as ${ok.title.text}.`,
-          severity: holder.score >= ALIGN.error ? 'error' : 'warning',
-          evidence: [evidenceOf(holder.at), evidenceOf(ok.at)],
-        });
+        holderFinding(ctx, tp, holder, rec, ok);
         return true;
       }
     }
@@ -205,16 +210,7 @@ export function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec:
   const candScore = new Map(cands.map((c) => [c.sentence, c.score]));
   const ownStatement = Math.max(0, ...rec.titles.map((t) => candScore.get(t.at) ?? 0));
   if (holder && holder.score >= 0.35 && ownStatement < holder.score) {
-    push(ctx, {
-      kind: 'name',
-      code: 'name-mismatch',
-      range: { start: tp.person.start, end: tp.person.end },
-      text: tp.person.text,
-      expected: holder.name,
-      message: `The seeds name ${holder.name} as ${tp.title.text} here; they give ${rec.name} as ${rec.titles[0].title.text}.`,
-      severity: holder.score >= ALIGN.error ? 'error' : 'warning',
-      evidence: [evidenceOf(holder.at), evidenceOf(rec.titles[0].at)],
-    });
+    holderFinding(ctx, tp, holder, rec, rec.titles[0]);
     return true;
   }
   // The seed title to offer: from the best-aligned seed sentence, else the first.
