@@ -38,6 +38,8 @@ function isoOf(m: Pick<DateMention, 'year' | 'month' | 'day'>): string {
   return `${m.year}-${pad(m.month)}-${pad(m.day)}`;
 }
 
+/** "last Saturday", "next Tuesday": a weekday of a week the text does not date. */
+const WEEK_UNKNOWN = /^(?:last|next|this|past)\s+\p{L}+$/iu;
 const WEEKDAY_NAMED = /^\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Mail|Post|Tribune|Independent|Sport|Star|World|Sun|Business|Night Live|Service|School|League)\b/;
 
 export function weekdayOf(year: number, month: number, day: number): number {
@@ -291,7 +293,7 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
       if (!ref) {
         const offset = /^(?:today|tonight)$/i.test(text) ? 0 : /^yesterday$/i.test(text) ? -1 : /^tomorrow$/i.test(text) ? 1 : undefined;
         // "last Saturday", "next Tuesday": which week is unknown, the day of the week is not.
-        if (offset === undefined && weekday !== undefined && day === undefined && /^(?:last|next|this|past)\s+\p{L}+$/iu.test(text)) {
+        if (offset === undefined && weekday !== undefined && day === undefined && WEEK_UNKNOWN.test(text)) {
           out.push({ start, end: start + text.length, text, weekday, precision: 'day', relative: true, iso: isoOf({}), sentence: sentence.index });
           continue;
         }

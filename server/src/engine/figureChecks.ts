@@ -121,8 +121,7 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
       found = [];
       // (Not a figure the seed sentence states itself elsewhere: "about 4.7%" is the seed's "about 4.7%",
       // not a restatement of the "4%" beside it.)
-      const byValue = figuresByValue(all);
-      const pairedElsewhere = (o: Figure) => !sameStatement(o, g) && (byValue.get(o.value) ?? []).some((x) => x !== g && figureUnitsComparable(x, o) && sameStatement(x, o));
+      const pairedElsewhere = (o: Figure) => !sameStatement(o, g) && statedAlikeIn(all, o, g, false);
       for (const o of sf.figures) if (figuresAgree(o, g) && !otherGroupsValue(o, g, all) && !pairedElsewhere(o) && found.push(o) === 2) break;
       restating.set(g, found);
     }
@@ -164,7 +163,7 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
           if (otherGroupsValue(f, g, c.sentence.facts.figures)) continue;
           // A seed figure another figure of this sentence states as it is, is that figure's ("over 3 per cent
           // in 2004 to below 3.9 per cent" does not agree through the seed's "more than 3%").
-          if (!sameStatement(f, g) && (figuresByValue(sf.figures).get(g.value) ?? []).some((o) => o !== f && !o.implied && figureUnitsComparable(o, g) && sameStatement(o, g))) continue;
+          if (!sameStatement(f, g) && statedAlikeIn(sf.figures, g, f, true)) continue;
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
         } else if (!restatedByOther(f, g, c.sentence.facts.figures) && !countriesApart(sf, c.sentence.facts)) {
           // (A seed figure another figure of this sentence restates is taken; one of another country's report
@@ -329,6 +328,14 @@ function figuresByValue(figures: readonly Figure[]): Map<number, Figure[]> {
     valueMaps.set(figures, m);
   }
   return m;
+}
+
+/**
+ * Does another figure of `figures` than `except` state `fig` as it is? (A draft's count of its own list is
+ * no statement here: it is checked against the draft's stated count, listChecks.)
+ */
+function statedAlikeIn(figures: readonly Figure[], fig: Figure, except: Figure, draft: boolean): boolean {
+  return (figuresByValue(figures).get(fig.value) ?? []).some((x) => x !== except && !(draft && x.implied) && figureUnitsComparable(x, fig) && sameStatement(x, fig));
 }
 
 /** Do two figures state the same value the same way: one number, one range, one score? */

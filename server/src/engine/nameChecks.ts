@@ -60,6 +60,7 @@ export function isCommonWord(ctx: Ctx, sf: SentenceFacts, e: Entity): boolean {
   return !(initial && !sf.sentence.heading && speaks(sf, e) && ctx.index.bySurname(t).some((p) => ofStory(ctx, p)));
 }
 
+/** Verbs of speech after a speaker's name ("Cook told", "Brown said"). */
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'insisted', 'insists', 'warned', 'warns', 'argued', 'argues', 'claimed', 'claims', 'explained']);
 
 /** Is the name followed by a verb of speech ("Cook told", "Brown said")? */
@@ -237,8 +238,6 @@ function quoteSwap(ctx: Ctx, sf: SentenceFacts, e: Entity): { g: Entity; s: Seed
   return undefined;
 }
 
-const SAYS = /^(?:said|says|told|added|insisted|explained)$/;
-
 /** Is a place in a text within quotation marks: after an opening mark (at the start or after a space) that no closing mark has ended? */
 function insideQuote(text: string, at: number): boolean {
   let open = false;
@@ -263,7 +262,7 @@ function speakerOf(s: SeedSentence): Entity | undefined {
       const i = firstIndex(toks.length, (j) => toks[j].end > g.start);
       const j = firstIndex(toks.length, (j) => toks[j].start >= g.end);
       // (Right after a closing quotation mark, not an opening one: "…,' Ashby told …", or "said Ashby".)
-      if ((SAYS.test(toks[j]?.key ?? '') && /\S['’"”]\s*$/.test(facts.sentence.text.slice(0, g.start - facts.sentence.start))) || SAYS.test(toks[i - 1]?.key ?? '')) return fullName(s.seed, g);
+      if ((SPEECH_VERBS.has(toks[j]?.key ?? '') && /\S['’"”]\s*$/.test(facts.sentence.text.slice(0, g.start - facts.sentence.start))) || SPEECH_VERBS.has(toks[i - 1]?.key ?? '')) return fullName(s.seed, g);
     }
     if (k < at || /^\s*['‘"“]/.test(text)) continue;
     return undefined;
@@ -355,13 +354,21 @@ export function sameName(a: Entity, b: Entity): boolean {
 }
 
 const POSSESSIVE_END = /['’]s?$/;
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+
+/** The letters of a one-word name written as an acronym ("GM", "IAAF's" -> "IAAF"), or undefined. */
+function acronymLetters(e: Entity): string | undefined {
+  if (e.tokens.length !== 1 || e.key.length > 8) return undefined;
+  const letters = e.text.replace(POSSESSIVE_END, '');
+  return ACRONYM.test(letters) ? letters : undefined;
+}
 
 /** Is `short` (two to six capitals: "GM", "IAAF") the initials of `long`'s words ("General Motors", "International Association of Athletics Federations")? */
 function acronymOf(short: Entity, long: Entity): boolean {
   // (the cheap tests first: sameName is asked often, and a held name's text is read from its seed)
-  if (long.tokens.length < 2 || short.tokens.length !== 1 || short.key.length > 8) return false;
-  const letters = short.text.replace(POSSESSIVE_END, '');
-  if (!/^\p{Lu}{2,6}$/u.test(letters)) return false;
+  if (long.tokens.length < 2) return false;
+  const letters = acronymLetters(short);
+  if (letters === undefined) return false;
   const words = long.text.replace(POSSESSIVE_END, '').split(/[\s-]+/).filter((w) => !STOPWORDS.has(w.toLowerCase()) && w !== '&');
   return words.length === letters.length && words.every((w, i) => w[0] === letters[i]);
 }
@@ -372,9 +379,8 @@ function acronymOf(short: Entity, long: Entity): boolean {
  * "Red Cross" in "the International Committee of the Red Cross")?
  */
 function spelledOutAround(sf: SentenceFacts, e: Entity, g: Entity): boolean {
-  if (g.tokens.length !== 1 || g.key.length > 8) return false;
-  const letters = g.text.replace(POSSESSIVE_END, '');
-  if (!/^\p{Lu}{2,6}$/u.test(letters)) return false;
+  const letters = acronymLetters(g);
+  if (letters === undefined) return false;
   const toks = sf.sentence.tokens;
   // (By a binary search: asked per name and per seed acronym, a scan of a long sentence was quadratic.)
   const first = firstIndex(toks.length, (k) => toks[k].start >= e.start);
@@ -426,7 +432,7 @@ function countryLed(e: Entity): { group: number; rest: string } | undefined {
 
 /** "ONGC" for "Oil and Natural Gas Corporation" written in the seed sentence. */
 export function isAcronymOf(e: Entity, s: SeedSentence): boolean {
-  if (!/^\p{Lu}{2,6}$/u.test(e.text)) return false;
+  if (!ACRONYM.test(e.text)) return false;
   const caps = s.facts.sentence.tokens.filter((t) => t.cap).map((t) => t.text[0]).join('');
   return caps.includes(e.text);
 }

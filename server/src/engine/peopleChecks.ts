@@ -127,12 +127,14 @@ export function otherHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands
   return best;
 }
 
+const LAST_WORD = /([\p{L}\p{N}&.-]+)(?:['’]s)?\s+$/u;
+
 /** Does the body's name stand right before a seed title ("BT chief executive Ben Verwaayen")? */
 function bodyBefore(s: SeedSentence, titleStart: number, body: string | undefined): boolean {
   if (body === undefined) return false;
   const sentence = s.facts.sentence;
   const before = sentence.text.slice(Math.max(0, titleStart - sentence.start - body.length - 4), titleStart - sentence.start);
-  const m = /([\p{L}\p{N}&.-]+)(?:['’]s)?\s+$/u.exec(before);
+  const m = LAST_WORD.exec(before);
   return !!m && tokenKey(m[1]) === body;
 }
 
@@ -191,7 +193,7 @@ export function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec:
     // "Lee Strafford, BT's chief executive," where the seeds call him a chief executive, of no body they
     // name, and give BT's chief executive as Ben Verwaayen in the statement the draft follows: the name.
     const body = tp.title.qualifier;
-    if (body !== undefined && !/^\d+$/.test(body) && !rec.titles.some((t) => t.title.qualifier === body && titlesCompatible(tp.title, t.title))) {
+    if (body !== undefined && !isCountryQualifier(body) && !rec.titles.some((t) => t.title.qualifier === body && titlesCompatible(tp.title, t.title))) {
       const holder = otherHolder(ctx, sf, tp, cands, true);
       if (holder && holder.score >= ALIGN.warning) {
         holderFinding(ctx, tp, holder, rec, ok);
@@ -236,10 +238,15 @@ export function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec:
  * office agrees with it ("German president" where every seed says "French President").
  */
 export function countryConflict(draft: Title, seedTitles: Title[]): Title | undefined {
-  if (draft.qualifier === undefined || !/^\d+$/.test(draft.qualifier)) return undefined;
-  const countries = seedTitles.filter((t) => t.qualifier !== undefined && /^\d+$/.test(t.qualifier));
+  if (!isCountryQualifier(draft.qualifier)) return undefined;
+  const countries = seedTitles.filter((t) => isCountryQualifier(t.qualifier));
   if (countries.length === 0 || countries.some((t) => t.qualifier === draft.qualifier)) return undefined;
   return countries[0];
+}
+
+/** A title's qualifier that is a country (its place group's number), not a body ("bt"). */
+function isCountryQualifier(q: string | undefined): boolean {
+  return q !== undefined && /^\d+$/.test(q);
 }
 
 export function sameQualifier(a: string | undefined, b: string | undefined): boolean {

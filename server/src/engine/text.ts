@@ -192,9 +192,8 @@ function endsSentence(text: string, i: number): number | undefined {
       }
       // An initial: "J. Smith" (not the letter of "3G." or "4G.", which ends a sentence)
       if (ONE_CAPITAL.test(word) && CAPITAL.test(next) && !(w >= 0 && DIGIT.test(text[w]))) return undefined;
-      if (DOTTED_LETTERS.test(word) && !CAPITALISED_WORD.test(text.slice(k, k + 2))) return undefined; // "U.S. officials"
-      // (Nor a bracket that holds initials alone: "Philip Roth (U.S.) Muriel Spark (U.K.)" is one list.)
-      if (DOTTED_LETTERS.test(word) && text[i + 1] === ')' && w >= 0 && text[w] === '(') return undefined;
+      // "U.S. officials"; nor a bracket that holds initials alone: "Philip Roth (U.S.) Muriel Spark (U.K.)" is one list.
+      if (DOTTED_LETTERS.test(word) && (!CAPITALISED_WORD.test(text.slice(k, k + 2)) || (text[i + 1] === ')' && text[w] === '('))) return undefined;
     }
   }
   return j;
