@@ -269,7 +269,18 @@ function wordForm(t: string): WordForm {
   let f = wordForms.get(t);
   if (f === undefined) {
     const key = tokenKey(t);
-    f = { key, stem: stem(key), cap: STARTS_CAPITAL.test(t), num: STARTS_NUMBER.test(t) };
+    // Every field is set here, so that all word forms share one shape (the readers fill the others in later).
+    f = {
+      key,
+      stem: stem(key),
+      cap: STARTS_CAPITAL.test(t),
+      num: STARTS_NUMBER.test(t),
+      term: undefined,
+      titleStart: undefined,
+      figureStart: undefined,
+      lowerIn: undefined,
+      dateCues: undefined,
+    };
     if (wordForms.size >= 50000) wordForms.clear();
     wordForms.set(t, f);
   }
