@@ -11,7 +11,7 @@ import { listZip } from './zip';
 const root = resolve(__dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string; main: string; scripts: Record<string, string> };
 
-test('npm run package (its vsce step, on the build) makes a .vsix with the bundles, seeds and docs only, under 2 MB', { timeout: 180_000 }, () => {
+test('npm run package (its vsce step, on the build) makes a .vsix with the bundles, seeds and docs only (README links included), under 2 MB', { timeout: 180_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-vsix-'));
   try {
     const out = join(dir, `${pkg.name}-${pkg.version}.vsix`);
@@ -34,7 +34,7 @@ test('npm run package (its vsce step, on the build) makes a .vsix with the bundl
     assert.ok(seeds.length > 0, 'the repository has no bundled seeds');
     const required = ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/client.js', 'dist/server.js', 'dist/cli.js', ...seeds];
     for (const f of required) assert.ok(inExt.includes(f), `${f} is missing from the .vsix; it holds:\n${inExt.join('\n')}`);
-    const allowed = (f: string) => required.includes(f) || /^images\/[\w.-]+\.png$/.test(f);
+    const allowed = (f: string) => required.includes(f) || /^images\/[\w.-]+\.png$/.test(f) || /^docs\/[\w.-]+\.md$/.test(f);
     assert.deepEqual(inExt.filter((f) => !allowed(f)), [], 'the .vsix holds files it should not');
     assert.ok(!names.some((n) => /node_modules|\.ts$|\.map$|(^|\/)(src|test|scripts|examples)\//.test(n)), 'sources or node_modules in the .vsix');
 
@@ -46,6 +46,10 @@ test('npm run package (its vsce step, on the build) makes a .vsix with the bundl
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((u) => !/^[a-z]+:/i.test(u));
     for (const img of images) assert.ok(inExt.includes(img.replace(/^\.\//, '')), `README image ${img} is not in the .vsix`);
+    // Its relative links to other documents (docs/) are packed too, so they open from the extension page.
+    const links = [...readme.matchAll(/(?<!!)\[[^\]]*\]\(([^)\s#]+)(?:#[^)\s]*)?\)/g)].map((m) => m[1]).filter((u) => !/^[a-z]+:/i.test(u));
+    assert.ok(links.some((u) => u.startsWith('docs/')), 'the README links no document under docs/');
+    for (const link of links) assert.ok(inExt.includes(link.replace(/^\.\//, '')), `README link ${link} is not in the .vsix`);
     // The server bundle carries its dependencies (packaged with --no-dependencies): it must not be a stub.
     assert.ok((sizeOf.get('dist/server.js') ?? 0) > 50_000, 'dist/server.js looks unbundled');
   } finally {
