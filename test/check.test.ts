@@ -912,3 +912,22 @@ test('a body\'s office given to a person the seeds call by that office of no bod
   // (Her office of no body, and his with his body, agree.)
   assert.deepEqual(flagsAgainst(index, 'Tom Vale, Norcom\'s chief executive, said the country had a chance. Chief executive Ada Brant was wary.'), []);
 });
+
+test('a figure or a date only another story\'s seed gives is a note, not a flag: last week\'s oil report against today\'s draft; the same report flags it when the draft is that story', () => {
+  const index = new SeedIndex();
+  index.addSeed('oil-last-week.txt', 'Oil slips on mild weather\n\nA barrel of Norland crude closed up $2.80 to $51.15 in Marrow on Tuesday. Traders blamed mild weather for weak heating oil demand. Stocks of heating oil rose by 1.2 million barrels, the energy agency said.');
+  index.addSeed('harbour.txt', 'Harbour festival draws record crowd\n\nThe Marrow harbour festival drew 12,000 visitors on Saturday, its organisers said. The festival, now in its ninth year, raised £40,000 for the lifeboat station. Next year it moves to the old quay.');
+  // A draft about the festival that mentions today's oil price: the oil report is another story.
+  const festival = 'The Marrow harbour festival drew 12,000 visitors on Saturday, its organisers said. The festival raised £40,000 for the lifeboat station. A barrel of Norland crude closed at $53.03 in Marrow on Monday.';
+  const r = checkDraft(festival, index);
+  assert.deepEqual(r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.text), []);
+  const notes = r.findings.filter((f) => f.code === 'figure-other-story' || f.code === 'date-other-story');
+  assert.ok(notes.length > 0 && notes.every((f) => f.severity === 'information' && f.evidence[0].seed === 'oil-last-week.txt' && /another story/.test(f.message)), JSON.stringify(r.findings));
+  // A draft that retells the oil report is its story: the same figure and day are flagged.
+  assert.deepEqual(
+    flagsAgainst(index, 'A barrel of Norland crude closed up $2.80 to $53.03 in Marrow on Tuesday. Traders blamed mild weather for weak heating oil demand.'),
+    ['53.03 -> $51.15'],
+  );
+  // A weekday that does not fit its date needs no seed, and stays a flag in any story.
+  assert.deepEqual(flagsAgainst(index, '---\ndate: 2023-11-22\n---\nThe festival drew 12,000 visitors on Saturday, Nov. 11, a Friday.').length, 1);
+});

@@ -91,6 +91,11 @@ export function push(ctx: Ctx, f: Finding): void {
     confirm(ctx, f.kind, f.range, f.text, [ctx.stated.evidence]);
     return;
   }
+  if (fromAnotherStory(ctx, f)) {
+    f.severity = 'information';
+    f.code = `${f.kind}-other-story`;
+    f.message = `${f.message} Only a seed of another story says so: it may speak of another event.`;
+  }
   if (ctx.reads) note(ctx.reads, f.range, { op: 'push', finding: copyFinding(f, -ctx.reads.origin) });
   if (!ctx.kinds[f.kind]) return;
   f.text = rawText(ctx, f.range);
@@ -107,6 +112,19 @@ export function push(ctx: Ctx, f: Finding): void {
   ctx.findings.push(f);
   ctx.findingSpans.add(f);
   addClaim(ctx, { kind: f.kind, range: f.range, text: f.text, status: f.severity === 'error' || f.severity === 'warning' ? 'contradicted' : 'unverified', evidence: f.evidence, expected: f.expected });
+}
+
+/**
+ * A figure or a date is an event's: only the seeds of the draft's own story (the seeds it is about, topic
+ * weight 1) contradict it. One that only another story's seed gives (last week's chart, another day's oil
+ * price, another country's trade figures) is a note, not a flag. (Names and titles stay checkable against
+ * any seed: who holds an office does not change from one report to the next. A check that needs no seed,
+ * such as a weekday that does not fit its date, keeps its severity.)
+ */
+function fromAnotherStory(ctx: Ctx, f: Finding): boolean {
+  if ((f.kind !== 'figure' && f.kind !== 'date') || (f.severity !== 'error' && f.severity !== 'warning') || f.evidence.length === 0) return false;
+  for (const [doc, w] of ctx.topic) if (w >= 1 && f.evidence.some((e) => e.seed === doc.path)) return false;
+  return true;
 }
 
 export function confirm(ctx: Ctx, kind: FactKind, span: Span, text: string, evidence: Evidence[]): void {
