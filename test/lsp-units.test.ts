@@ -9,6 +9,9 @@ import { defaultSettings, parseSettings } from '../server/src/settings';
 import { isDraft, matchGlob } from '../server/src/workspaceFiles';
 import { isAccepted, parseWorkspaceConfig } from '../server/src/workspaceConfig';
 import { ROOT } from './lspClient';
+import { checkDraft, LineMap } from '../server/src/engine';
+import { fixEdits, offersFix, rangeOf } from '../server/src/lspDiagnostics';
+import { bundledIndex } from './helpers';
 
 test('suppressions: ignore-next-line skips blank lines; disable runs to enable or the end; kinds limit them', () => {
   const text = ['a', '<!-- factdesk-ignore-next-line -->', '', 'b', 'c', '<!-- factdesk-disable figure -->', 'd', '<!-- factdesk-enable -->', 'e', '<!--factdesk-disable-->', 'f'].join('\n');
@@ -90,4 +93,18 @@ test('the manifest contributes every setting the server reads and a palette comm
   for (const t of ['Check Current Document', 'Check All Drafts in Workspace', 'Show Fact Base', 'Reload Seeds', 'Export Fact-Check Report']) assert.ok(titles.includes(`FactDesk: ${t}`), t);
   const client = readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
   for (const c of pkg.contributes.commands) assert.ok(client.includes(`registerCommand('${c.command}'`), `the client registers ${c.command}`);
+});
+
+test('only a flag offers the seed\'s value as a fix: Fix all leaves a note (a later toll the draft reports) as written', () => {
+  const draft = readFileSync(join(ROOT, 'examples', 'toll-update.md'), 'utf8');
+  const { findings } = checkDraft(draft, bundledIndex(), { format: 'markdown' });
+  const note = findings.find((f) => f.code === 'figure-updated');
+  const flag = findings.find((f) => f.severity === 'error');
+  assert.ok(note && note.severity === 'information' && note.expected && flag, JSON.stringify(findings));
+  assert.equal(offersFix(note), false);
+  assert.equal(offersFix(flag), true);
+  const lines = new LineMap(draft);
+  const edits = fixEdits(findings, lines);
+  assert.deepEqual(edits.map((e) => e.newText), [flag.expected]);
+  assert.deepEqual(edits[0].range, rangeOf(lines, flag.range));
 });

@@ -86,9 +86,18 @@ export function claimHover(c: Claim, seeds: SeedRef): string {
 
 export interface LspTextEdit { range: LspRange; newText: string }
 
-/** Edits replacing each finding with the seed's value, overlapping ones left out. */
+/**
+ * Does the finding offer the seed's value as a fix? Only a flag does (an error or a warning): a note is no
+ * contradiction (a later toll the draft reports, a figure only another story gives), and putting the seed's
+ * value in its place would write an older or another event's figure into the draft.
+ */
+export function offersFix(f: Finding): boolean {
+  return (f.severity === 'error' || f.severity === 'warning') && !!f.expected && f.expected !== f.text;
+}
+
+/** Edits replacing each flag with the seed's value, overlapping ones left out. */
 export function fixEdits(findings: Finding[], lines: LineMap): LspTextEdit[] {
-  const sorted = [...findings].filter((f) => f.expected && f.expected !== f.text).sort((a, b) => a.range.start - b.range.start);
+  const sorted = findings.filter(offersFix).sort((a, b) => a.range.start - b.range.start);
   const edits: LspTextEdit[] = [];
   let end = -1;
   for (const f of sorted) {

@@ -40,7 +40,8 @@ export function renderSarif(files: SarifFile[], opts: { version: string; baseUri
           message: { text: `The seed says: “${e.quote}”${e.date ? ` (${e.date})` : ''}` },
           physicalLocation: { artifactLocation: { uri: opts.seedUri(e.seed) }, region: region(e.range) },
         })),
-        fixes: d.expected
+        // (Only a flag offers the seed's value: a note is no contradiction.)
+        fixes: (d.severity === 'error' || d.severity === 'warning') && d.expected
           ? [
               {
                 description: { text: `Replace with “${d.expected}”` },

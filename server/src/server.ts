@@ -26,7 +26,7 @@ import { DEFAULT_MAX_SEED_BYTES, DEFAULT_MAX_SEED_FILES, loadSeeds, readSeedFile
 import { SeedLines } from './report';
 import { defaultSettings, mergeRaw, parseSettings, type Settings } from './settings';
 import { enabledKinds, review, type Reviewed } from './policy';
-import { claimHover, findingHover, fixEdits, rangeOf, toLspDiagnostic, type SeedRef } from './lspDiagnostics';
+import { claimHover, findingHover, fixEdits, offersFix, rangeOf, toLspDiagnostic, type SeedRef } from './lspDiagnostics';
 import { IGNORE_NEXT_LINE } from './suppress';
 import { acceptClaim, emptyConfig, isSeedIgnored, loadWorkspaceConfig, WORKSPACE_FILE, type WorkspaceConfig } from './workspaceConfig';
 import { isDraft, isInside, listDrafts, matchGlob, pathToUri, relPath, uriToPath } from './workspaceFiles';
@@ -707,7 +707,7 @@ connection.onCodeAction(async ({ textDocument, range, context }) => {
     for (const f of hits) {
       const diag = diagFor(f);
       const r = rangeOf(state.lines, f.range);
-      if (f.expected && f.expected !== f.text)
+      if (offersFix(f))
         actions.push({
           title: `Replace with “${f.expected}” (as the seeds say)`,
           kind: CodeActionKind.QuickFix,
