@@ -36,6 +36,9 @@ const pick = (n) => ((plantSeed = (Math.imul(plantSeed, 1103515245) + 12345) >>>
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** Things counted in news copy whose count the rewritings spell out or write in digits. */
 const COUNTED = 'people|years|days|weeks|months|men|women|children|players|games|matches|goals|companies|firms|countries';
+const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+/** "st", "nd", "rd" or "th" after a number. */
+const ordinalSuffix = (n) => (n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
 const WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TITLES = 'chairman and chief executive|chief executive|chairman|managing director|Prime Minister|Chancellor|Foreign Secretary|Home Secretary|Culture Secretary|Health Secretary|Education Secretary|President|coach|manager|captain';
 const round = (n) => {
@@ -159,6 +162,28 @@ const RULES = {
   'title abbreviations': (s) => s.replace(/(?<![A-Z][a-z]* )\b(Senator|Governor|General|Professor|Representative|Lieutenant|Sergeant|Captain) (?=[A-Z][a-z])/g, (m, t) => `${{ Senator: 'Sen.', Governor: 'Gov.', General: 'Gen.', Professor: 'Prof.', Representative: 'Rep.', Lieutenant: 'Lt.', Sergeant: 'Sgt.', Captain: 'Capt.' }[t]} `),
   // "Ann Lee, Microsoft's chief executive, said" -> "Ann Lee, the chief executive of Microsoft, said"
   'office of': (s) => s.replace(new RegExp(`, ([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s (${TITLES.toLowerCase()}), `, 'g'), (m, owner, title) => `, the ${title} of ${owner}, `),
+  // "14 January" -> "14th January", "January 14" -> "January 14th" (by the draft)
+  'ordinal dates': (s, draft) =>
+    draft % 2
+      ? s
+          .replace(new RegExp(`(?<![\\d/–-]\\s?)\\b(\\d{1,2}) (${MONTHS})\\b`, 'g'), (m, d, month) => `${d}${ordinalSuffix(Number(d))} ${month}`)
+          .replace(new RegExp(`\\b(${MONTHS}) (\\d{1,2})\\b(?![,.]?\\d|[–-])`, 'g'), (m, month, d) => `${month} ${d}${ordinalSuffix(Number(d))}`)
+      : s,
+  // "finished third" -> "finished 3rd", "for the second time" -> "for the 2nd time" (one draft in three)
+  'ordinal digits': (s, draft) =>
+    draft % 3 === 2 ? s.replace(/\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth) (time|place|round|day|year|week|game|match|quarter|term|consecutive)\b/g, (m, w, noun) => `${ORDINALS.indexOf(w) + 2}${ordinalSuffix(ORDINALS.indexOf(w) + 2)} ${noun}`) : s,
+  // "1.5 million people" -> "1,500,000 people" (one draft in three; whole numbers only)
+  'full digits': (s, draft) =>
+    draft % 3 === 0
+      ? s.replace(/(?<![\d.,£$€])(\d{1,3}(?:\.\d{1,2})?) million\b/g, (m, n) => {
+          const v = Math.round(Number(n) * 1e6);
+          return Number.isSafeInteger(v) && v % 1e4 === 0 ? v.toLocaleString('en-GB') : m;
+        })
+      : s,
+  // "2.5 million people" -> "2.5m people" (the other way round from 'million words', by the draft)
+  'm words': (s, draft) => (draft % 2 ? s.replace(/\b(\d+(?:\.\d+)?) million (people|users|viewers|customers|homes|workers|jobs|households|visitors|passengers|subscribers)\b/g, '$1m $2') : s),
+  // "the Prime Minister said" -> "the prime minister said" (an office alone, in lower case)
+  'lower-case offices': (s) => s.replace(/\bthe (Prime Minister|Chancellor|Foreign Secretary|Home Secretary|Health Secretary|Education Secretary|Culture Secretary|Chief Executive)\b(?! [A-Z])/g, (m, t) => `the ${t.toLowerCase()}`),
   'number words': (s) => s.replace(new RegExp(`(^|\\s)([2-9]) (${COUNTED})\\b`, 'g'), (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
 };
 
