@@ -238,3 +238,17 @@ test('"the Today programme" and "USA Today" are names, not the text\'s day', () 
   assert.deepEqual(dates('He told the Today programme and USA Today that the vote was close.').map((d) => d.text), []);
   assert.deepEqual(dates('Today the vote is close.').map((d) => d.text), ['Today']);
 });
+
+test('a range whose ends each carry a scale word or a currency sign is one range, its second end kept: "1.5 million-2 million", "3bn-4bn", "£2m-£3m", "2-3m"', () => {
+  const ranges = (s: string) => figures(s).map((f) => [f.text, f.unit, f.value, f.high ?? null]);
+  assert.deepEqual(ranges('A further 1.5 million-2 million people are on schemes.'), [['1.5 million-2 million', 'count', 1.5e6, 2e6]]);
+  assert.deepEqual(ranges('About 3bn-4bn euros were spent.'), [['About 3bn-4bn euros', 'money', 3e9, 4e9]]);
+  assert.deepEqual(ranges('Some £2m-£3m was raised.'), [['Some £2m-£3m', 'money', 2e6, 3e6]]);
+  assert.deepEqual(ranges('About 2-3m people came.'), [['About 2-3m', 'count', 2e6, 3e6]]);
+  // (A sum and a number are no range and no score; a sign after "to" is another sum: a change of two values.)
+  assert.deepEqual(ranges('Fraud fell from 10,276 cases worth £808m to 8,177 cases.').map((f) => f[0]), ['10,276', '£808m', '8,177']);
+  assert.deepEqual(ranges('The bank upped its target from £35 to £36.20.').map((f) => [f[0], f[3]]), [['£35', null], ['£36.20', null]]);
+  assert.deepEqual(ranges('It priced the shares at $36-$26.').map((f) => f[1]).includes('score'), false);
+  // (A metre range stays a length: "a 2-3 m wall".)
+  assert.deepEqual(ranges('They built a 2-3 m wall.'), [['2-3 m', 'length', 2, 3]]);
+});

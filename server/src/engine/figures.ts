@@ -202,10 +202,15 @@ const SCALE_AFTER = /^\s?(?:(hundred)\s)?(thousand|million|billion|trillion|bn|m
 const STARTS_SPACE = /^\s/;
 const HUNDRED_AFTER = /^\shundred\b/i;
 const US = /^US/;
-const RANGE_AFTER = /^\s?(?:-|–|—|to)\s?(\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?)\b/i;
+// A range's second end (a number, or a number word), after a dash or "to". After a dash, it may carry its
+// scale joined ("3bn-4bn", "2-3m") and a sum its currency sign ("£2m-£3m"); after "to", a sign is another sum,
+// not a range's end ("from £35 to £36.20" is a change of two values).
+const RANGE_AFTER = /^\s?(?:(?:-|–|—)\s?(\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?)(?:\b|(?=(?:bn|mn|tn|m|k|b)\b))|to\s?(\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?)\b)/i;
+const RANGE_AFTER_MONEY = /^\s?(?:(?:-|–|—)\s?[$£€¥]?(\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?)(?:\b|(?=(?:bn|mn|tn|m|k|b)\b))|to\s?(\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?)\b)/i;
+/** A scale word right after a range's second number: a word (after a space or not) or a letter joined to it. */
+const SECOND_SCALE = /^(?:\s?(thousand|million|billion|trillion|bn|mn|tn)|(m|k|b))\b/i;
 const DASH_FIRST = /^(?:-|–)/;
 const SCORE_WORD = /\b(?:win|won|beat|lost|lose|defeat|draw|drew|victory|score|scored|led|lead|trail)\w*/i;
-const SCALE_AFTER_RANGE = /^\s?(thousand|million|billion|trillion|bn|mn|tn)\b/i;
 const METRE = /^\s?m\b/i;
 const LEADING_JOINERS = /^[-\s]+/;
 const FINAL_S = /s$/;
@@ -298,25 +303,33 @@ function measureFigure(prose: string, sentence: Sentence, t: Token, value: numbe
   // A range or a score: "2-4", "2-0", "three to four", "between 3% and 5%"
   let high: number | undefined;
   let second: number | undefined;
-  const rng = RANGE_AFTER.exec(after);
+  // (A sum's second end may repeat the currency sign: "£2m-£3m".)
+  const rng = (cur ? RANGE_AFTER_MONEY : RANGE_AFTER).exec(after);
   if (rng) {
-    const v2 = parseNumberText(rng[1]);
+    const otherEnd = rng[1] ?? rng[2];
+    const v2 = parseNumberText(otherEnd);
     if (v2 !== undefined) {
       // (A score by its words, or by its shape: two small numbers joined by a dash, the second no higher, which
-      // no range is: "was only 2-1 down", "a 5-4 vote".)
-      const tally = t.num && /^\d{1,2}$/.test(t.text) && /^\d{1,2}$/.test(rng[1]) && v2 <= value;
-      const isScore = DASH_FIRST.test(rng[0].trim()) && (tally || SCORE_WORD.test(sentence.text));
+      // no range is: "was only 2-1 down", "a 5-4 vote". Never a sum or a number with a scale word: "$36-$26"
+      // and "3bn-4bn" are no scores.)
+      const tally = t.num && !cur && !scaleWord && /^\d{1,2}$/.test(t.text) && /^\d{1,2}$/.test(otherEnd) && v2 <= value;
+      const isScore = !cur && !scaleWord && DASH_FIRST.test(rng[0].trim()) && (tally || SCORE_WORD.test(sentence.text));
+      // Where the first number has a scale word, a dash and the second's own make a range ("1.5 million-2
+      // million", "3bn-4bn", "£2m-£3m"); a bare number after it is something else ("£808m to 8,177 cases").
+      const own = scaleWord && rng[1] !== undefined ? SECOND_SCALE.exec(prose.slice(end + rng[0].length, end + rng[0].length + 12)) : null;
+      const high2 = !scaleWord ? v2 : own ? v2 * scaleOf(own[1] ?? own[2]) : undefined;
       if (isScore && t.num) {
         second = v2;
         unit = 'score';
-      } else if (v2 > value) high = v2 * (scaleWord ? scaleOf(scaleWord) : 1);
+      } else if (high2 !== undefined && high2 > value) high = high2;
       if (second !== undefined || high !== undefined) {
-        end += rng[0].length;
+        end += rng[0].length + (own && high !== undefined ? own[0].length : 0);
         after = prose.slice(end, end + 40);
-        const sm2 = SCALE_AFTER_RANGE.exec(after);
+        const sm2 = SECOND_SCALE.exec(after);
         if (sm2 && high !== undefined && !scaleWord) {
-          value *= scaleOf(sm2[1]);
-          high *= scaleOf(sm2[1]);
+          const scale = scaleOf(sm2[1] ?? sm2[2]);
+          value *= scale;
+          high *= scale;
           end += sm2[0].length;
           after = prose.slice(end, end + 40);
         }
