@@ -252,3 +252,13 @@ test('a range whose ends each carry a scale word or a currency sign is one range
   // (A metre range stays a length: "a 2-3 m wall".)
   assert.deepEqual(ranges('They built a 2-3 m wall.'), [['2-3 m', 'length', 2, 3]]);
 });
+
+test('an order of magnitude is cut down by half at most whatever its qualifier: "nearly 200,000,000" is no "nearly 100 million", "about 20,000" no "about 10,000"', () => {
+  const one = (s: string) => figures(s)[0];
+  assert.equal(figuresAgree(one('It serves nearly 200,000,000 people.'), one('It serves nearly 100 million people.')), false);
+  assert.equal(figuresAgree(one('About 20,000 people came.'), one('About 10,000 people came.')), false);
+  assert.equal(figuresAgree(one('More than 20,000 people came.'), one('More than 30,000 people came.')), false);
+  // (Still rounded as news rounds: "nearly 200,000,000" for 190 million, "about 20,000" for 21,500.)
+  assert.ok(figuresAgree(one('It serves nearly 200,000,000 people.'), one('It serves 190 million people.')));
+  assert.ok(figuresAgree(one('About 20,000 people came.'), one('Some 21,500 people came.')));
+});

@@ -113,27 +113,29 @@ export function interval(f: Pick<Figure, 'value' | 'high' | 'qualifier' | 'value
   const v = f.value;
   const hi = f.high ?? v;
   const slack = roundingSlack(f.valueText, v);
+  // (An order of magnitude is rounded or cut down, not up, and by half at most, whatever the qualifier:
+  // "£6bn" may be £6.7bn, "$30,000" is no $24,121, "$1bn" may be $1.4bn but not $2bn, and "nearly
+  // 200,000,000" is no "nearly 100 million".)
+  const wide = slack > 0.5 && slack >= 0.1 * v;
+  const below = wide ? slack / 2 : slack;
+  const above = wide ? Math.min(slack, 0.5 * v) : slack;
   switch (f.qualifier) {
-    case 'exact': {
-      // (An order of magnitude is rounded or cut down, not up: "£6bn" may be £6.7bn, "$30,000" is no $24,121.)
-      // (But by half at most: "$1bn" may be $1.4bn, not $2bn; "$100m" is no $200m.)
-      const wide = slack > 0.5 && slack >= 0.1 * v;
-      return [v - (wide ? slack / 2 : slack), hi + (wide ? Math.min(slack, 0.5 * v) : slack)];
-    }
+    case 'exact':
+      return [v - below, hi + above];
     case 'approx': {
       // ("about 20" may be 18: small numbers are approximated more coarsely)
       const rel = hi < 100 ? 0.1 : 0.05;
-      return [Math.min(v - slack, v * (1 - rel)), Math.max(hi + slack, hi * (1 + rel))];
+      return [Math.min(v - below, v * (1 - rel)), Math.max(hi + above, hi * (1 + rel))];
     }
     case 'over':
       // "more than 14,000" is said of 14,100, not of 20,000: news rounds down to a nearby figure.
-      return [v, hi * 1.06 + slack];
+      return [v, hi * 1.06 + above];
     case 'atLeast':
       return [v, Infinity];
     case 'justOver':
-      return [v, v * 1.15 + slack];
+      return [v, v * 1.15 + above];
     case 'nearly':
-      return [v * 0.9 - slack, v];
+      return [v * 0.9 - below, v];
     case 'under':
       return [0, hi];
   }
