@@ -931,3 +931,13 @@ test('a figure or a date only another story\'s seed gives is a note, not a flag:
   // A weekday that does not fit its date needs no seed, and stays a flag in any story.
   assert.deepEqual(flagsAgainst(index, '---\ndate: 2023-11-22\n---\nThe festival drew 12,000 visitors on Saturday, Nov. 11, a Friday.').length, 1);
 });
+
+test('a value the story gives another named subject does not confirm a figure in a sentence that restates another statement: "it reported … profits to £450.7m" where that is the rival\'s profit', () => {
+  const index = seedIndex(
+    'homes.txt',
+    'Housebuilders upbeat\n\nNorland Homes said demand for new homes was steady in the autumn. The comments came as it reported a 6% rise in annual profits to £280.2m on strong sales in the south. Rival builder Brickfield reported a 19% rise in annual profits to £450.7m and said reservations were strong.',
+  );
+  assert.deepEqual(flagsAgainst(index, 'The comments came as it reported a rise in annual profits to £450.7m.'), ['450.7m -> £280.2m']);
+  // (The rival's value, given to the rival, or the story's own restated, is no flag.)
+  assert.deepEqual(flagsAgainst(index, 'Brickfield reported a 19% rise in profits to £450.7m. Norland Homes reported profits of £280.2m.'), []);
+});

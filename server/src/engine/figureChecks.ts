@@ -192,7 +192,10 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
     if (agree && best && ownedByAnother(ctx, sf, f, agree, best)) continue;
     // (Not against a close restatement of a seed sentence that gives another value: "a tally of $40m from DVD
     // sales" where the seed sentence says $80m and "$40m" is the story's figure for something else.)
-    const outweighed = !!best && best.score >= ALIGN.error && agree !== undefined && best.score - agree.score >= 0.3;
+    // (Nor where the value is another subject's: "Wimpey reported a 19% rise in profits to £450.7m" does not
+    // confirm "it reported a 6% rise in profits to £450.7m" where the sentence it restates says £280.2m.)
+    const outweighed =
+      !!best && best.score >= ALIGN.error && agree !== undefined && (best.score - agree.score >= 0.3 || (best.score - agree.score >= 0.15 && anotherSubject(sf, agree.s, best.s)));
     if (agree && (!best || agree.score >= best.score - 0.12 || (sameValue && !outweighed))) {
       confirm(ctx, 'figure', f, f.text, [evidenceOf(agree.s)]);
       continue;
@@ -384,6 +387,24 @@ function ownersOfValue(ctx: Ctx, at: SeedSentence, f: Figure): { owners: Entity[
   const found = { owners, valueSentences };
   memo.set(key, found);
   return found;
+}
+
+/**
+ * Does a seed sentence open on a subject (a person or a body named in its first words) that neither the
+ * draft's sentence nor the seed statement it restates names?
+ */
+function anotherSubject(sf: SentenceFacts, s: SeedSentence, restated: SeedSentence): boolean {
+  // (A name of no known kind counts after the first word only: a sentence's first word is capitalised anyway.)
+  const first = s.facts.entities.find((e) => (e.type === 'person' || e.type === 'org' || (e.type === 'other' && e.start > s.facts.sentence.tokens[0].start)) && opensSentence(s, e));
+  if (!first) return false;
+  const named = (entities: readonly Entity[]) => entities.some((e) => e.key === first.key || e.tokens.some((t) => first.tokens.includes(t)));
+  return !named(sf.entities) && !named(restated.facts.entities);
+}
+
+/** Does the name start among the sentence's first three words? */
+function opensSentence(s: SeedSentence, e: Entity): boolean {
+  const toks = s.facts.sentence.tokens;
+  return toks.length > 0 && toks.slice(0, 3).some((t) => t.start === e.start);
 }
 
 /** The people a sentence names (keys), possessives included. */
