@@ -184,6 +184,12 @@ const RULES = {
   'm words': (s, draft) => (draft % 2 ? s.replace(/\b(\d+(?:\.\d+)?) million (people|users|viewers|customers|homes|workers|jobs|households|visitors|passengers|subscribers)\b/g, '$1m $2') : s),
   // "the Prime Minister said" -> "the prime minister said" (an office alone, in lower case)
   'lower-case offices': (s) => s.replace(/\bthe (Prime Minister|Chancellor|Foreign Secretary|Home Secretary|Health Secretary|Education Secretary|Culture Secretary|Chief Executive)\b(?! [A-Z])/g, (m, t) => `the ${t.toLowerCase()}`),
+  // "a 25-year-old man" -> "a man aged 25" (one draft in two)
+  'aged after': (s, draft) => (draft % 2 ? s.replace(/\ba (\d{1,2})-year-old (man|woman|boy|girl)\b/g, 'a $2 aged $1') : s),
+  // "20,000 fans" -> "20k fans" (tabloid style, one draft in three; a round thousand before a counted noun)
+  'k people': (s, draft) => (draft % 3 === 1 ? s.replace(/(?<![\d.,£$€])(\d{1,3}),000 (people|fans|jobs|workers|homes|visitors|users|customers|members|troops|students)\b/g, '$1k $2') : s),
+  // "12 people" -> "a dozen people"
+  dozen: (s) => s.replace(/(?<![\d.,£$€-])\b12 (people|men|women|children|players|countries|companies|firms|games|matches|goals)\b/g, 'a dozen $1'),
   'number words': (s) => s.replace(new RegExp(`(^|\\s)([2-9]) (${COUNTED})\\b`, 'g'), (m, b, d, noun) => `${b}${WORDS[Number(d)]} ${noun}`),
 };
 
@@ -216,6 +222,26 @@ function fullNames(sentences, article) {
       return full.size === 1 && random(2) === 0 ? `${[...full][0]} ${surname}` : m;
     }),
   );
+}
+
+/**
+ * "Mr Fox said" -> "The 58-year-old said" where the article gives that one person an age ("Liam Fox, 58,")
+ * and the draft names him in full before (a tabloid summary's second mention).
+ */
+function ageAnaphora(sentences, article, draftNumber) {
+  const ages = new Map();
+  for (const m of article.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]{2,}), (\d{2}),/g)) ages.set(m[2], ages.has(m[2]) && ages.get(m[2]).age !== m[3] ? null : { first: m[1], age: m[3] });
+  const seen = new Set();
+  return sentences.map((s) => {
+    let out = s;
+    for (const [surname, who] of ages) {
+      if (!who) continue;
+      // (by the draft, not by the random sequence: the other rewritings' draws stay as they were)
+      if (seen.has(surname) && draftNumber % 2 === 0) out = out.replace(new RegExp(`^(?:Mr |Mrs |Ms )?${surname} (said|says|told|added)\\b`), `The ${who.age}-year-old $1`);
+      if (out.includes(`${who.first} ${surname}`)) seen.add(surname);
+    }
+    return out;
+  });
 }
 
 /**
@@ -293,7 +319,8 @@ function paraphrase(text, draftNumber) {
   }
   const named = only && only !== 'surnames' ? kept.flat() : surnames(kept.flat(), text);
   const full = only && only !== 'full names' ? named : fullNames(named, text);
-  const flat = only && only !== 'acronyms' ? full : acronyms(full, text, draftNumber);
+  const aged = only && only !== 'age anaphora' ? full : ageAnaphora(full, text, draftNumber);
+  const flat = only && only !== 'acronyms' ? aged : acronyms(aged, text, draftNumber);
   // (Paragraphs stay apart: joined, "Tuesday, 1 March" and a kick-off at "1945 GMT" would read as a year.)
   const paragraphsOut = kept.map((p) => flat.splice(0, p.length).join(' '));
   return { text: `${title ? `${title}\n\n` : ''}${paragraphsOut.join('\n\n')}\n`, applied };
