@@ -262,3 +262,12 @@ test('an order of magnitude is cut down by half at most whatever its qualifier: 
   assert.ok(figuresAgree(one('It serves nearly 200,000,000 people.'), one('It serves 190 million people.')));
   assert.ok(figuresAgree(one('About 20,000 people came.'), one('Some 21,500 people came.')));
 });
+
+test('"about" rounds, it does not cut down: "about 300k jobs" is no "about 200,000 jobs"; "about 210,000" and "about £7bn" for £6.7bn still agree', () => {
+  const one = (s: string) => figures(s)[0];
+  assert.equal(figuresAgree(one('About 300k jobs will be needed.'), one('About 200,000 jobs will be needed.')), false);
+  assert.ok(figuresAgree(one('About 210,000 jobs will be needed.'), one('About 200,000 jobs will be needed.')));
+  assert.ok(figuresAgree(one('It is worth about £7bn.'), one('It is worth £6.7bn.')));
+  // (An exact order of magnitude may still be cut down: "£6bn" for £6.7bn.)
+  assert.ok(figuresAgree(one('It is worth £6bn.'), one('It is worth £6.7bn.')));
+});

@@ -123,9 +123,10 @@ export function interval(f: Pick<Figure, 'value' | 'high' | 'qualifier' | 'value
     case 'exact':
       return [v - below, hi + above];
     case 'approx': {
-      // ("about 20" may be 18: small numbers are approximated more coarsely)
+      // ("about 20" may be 18: small numbers are approximated more coarsely. "About" rounds, it does not cut
+      // down: "about 200,000" is within half a unit either way, not a whole one above.)
       const rel = hi < 100 ? 0.1 : 0.05;
-      return [Math.min(v - below, v * (1 - rel)), Math.max(hi + above, hi * (1 + rel))];
+      return [Math.min(v - below, v * (1 - rel)), Math.max(hi + below, hi * (1 + rel))];
     }
     case 'over':
       // "more than 14,000" is said of 14,100, not of 20,000: news rounds down to a nearby figure.
