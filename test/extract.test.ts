@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFacts } from '../server/src/engine';
+import { checkDraft, extractFacts, SeedIndex } from '../server/src/engine';
 import { figuresAgree, interval } from '../server/src/engine/figures';
 
 const people = (text: string) => extractFacts(text).sentences.flatMap((s) => s.people.map((p) => `${p.person.text} = ${p.title.office}`));
@@ -270,4 +270,14 @@ test('"about" rounds, it does not cut down: "about 300k jobs" is no "about 200,0
   assert.ok(figuresAgree(one('It is worth about £7bn.'), one('It is worth £6.7bn.')));
   // (An exact order of magnitude may still be cut down: "£6bn" for £6.7bn.)
   assert.ok(figuresAgree(one('It is worth £6bn.'), one('It is worth £6.7bn.')));
+});
+
+test('a scaled value carries no floating-point noise: "£8.2bn" is £8,200m exactly, and the two agree', () => {
+  const one = (s: string) => figures(s)[0];
+  assert.equal(one('Contributions rose to £8.2bn a year.').value, 8_200_000_000);
+  assert.equal(one('It sold 0.3 million copies.').value, 300_000);
+  assert.ok(figuresAgree(one('Contributions rose to £8,200m a year.'), one('Contributions rose to £8.2bn a year.')));
+  const index = new SeedIndex();
+  index.addSeed('pensions.txt', 'Pension costs climb\n\nA survey of 280 schemes said employer contributions had increased from £5.5bn to £8.2bn a year. Unions were angry.');
+  assert.deepEqual(checkDraft('A survey of 280 schemes said employer contributions had increased from £5,500m to £8,200m a year.', index).findings.filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
 });

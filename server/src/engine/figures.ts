@@ -164,6 +164,14 @@ function scaleOf(word: string | undefined): number {
   return word ? SCALE_WORDS[word.toLowerCase()] ?? 1 : 1;
 }
 
+/**
+ * A written number times a scale, without the binary fraction's noise: 8.2 × 1bn is 8,199,999,999.999999 in
+ * floating point, which is no £8,200m ("£8.2bn" and "£8,200m" are one sum).
+ */
+function scaled(value: number, scale: number): number {
+  return scale === 1 ? value : Number((value * scale).toPrecision(12));
+}
+
 function isYearLike(t: Token): boolean {
   return /^(1[89]\d\d|20\d\d)$/.test(t.text);
 }
@@ -286,7 +294,7 @@ function measureFigure(prose: string, sentence: Sentence, t: Token, value: numbe
   const sm = SCALE_AFTER.exec(after);
   if (sm && !(sm[2].length === 1 && STARTS_SPACE.test(sm[0]))) {
     scaleWord = sm[2];
-    value *= (sm[1] ? 100 : 1) * scaleOf(scaleWord);
+    value = scaled(value, (sm[1] ? 100 : 1) * scaleOf(scaleWord));
     end += sm[0].length;
     after = prose.slice(end, end + 40);
   } else if (words && HUNDRED_AFTER.test(after)) {
@@ -320,7 +328,7 @@ function measureFigure(prose: string, sentence: Sentence, t: Token, value: numbe
       // Where the first number has a scale word, a dash and the second's own make a range ("1.5 million-2
       // million", "3bn-4bn", "£2m-£3m"); a bare number after it is something else ("£808m to 8,177 cases").
       const own = scaleWord && rng[1] !== undefined ? SECOND_SCALE.exec(prose.slice(end + rng[0].length, end + rng[0].length + 12)) : null;
-      const high2 = !scaleWord ? v2 : own ? v2 * scaleOf(own[1] ?? own[2]) : undefined;
+      const high2 = !scaleWord ? v2 : own ? scaled(v2, scaleOf(own[1] ?? own[2])) : undefined;
       if (isScore && t.num) {
         second = v2;
         unit = 'score';
@@ -331,8 +339,8 @@ function measureFigure(prose: string, sentence: Sentence, t: Token, value: numbe
         const sm2 = SECOND_SCALE.exec(after);
         if (sm2 && high !== undefined && !scaleWord) {
           const scale = scaleOf(sm2[1] ?? sm2[2]);
-          value *= scale;
-          high *= scale;
+          value = scaled(value, scale);
+          high = scaled(high, scale);
           end += sm2[0].length;
           after = prose.slice(end, end + 40);
         }
