@@ -132,10 +132,10 @@ const RULES = {
     }),
   // "76 per cent" -> "76 percent" (one draft in three)
   percent: (s, draft) => (draft % 3 === 1 ? s.replace(/\b(\d+(?:\.\d+)?) per cent\b/g, '$1 percent') : s),
-  // "12.7%" -> "about 13%" (one draft in two; not after another qualifier)
+  // "12.7%" -> "about 13%" (one draft in two; not after another qualifier, nor below 1%: 0.6% is no "about 1%")
   'rounded percent': (s, draft) =>
     draft % 2 === 0
-      ? s.replace(/(^|[^\w.,-])(\d{1,2})\.(\d)%/g, (m, before, units, tenth, at, whole) => (/(?:more than|over|about|around|nearly|almost|some|up to|at least|under|by|from|to)\s*$/i.test(whole.slice(0, at + before.length)) ? m : `${before}about ${Math.round(Number(`${units}.${tenth}`))}%`))
+      ? s.replace(/(^|[^\w.,-])([1-9]\d?)\.(\d)%/g, (m, before, units, tenth, at, whole) => (/(?:more than|over|about|around|nearly|almost|some|up to|at least|under|by|from|to)\s*$/i.test(whole.slice(0, at + before.length)) ? m : `${before}about ${Math.round(Number(`${units}.${tenth}`))}%`))
       : s,
   // "£1.3bn ($2.5bn)" -> "£1.3bn" (a summary drops the conversion)
   'no conversion': (s) => s.replace(/([£$€]\d+(?:[.,]\d+)*(?:bn|m|k)?) \([£$€]\d+(?:[.,]\d+)*(?:bn|m|k)?\)/g, '$1'),
