@@ -1,7 +1,7 @@
 // factdesk: the command-line checker. A thin adapter over the engine.
 import { relative, resolve, isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkDraft, formatOf, LineMap, SeedIndex, type Finding, type SeedDoc } from './engine';
+import { checkDraft, formatOf, isFlag, LineMap, SeedIndex, type Finding, type SeedDoc } from './engine';
 import { DEFAULT_MAX_DRAFT_BYTES, DEFAULT_MAX_SEED_BYTES, isInside, listTextFiles, loadSeeds, readTextFile, SEED_EXTENSIONS } from './seedLoader';
 import { SeedLines, toJsonDiagnostic, type JsonDiagnostic } from './report';
 import { loadWorkspaceConfig, isSeedIgnored, WORKSPACE_FILE } from './workspaceConfig';
@@ -170,7 +170,7 @@ function main(argv: string[]): number {
     const { visible, hidden } = review(r.text, result, config);
     const lines = new LineMap(r.text);
     const diags = visible.map((f) => toJsonDiagnostic(f, lines, seedLines, display));
-    if (visible.some((f: Finding) => f.severity === 'error' || f.severity === 'warning')) flagged = true;
+    if (visible.some((f: Finding) => isFlag(f.severity))) flagged = true;
     if (args.command === 'report')
       reports.push(
         renderReport(

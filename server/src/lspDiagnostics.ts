@@ -1,5 +1,5 @@
 // Engine findings as LSP diagnostics, hovers and edits. Pure: no connection, no file system.
-import { LineMap, type Claim, type Evidence, type Finding } from './engine';
+import { isFlag, LineMap, type Claim, type Evidence, type Finding } from './engine';
 import type { SeedLines } from './report';
 
 export interface LspPosition { line: number; character: number }
@@ -92,7 +92,7 @@ export interface LspTextEdit { range: LspRange; newText: string }
  * value in its place would write an older or another event's figure into the draft.
  */
 export function offersFix(f: Finding): boolean {
-  return (f.severity === 'error' || f.severity === 'warning') && !!f.expected && f.expected !== f.text;
+  return isFlag(f.severity) && !!f.expected && f.expected !== f.text;
 }
 
 /** Edits replacing each flag with the seed's value, overlapping ones left out. */

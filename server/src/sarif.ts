@@ -1,4 +1,5 @@
 // SARIF 2.1.0 output for the CLI (`factdesk check --format sarif`).
+import { isFlag } from './engine/types';
 import type { JsonDiagnostic } from './report';
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
@@ -41,7 +42,7 @@ export function renderSarif(files: SarifFile[], opts: { version: string; baseUri
           physicalLocation: { artifactLocation: { uri: opts.seedUri(e.seed) }, region: region(e.range) },
         })),
         // (Only a flag offers the seed's value: a note is no contradiction.)
-        fixes: (d.severity === 'error' || d.severity === 'warning') && d.expected
+        fixes: isFlag(d.severity) && d.expected
           ? [
               {
                 description: { text: `Replace with “${d.expected}”` },

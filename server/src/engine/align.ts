@@ -8,6 +8,8 @@ import { firstIndex, type Span, type Token } from './text';
 import { type Severity } from './types';
 import { type Ctx, seedWeight } from './ledger';
 
+export { storyOfTopic, storySeeds } from './ledger';
+
 /** How sure a slot comparison must be before it is reported. */
 export const ALIGN = { candidate: 0.2, warning: 0.45, error: 0.68 };
 
@@ -20,22 +22,6 @@ export function topicWeight(ctx: Ctx, s: SeedSentence): number {
   const w = seedWeight(ctx, s.seed);
   ctx.reads?.weights.set(s.seed, w);
   return w;
-}
-
-const storyOf = new WeakMap<Ctx, readonly SeedDoc[]>();
-
-/** The seeds of a topic's story (weight 1), in the topic's order. */
-export function storyOfTopic(topic: ReadonlyMap<SeedDoc, number>): SeedDoc[] {
-  const docs: SeedDoc[] = [];
-  for (const [doc, w] of topic) if (w >= 1) docs.push(doc);
-  return docs;
-}
-
-/** The seeds of the draft's story (topic weight 1), in the topic's order, once per check. */
-export function storySeeds(ctx: Ctx): readonly SeedDoc[] {
-  let docs = storyOf.get(ctx);
-  if (!docs) storyOf.set(ctx, (docs = storyOfTopic(ctx.topic)));
-  return docs;
 }
 
 /**

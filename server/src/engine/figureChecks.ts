@@ -394,17 +394,15 @@ function ownersOfValue(ctx: Ctx, at: SeedSentence, f: Figure): { owners: Entity[
  * draft's sentence nor the seed statement it restates names?
  */
 function anotherSubject(sf: SentenceFacts, s: SeedSentence, restated: SeedSentence): boolean {
-  // (A name of no known kind counts after the first word only: a sentence's first word is capitalised anyway.)
-  const first = s.facts.entities.find((e) => (e.type === 'person' || e.type === 'org' || (e.type === 'other' && e.start > s.facts.sentence.tokens[0].start)) && opensSentence(s, e));
+  const toks = s.facts.sentence.tokens;
+  if (toks.length === 0) return false;
+  // (A name starts at a word: one that starts no later than the third word is among the first three. A name of
+  // no known kind counts after the first word only: a sentence's first word is capitalised anyway.)
+  const third = toks[Math.min(2, toks.length - 1)].start;
+  const first = s.facts.entities.find((e) => e.start <= third && (e.type === 'person' || e.type === 'org' || (e.type === 'other' && e.start > toks[0].start)));
   if (!first) return false;
   const named = (entities: readonly Entity[]) => entities.some((e) => e.key === first.key || e.tokens.some((t) => first.tokens.includes(t)));
   return !named(sf.entities) && !named(restated.facts.entities);
-}
-
-/** Does the name start among the sentence's first three words? */
-function opensSentence(s: SeedSentence, e: Entity): boolean {
-  const toks = s.facts.sentence.tokens;
-  return toks.length > 0 && toks.slice(0, 3).some((t) => t.start === e.start);
 }
 
 /** The people a sentence names (keys), possessives included. */

@@ -216,8 +216,12 @@ const US = /^US/;
 // A range's second end (a number, or a number word), after a dash or "to". After a dash, it may carry its
 // scale joined ("3bn-4bn", "2-3m") and a sum its currency sign ("£2m-£3m"); after "to", a sign is another sum,
 // not a range's end ("from £35 to £36.20" is a change of two values).
-const RANGE_AFTER = /^\s?(?:(?:-|–|—)\s?(\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?)(?:\b|(?=(?:bn|mn|tn|m|k|b)\b))|to\s?(\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?)\b)/i;
-const RANGE_AFTER_MONEY = /^\s?(?:(?:-|–|—)\s?[$£€¥]?(\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?)(?:\b|(?=(?:bn|mn|tn|m|k|b)\b))|to\s?(\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?)\b)/i;
+const rangeAfter = (sign: string): RegExp => {
+  const end = String.raw`(\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?)`;
+  return new RegExp(String.raw`^\s?(?:(?:-|–|—)\s?${sign}${end}(?:\b|(?=(?:bn|mn|tn|m|k|b)\b))|to\s?${end}\b)`, 'i');
+};
+const RANGE_AFTER = rangeAfter('');
+const RANGE_AFTER_MONEY = rangeAfter('[$£€¥]?');
 /** A scale word right after a range's second number: a word (after a space or not) or a letter joined to it. */
 const SECOND_SCALE = /^(?:\s?(thousand|million|billion|trillion|bn|mn|tn)|(m|k|b))\b/i;
 const DASH_FIRST = /^(?:-|–)/;

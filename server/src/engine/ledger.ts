@@ -2,7 +2,7 @@
 import { type TextFacts } from './facts';
 import { type SeedDoc, type SeedIndex } from './seeds';
 import { type Span } from './text';
-import { type Claim, type Evidence, type FactKind, type Finding } from './types';
+import { isFlag, type Claim, type Evidence, type FactKind, type Finding } from './types';
 import { copyEvidence, copyFinding, shiftSpan, type LedgerOp, type SentenceReads } from './recheck';
 import { type Entity } from './people';
 
@@ -87,7 +87,7 @@ export function rawText(ctx: Ctx, span: Span): string {
 
 export function push(ctx: Ctx, f: Finding): void {
   // A sentence the seeds state word for word contradicts nothing in them: its claims are the seed's.
-  if (ctx.stated && (f.severity === 'error' || f.severity === 'warning') && f.range.start >= ctx.stated.span.start && f.range.end <= ctx.stated.span.end) {
+  if (ctx.stated && isFlag(f.severity) && f.range.start >= ctx.stated.span.start && f.range.end <= ctx.stated.span.end) {
     confirm(ctx, f.kind, f.range, f.text, [ctx.stated.evidence]);
     return;
   }
@@ -111,7 +111,7 @@ export function push(ctx: Ctx, f: Finding): void {
   }
   ctx.findings.push(f);
   ctx.findingSpans.add(f);
-  addClaim(ctx, { kind: f.kind, range: f.range, text: f.text, status: f.severity === 'error' || f.severity === 'warning' ? 'contradicted' : 'unverified', evidence: f.evidence, expected: f.expected });
+  addClaim(ctx, { kind: f.kind, range: f.range, text: f.text, status: isFlag(f.severity) ? 'contradicted' : 'unverified', evidence: f.evidence, expected: f.expected });
 }
 
 /**
@@ -122,9 +122,24 @@ export function push(ctx: Ctx, f: Finding): void {
  * such as a weekday that does not fit its date, keeps its severity.)
  */
 function fromAnotherStory(ctx: Ctx, f: Finding): boolean {
-  if ((f.kind !== 'figure' && f.kind !== 'date') || (f.severity !== 'error' && f.severity !== 'warning') || f.evidence.length === 0) return false;
-  for (const [doc, w] of ctx.topic) if (w >= 1 && f.evidence.some((e) => e.seed === doc.path)) return false;
-  return true;
+  if ((f.kind !== 'figure' && f.kind !== 'date') || !isFlag(f.severity) || f.evidence.length === 0) return false;
+  return !storySeeds(ctx).some((doc) => f.evidence.some((e) => e.seed === doc.path));
+}
+
+const storyOf = new WeakMap<Ctx, readonly SeedDoc[]>();
+
+/** The seeds of a topic's story (weight 1), in the topic's order. */
+export function storyOfTopic(topic: ReadonlyMap<SeedDoc, number>): SeedDoc[] {
+  const docs: SeedDoc[] = [];
+  for (const [doc, w] of topic) if (w >= 1) docs.push(doc);
+  return docs;
+}
+
+/** The seeds of the draft's story (topic weight 1), in the topic's order, once per check. */
+export function storySeeds(ctx: Ctx): readonly SeedDoc[] {
+  let docs = storyOf.get(ctx);
+  if (!docs) storyOf.set(ctx, (docs = storyOfTopic(ctx.topic)));
+  return docs;
 }
 
 export function confirm(ctx: Ctx, kind: FactKind, span: Span, text: string, evidence: Evidence[]): void {

@@ -4,6 +4,11 @@ import type { Span } from './text';
 export type FactKind = 'name' | 'title' | 'date' | 'figure';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
+/** Does a finding of this severity count as a flag (a contradiction)? Information and hints are notes. */
+export function isFlag(severity: Severity): boolean {
+  return severity === 'error' || severity === 'warning';
+}
+
 /** A seed sentence that supports a finding or a confirmation. */
 export interface Evidence {
   /** The seed file's path, as the seeds were loaded. */
