@@ -60,6 +60,23 @@ test('name mismatch: an office the seeds give to someone else', () => {
   assert.equal(f.expected, 'David Cameron');
 });
 
+
+test('an office is checked against seeds of its time: a seed dated over a month from the draft gives a note', () => {
+  // (The bundled seed, of 2023-11-22, has David Cameron as Foreign Secretary: he took the office on 13
+  // November 2023, from James Cleverly.)
+  const holder = 'Foreign Minister Hakan Fidan met British Foreign Secretary James Cleverly in London.';
+  const title = 'British Prime Minister David Cameron met Foreign Minister Hakan Fidan in London.';
+  for (const [draft, code] of [[holder, 'name-other-time'], [title, 'title-other-time']]) {
+    const early = check(draft, '2023-09-20');
+    assert.deepEqual(early.findings.filter((f) => f.severity === 'error' || f.severity === 'warning'), [], draft);
+    const note = early.findings.find((f) => f.code === code);
+    assert.ok(note, `a ${code} note on: ${draft}`);
+    assert.equal(note.severity, 'information');
+    assert.match(note.message, /dated 2023-11-22, the draft 2023-09-20/);
+    // A draft within a month of the seed is flagged as before.
+    assert.ok(flags(draft, '2023-12-15').some((f) => f.kind === (code === 'name-other-time' ? 'name' : 'title')), draft);
+  }
+});
 test('name spelling: a near miss of a seed name', () => {
   const f = flagged("Türkiye's Foreign Minister Hakan Fiden held talks in London.", 'Hakan Fiden');
   assert.ok(f);

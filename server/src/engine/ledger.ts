@@ -118,12 +118,32 @@ export function push(ctx: Ctx, f: Finding): void {
  * A figure or a date is an event's: only the seeds of the draft's own story (the seeds it is about, topic
  * weight 1) contradict it. One that only another story's seed gives (last week's chart, another day's oil
  * price, another country's trade figures) is a note, not a flag. (Names and titles stay checkable against
- * any seed: who holds an office does not change from one report to the next. A check that needs no seed,
- * such as a weekday that does not fit its date, keeps its severity.)
+ * any seed: who holds an office does not change from one report to the next, only over months: see
+ * pushOffice. A check that needs no seed, such as a weekday that does not fit its date, keeps its severity.)
  */
 function fromAnotherStory(ctx: Ctx, f: Finding): boolean {
   if ((f.kind !== 'figure' && f.kind !== 'date') || !isFlag(f.severity) || f.evidence.length === 0) return false;
   return !storySeeds(ctx).some((doc) => f.evidence.some((e) => e.seed === doc.path));
+}
+
+/** How far apart, in days, a seed may be dated from the draft and still say who holds an office now. */
+const SAME_TIME_DAYS = 31;
+
+/**
+ * A finding about an office (who holds it, or what a person's title is), pushed as a note when its seed is
+ * dated more than a month from the draft: offices change hands, so a seed of another time does not
+ * contradict the draft ("President Jacques Chirac" in a 2005 draft against a 2023 seed's President
+ * Emmanuel Macron). Without both dates the finding stands as it is.
+ */
+export function pushOffice(ctx: Ctx, f: Finding): void {
+  const seedDate = f.evidence[0]?.date;
+  const draftDate = ctx.draft.date;
+  if (isFlag(f.severity) && seedDate && draftDate && Math.abs(Date.parse(seedDate) - Date.parse(draftDate)) > SAME_TIME_DAYS * 86_400_000) {
+    f.severity = 'information';
+    f.code = `${f.kind}-other-time`;
+    f.message = `${f.message} The seed is dated ${seedDate}, the draft ${draftDate}: ${f.kind === 'title' ? 'the title' : 'who holds the office'} may have changed in between.`;
+  }
+  push(ctx, f);
 }
 
 const storyOf = new WeakMap<Ctx, readonly SeedDoc[]>();

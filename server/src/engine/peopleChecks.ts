@@ -7,7 +7,7 @@ import { evidenceOf, isCommonEnglish, type PersonRecord, type SeedIndex, type Se
 import { sameLetters, stem, tokenKey } from './text';
 import { type Severity } from './types';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
-import { type Ctx, push, confirm, unverified, draftSurname } from './ledger';
+import { type Ctx, push, pushOffice, confirm, unverified, draftSurname } from './ledger';
 import { matchCase, titleCase } from './wording';
 
 /** Is the person named by the story's own seeds (a topical seed mentions them)? */
@@ -140,7 +140,7 @@ function bodyBefore(s: SeedSentence, titleStart: number, body: string | undefine
 
 /** The name is what changed: the seeds give the draft's office to `holder`, and the draft's person another (`own`). */
 function holderFinding(ctx: Ctx, tp: TitledPerson, holder: { name: string; at: SeedSentence; score: number }, rec: PersonRecord, own: PersonRecord['titles'][number]): void {
-  push(ctx, {
+  pushOffice(ctx, {
     kind: 'name',
     code: 'name-mismatch',
     range: { start: tp.person.start, end: tp.person.end },
@@ -178,7 +178,7 @@ export function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec:
       const range = { start: tp.title.qualifierStart, end: tp.title.end };
       const text = raw.slice(range.start, range.end);
       const seedText = conflict.qualifierStart !== undefined ? at.facts.sentence.text.slice(conflict.qualifierStart - at.facts.sentence.start, conflict.end - at.facts.sentence.start) : conflict.text;
-      push(ctx, {
+      pushOffice(ctx, {
         kind: 'title',
         code: 'title-mismatch',
         range,
@@ -220,7 +220,7 @@ export function checkTitleOf(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, rec:
   const seedTitle = ranked[0];
   const aligned = candScore.get(seedTitle.at) ?? 0;
   const severity: Severity = aligned >= ALIGN.warning ? 'error' : 'warning';
-  push(ctx, {
+  pushOffice(ctx, {
     kind: 'title',
     code: 'title-mismatch',
     range: { start: tp.title.start, end: tp.title.end },
@@ -260,7 +260,7 @@ export function checkHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands
   // A person only other stories mention, given an office this story gives to someone else: likely the name.
   const severity = best ? severityFor(best.score + 0.05) ?? (elsewhere && topicWeight(ctx, best.at) === 1 && best.score >= 0.3 ? 'warning' : undefined) : undefined;
   if (!best || !severity) return false;
-  push(ctx, {
+  pushOffice(ctx, {
     kind: 'name',
     code: 'name-mismatch',
     range: { start: tp.person.start, end: tp.person.end },

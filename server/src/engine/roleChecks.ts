@@ -5,7 +5,7 @@ import { ROLE_GROUPS } from './lexicon';
 import { evidenceOf, type SeedSentence } from './seeds';
 import { stem } from './text';
 import { type Candidate, topicWeight, storySeeds } from './align';
-import { type Ctx, push } from './ledger';
+import { type Ctx, pushOffice } from './ledger';
 
 /**
  * How closely a seed sentence must restate the draft's for its role to stand against the draft's; and how
@@ -65,7 +65,7 @@ export function checkRoles(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): voi
     if (sf.people.some((p) => p.title.start <= toks[i].start && toks[i].end <= p.title.end)) continue;
     if (seedRoles.has(g) || (best.score < COPIED && storyNamesRole(ctx, g))) continue;
     const written = writtenRole(best.sentence, seedTerm);
-    push(ctx, {
+    pushOffice(ctx, {
       kind: 'title',
       code: 'title-mismatch',
       range: { start: toks[i].start, end: toks[i].end },
