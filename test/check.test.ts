@@ -61,6 +61,12 @@ test('name mismatch: an office the seeds give to someone else', () => {
 });
 
 
+test('a bare office beside the same office under a country is another country\'s: "President Ortiz met French President Emmanuel Macron"', () => {
+  assert.deepEqual(flags('Last week President Ortiz met French President Emmanuel Macron in Paris to discuss the war in Gaza.'), []);
+  // Alone in a sentence that speaks of Paris, the bare office is still compared with the seeds' French one.
+  assert.ok(flags('In Paris, Fidan will hold talks with President Ortiz.').some((f) => f.text === 'Ortiz' && f.expected === 'Emmanuel Macron'));
+});
+
 test('an office is checked against seeds of its time: a seed dated over a month from the draft gives a note', () => {
   // (The bundled seed, of 2023-11-22, has David Cameron as Foreign Secretary: he took the office on 13
   // November 2023, from James Cleverly.)

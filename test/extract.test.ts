@@ -12,6 +12,13 @@ test('titles before the name, with a nationality qualifier', () => {
   assert.deepEqual(people('The deal was signed by chief executive Thierry Breton.'), ['Thierry Breton = chief executive']);
 });
 
+test('a place set off by a comma qualifies no title after it: "In Paris, President Ortiz" is no French president', () => {
+  const qualifiers = (text: string) => extractFacts(text).sentences.flatMap((s) => s.people.map((p) => `${p.person.text} = ${p.title.qualifier === undefined ? 'no country' : 'a country'}`));
+  assert.deepEqual(qualifiers('Last week in Paris, President Ortiz discussed the loan.'), ['Ortiz = no country']);
+  assert.deepEqual(qualifiers('Last week French President Emmanuel Macron discussed the loan.'), ['Emmanuel Macron = a country']);
+  assert.deepEqual(qualifiers('Last week US President Joe Biden discussed the loan.'), ['Joe Biden = a country']);
+});
+
 test('titles in apposition after and before the name', () => {
   assert.deepEqual(people('David Cameron, Britain\'s foreign secretary, spoke.'), ['David Cameron = foreign minister']);
   assert.deepEqual(people('Britain\'s foreign secretary, David Cameron, spoke.'), ['David Cameron = foreign minister']);

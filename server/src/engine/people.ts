@@ -221,6 +221,8 @@ function titleAt(prose: string, toks: Token[], i: number): TitlePhrase | undefin
     const t = toks[j];
     const g = placeGroup(t.key);
     if (g !== undefined && !isTitleWord(t.key)) {
+      // (A place set off by punctuation qualifies nothing after it: "In Paris, President Kirchner".)
+      if (j + 1 < toks.length && !/^\.?\s*$/.test(prose.slice(t.end, toks[j + 1].start))) break;
       qualifier = String(g);
       j++;
       continue;

@@ -111,9 +111,13 @@ export function otherHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands
   let best: { text: string; name: string; at: SeedSentence; score: number } | undefined;
   const span = { start: tp.title.start, end: tp.person.end };
   const dctx = localContext(sf, span);
+  // (An office the sentence gives someone else under a country is not the bare office's: in "President
+  // Kirchner met French president Jacques Chirac", Kirchner is no French president.)
+  const taken = tp.title.qualifier === undefined ? sf.people.filter((q) => q !== tp && q.title.qualifier !== undefined && titlesCompatible(tp.title, q.title) && titlesCompatible(q.title, tp.title)).map((q) => q.title.qualifier) : [];
   for (const c of mentionCandidates(ctx, sf, span, cands)) {
     for (const p of c.sentence.facts.people) {
       if (!titlesCompatible(tp.title, p.title) || !titlesCompatible(p.title, tp.title)) continue;
+      if (p.title.qualifier !== undefined && taken.includes(p.title.qualifier)) continue;
       if (!sameQualifier(p.title.qualifier, tp.title.qualifier) || (sameBody && p.title.qualifier !== tp.title.qualifier && !bodyBefore(c.sentence, p.title.start, tp.title.qualifier))) continue;
       // (The same person written otherwise: "Cameron", "Mr Cameron"; a first name alone is no one's.)
       if (p.person.key === tp.person.key || tp.person.tokens.includes(p.person.tokens[p.person.tokens.length - 1]) || p.person.tokens.includes(tp.person.tokens[tp.person.tokens.length - 1])) continue;
