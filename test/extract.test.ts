@@ -17,6 +17,7 @@ test('a place set off by a comma qualifies no title after it: "In Paris, Preside
   assert.deepEqual(qualifiers('Last week in Paris, President Ortiz discussed the loan.'), ['Ortiz = no country']);
   assert.deepEqual(qualifiers('Last week French President Emmanuel Macron discussed the loan.'), ['Emmanuel Macron = a country']);
   assert.deepEqual(qualifiers('Last week US President Joe Biden discussed the loan.'), ['Joe Biden = a country']);
+  assert.deepEqual(qualifiers('Last week U.S. President Joe Biden discussed the loan.'), ['Joe Biden = a country']);
 });
 
 test('titles in apposition after and before the name', () => {

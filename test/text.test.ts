@@ -8,6 +8,13 @@ test('sentence segmentation survives abbreviations: Nov., U.S., Mr.', () => {
   assert.deepEqual(p.sentences.map((s) => s.text), ['Mr. Cameron met U.S. officials on Nov. 11 in London.', 'He left on Friday.', 'Dr. Fidan spoke.']);
 });
 
+test('a country\'s dotted letters before an office end no sentence: "U.S. President Joe Biden", "U.K. Foreign Secretary"', () => {
+  const texts = (t: string) => parseText(t).sentences.map((s) => s.text);
+  assert.deepEqual(texts('Last week U.S. President Joe Biden called. The U.K. Foreign Secretary agreed.'), ['Last week U.S. President Joe Biden called.', 'The U.K. Foreign Secretary agreed.']);
+  // Any other capitalised word after them starts a sentence, as before.
+  assert.deepEqual(texts('She moved to the U.S. Her brother stayed.'), ['She moved to the U.S.', 'Her brother stayed.']);
+});
+
 test('sentence offsets index the original text exactly, even with decomposed Unicode', () => {
   const raw = 'Tu\u0308rkiye said İstanbul talks went well. Erdog\u0306an agreed.';
   const p = parseText(raw);

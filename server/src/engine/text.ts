@@ -2,6 +2,8 @@
 // Offsets are always UTF-16 indices into the original text; comparisons use NFC, lower-cased keys
 // computed per token, so no offset is ever taken from a normalised or lower-cased string.
 
+import { TITLE_HEADS, TITLE_MODIFIERS } from './lexicon';
+
 export interface Span {
   start: number;
   end: number;
@@ -167,6 +169,19 @@ const CAPITAL = /\p{Lu}/u;
 const DOTTED_LETTERS = /^(?:\p{L}\.)+\p{L}$/u;
 const CAPITALISED_WORD = /\p{Lu}\p{Ll}/u;
 
+const TWO_WORDS = /^([\p{L}-]+)\s+([\p{L}-]+)?/u;
+
+/**
+ * Does an office start at index k ("President", "Foreign Secretary")? After a country's dotted letters it
+ * is the country's office, no new sentence: "U.S. President Joe Biden", "U.K. Foreign Secretary".
+ */
+function officeAt(text: string, k: number): boolean {
+  const m = TWO_WORDS.exec(text.slice(k, k + 60));
+  if (!m) return false;
+  const first = m[1].toLowerCase();
+  return TITLE_HEADS.has(first) || (TITLE_MODIFIERS.has(first) && m[2] !== undefined && TITLE_HEADS.has(m[2].toLowerCase()));
+}
+
 /** Does a sentence end at the terminator at index i of text? */
 function endsSentence(text: string, i: number): number | undefined {
   const ch = text[i];
@@ -193,7 +208,7 @@ function endsSentence(text: string, i: number): number | undefined {
       // An initial: "J. Smith" (not the letter of "3G." or "4G.", which ends a sentence)
       if (ONE_CAPITAL.test(word) && CAPITAL.test(next) && !(w >= 0 && DIGIT.test(text[w]))) return undefined;
       // "U.S. officials"; nor a bracket that holds initials alone: "Philip Roth (U.S.) Muriel Spark (U.K.)" is one list.
-      if (DOTTED_LETTERS.test(word) && (!CAPITALISED_WORD.test(text.slice(k, k + 2)) || (text[i + 1] === ')' && text[w] === '('))) return undefined;
+      if (DOTTED_LETTERS.test(word) && (!CAPITALISED_WORD.test(text.slice(k, k + 2)) || (text[i + 1] === ')' && text[w] === '(') || officeAt(text, k))) return undefined;
     }
   }
   return j;
