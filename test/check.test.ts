@@ -821,6 +821,26 @@ test('an office before a name is no part of it: "PM Blair" is the seeds\' Tony B
   assert.equal(sameName(name('pm marsh'), name('pm okoro')), false);
 });
 
+test('a party\'s deputy leader may be deputy prime minister too: one person holds both offices', () => {
+  const index = seedIndex('rally.txt', 'He is due to line up alongside campaign chief Alan Pike and deputy leader Harriet Cole for the rally in Leeds on Tuesday.');
+  assert.deepEqual(flagsAgainst(index, 'On Tuesday, Deputy Prime Minister Harriet Cole lined up with Alan Pike for the rally in Leeds.'), []);
+  assert.deepEqual(flagsAgainst(index, 'On Tuesday, Foreign Secretary Harriet Cole lined up with Alan Pike for the rally in Leeds.'), ['Foreign Secretary -> Deputy Leader']);
+});
+
+test('an office with or without its hyphen is one office: "director-general" is "director general"', () => {
+  const index = seedIndex('federation.txt', 'The delegation was led by Harold Penn, director general of the Federation of Builders, and included representatives of three banks.');
+  assert.deepEqual(flagsAgainst(index, '"This signifies a change of heart," Federation of Builders director-general Harold Penn said of the delegation.'), []);
+  assert.deepEqual(flagsAgainst(index, '"This signifies a change of heart," Federation of Builders vice-president Harold Penn said of the delegation.').map((f) => f.split(' -> ')[1]), ['director general']);
+});
+
+test('a number in a name may be written in words or digits, apart or joined: "BBC Two" is "BBC2", "Radio Four" is "Radio 4"', () => {
+  const name = (key: string) => ({ key, text: key.toUpperCase(), tokens: key.split(' ') }) as unknown as Entity;
+  assert.equal(sameName(name('bbc two'), name('bbc2')), true);
+  assert.equal(sameName(name('radio four'), name('radio 4')), true);
+  assert.equal(sameName(name('bbc two'), name('bbc3')), false);
+  assert.equal(sameName(name('channel four'), name('channel 5')), false);
+});
+
 test('a body and its acronym are one name, also where the draft spells out what the seed abbreviates', () => {
   const index = seedIndex('motors.txt', 'Sales at the Kestrel Motor Company (KMC) fell 12% in March. KMC blamed high fuel prices for low sales of its trucks. The Harbour and Coastal Authority (HCA) met on Friday. The HCA said the port would close for a week.');
   assert.deepEqual(flagsAgainst(index, 'Kestrel Motor Company blamed high fuel prices for low sales of its trucks.'), []);

@@ -20,6 +20,24 @@ test('a place set off by a comma qualifies no title after it: "In Paris, Preside
   assert.deepEqual(qualifiers('Last week U.S. President Joe Biden discussed the loan.'), ['Joe Biden = a country']);
 });
 
+test('"of the" between capitals stays inside a name: "Queens of the Stone Age"; not after an office: "Chancellor of the Exchequer"', () => {
+  const names = (text: string) => extractFacts(text).sentences.flatMap((s) => s.entities.map((e) => e.text));
+  assert.deepEqual(names('Other bands at the festival include Queens of the Stone Age and Keane.'), ['Queens of the Stone Age', 'Keane']);
+  assert.deepEqual(names('She studied at the University of the West of England.'), ['University of the West of England']);
+  assert.ok(!names('The plan was backed by the Chancellor of the Exchequer.').some((n) => n.includes(' of the ')));
+  // Neither such a name after "Lord" nor a named day is a person.
+  const types = (text: string) => extractFacts(text).sentences.flatMap((s) => s.entities.map((e) => `${e.text} (${e.type})`));
+  assert.deepEqual(types('It took $19.1m on Christmas Day alone, beating Lord of the Rings.'), ['Christmas Day (other)', 'Lord of the Rings (other)']);
+  assert.deepEqual(types('Lord Falconer agreed.'), ['Lord Falconer (person)']);
+});
+
+test('a count or a weekday is no name: "Five British detainees", "on Thursdays"', () => {
+  const names = (text: string) => extractFacts(text).sentences.flatMap((s) => s.entities.map((e) => `${e.text} (${e.type})`));
+  assert.deepEqual(names('Five British detainees were questioned by police.'), ['British (place)']);
+  assert.deepEqual(names('Four Britons are still held there.'), ['Britons (place)']);
+  assert.deepEqual(names('Nina Vale presents the show on Thursdays and Saturdays.'), ['Nina Vale (person)']);
+});
+
 test('titles in apposition after and before the name', () => {
   assert.deepEqual(people('David Cameron, Britain\'s foreign secretary, spoke.'), ['David Cameron = foreign minister']);
   assert.deepEqual(people('Britain\'s foreign secretary, David Cameron, spoke.'), ['David Cameron = foreign minister']);

@@ -2,7 +2,7 @@
 import { calendarSlips, extractDates, type DateMention } from './dates';
 import { extractFigures, listFigures, type Figure } from './figures';
 import { CONCEPTS, HONORIFICS, MONTH_SET, PLACE_BIGRAMS, STOPWORDS, WEEKDAY_SET, placeGroup } from './lexicon';
-import { extractEntities, extractTitledPeople, type Entity, type EntityType, type TitledPerson } from './people';
+import { CONNECTORS, extractEntities, extractTitledPeople, type Entity, type EntityType, type TitledPerson } from './people';
 import { formsOf, parseText, stem, type ParsedText, type Sentence, type Span, type TextFormat, type Token, type WordForm } from './text';
 
 export interface SentenceFacts {
@@ -377,7 +377,8 @@ function retypeNames(sentences: readonly SentenceFacts[], surnames: Map<string, 
       if (e.tokens.length === 1 && surnames.has(e.tokens[0])) e.type = 'person';
       if (e.type !== 'person' && startsWithHonorific(e.text)) {
         const words = e.text.split(/\s+/);
-        if (words.length > e.tokens.length && HONORIFICS.has(words[0].toLowerCase().replace(/\.$/, ''))) e.type = 'person';
+        // (Not "Lord of the Rings": an honorific before "of" names no one.)
+        if (words.length > e.tokens.length && HONORIFICS.has(words[0].toLowerCase().replace(/\.$/, '')) && !CONNECTORS.has(e.tokens[0])) e.type = 'person';
       }
       if (e.type !== before && !retyped.has(e)) retyped.set(e, before);
     }

@@ -175,8 +175,8 @@ export const CAPITALS = new Set([
 /** Country and nationality aliases, each group one country. */
 export const PLACE_ALIASES: string[][] = [
   ['türkiye', 'turkey', 'turkish', 'ankara', 'turkiye'],
-  ['uk', 'britain', 'british', 'united kingdom', 'great britain', 'england', 'english', 'london'],
-  ['us', 'usa', 'united states', 'america', 'american', 'washington'],
+  ['uk', 'britain', 'british', 'britons', 'united kingdom', 'great britain', 'england', 'english', 'london'],
+  ['us', 'usa', 'united states', 'america', 'american', 'americans', 'washington'],
   ['france', 'french', 'paris'],
   ['germany', 'german', 'berlin'],
   ['russia', 'russian', 'moscow'],

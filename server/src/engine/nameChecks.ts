@@ -346,11 +346,18 @@ export function sameName(a: Entity, b: Entity): boolean {
   if (ca || cb) {
     if (ca && cb ? ca.group === cb.group && ca.rest === cb.rest : (ca?.rest ?? a.key) === (cb?.rest ?? b.key)) return true;
   }
+  // (A number in words or digits, apart or joined: "BBC Two" and "BBC2", "Radio Four" and "Radio 4".)
+  if (/\d/.test(a.key) !== /\d/.test(b.key) && numeralsJoined(a.key) === numeralsJoined(b.key)) return true;
   if (a.tokens.length === 1 && b.tokens.length === 1) {
     const [x, y] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key];
     if (x.length >= 3 && y.startsWith(x)) return true;
   }
   return false;
+}
+
+/** A name's key with its number words as digits and no space or hyphen: "bbc two" and "bbc2" are "bbc2". */
+function numeralsJoined(key: string): string {
+  return key.replace(/[a-z]+/g, (w) => (Object.hasOwn(NUMBER_WORDS, w) && NUMBER_WORDS[w] < 100 ? String(NUMBER_WORDS[w]) : w)).replace(/[\s-]+/g, '');
 }
 
 const POSSESSIVE_END = /['’]s?$/;

@@ -39,7 +39,7 @@ const SYNONYM_OF = new Map<string, string>();
 for (const group of TITLE_SYNONYMS) for (const w of group) if (!SYNONYM_OF.has(w)) SYNONYM_OF.set(w, group[0]);
 
 const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|Jr|Sr)$/;
-const CONNECTORS = new Set(['of', 'for', 'the', '&', 'de', 'du', 'des']);
+export const CONNECTORS = new Set(['of', 'for', 'the', '&', 'de', 'du', 'des']);
 /** Connectors that join two capitalised runs into one name (not "the": "told the Independent the Tories' plans", "Like the Tories" are two things). */
 const NAME_JOINERS = new Set([...CONNECTORS].filter((w) => w !== 'the'));
 /** Honorifics that open a person's name and are never inside another one (unlike "Lord" or "Lady": "the Lord Chancellor"). */
@@ -109,7 +109,7 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
   while (i < toks.length) {
     const t = toks[i];
     // "I", "I've", "I'm" are the writer, not a name.
-    if (!t.cap || t.num || (t.text[0] === 'I' && /^I(?:['’].*)?$/.test(t.text)) || isDescriptor(t) || sentenceInitialCommon(t, i, lowerVocabulary) || ((WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) && !calendarWordInName(toks, i))) {
+    if (!t.cap || t.num || (t.text[0] === 'I' && /^I(?:['’].*)?$/.test(t.text)) || isDescriptor(t) || sentenceInitialCommon(t, i, lowerVocabulary) || ((WEEKDAY_SET.has(t.key) || MONTH_SET.has(t.key)) && !calendarWordInName(toks, i)) || (t.key.endsWith('days') && WEEKDAY_SET.has(t.key.slice(0, -1)))) {
       i++;
       continue;
     }
@@ -133,6 +133,11 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
         j++;
         continue;
       }
+      // "Queens of the Stone Age", "University of the West of England": "of the" inside a name, between capitals.
+      if (n.key === 'of' && toks[j + 2]?.text === 'the' && toks[j + 3]?.cap && !toks[j + 3].num && !isTitleWord(toks[i].key) && !isTitleWord(toks[j + 3].key) && /^\s+$/.test(prose.slice(n.end, toks[j + 3].start).replace('the', ' '))) {
+        j += 3;
+        continue;
+      }
       if ((NAME_JOINERS.has(n.key) || NAME_PARTICLES.has(n.key)) && j + 2 < toks.length && toks[j + 2].cap && !toks[j + 2].num && !PERSON_HONORIFICS.has(toks[j + 2].key)) {
         const gap2 = prose.slice(n.end, toks[j + 2].start);
         if (/^\s+$/.test(gap2)) {
@@ -148,6 +153,8 @@ export function extractEntities(prose: string, sentence: Sentence, lowerVocabula
       i = j + 1;
       continue;
     }
+    // Nor is it part of the nationality after it: "Five British detainees" are British, counted.
+    if (run.length > 1 && Object.hasOwn(NUMBER_WORDS, run[0].key) && placeGroup(run[1].key) !== undefined) run.shift();
     out.push(makeEntity(prose, run, sentence.index));
     i = j + 1;
   }
@@ -163,9 +170,10 @@ function makeEntity(prose: string, run: Token[], sentence: number): Entity {
   if (keys.some((w) => ORG_WORDS.has(w))) type = 'org';
   else if (keys.length === 1 && placeGroup(keys[0]) !== undefined) type = 'place';
   else if (placeGroup(keys.join(' ')) !== undefined) type = 'place';
-  else if (k > 0) type = 'person';
+  // ("Lord of the Rings" is no lord; "Christmas Day" and "Boxing Day" are no one.)
+  else if (k > 0 && !CONNECTORS.has(keys[0])) type = 'person';
   else if (PLACE_WORDS.has(keys[0])) type = 'place';
-  else if (core.length >= 2 && core.length <= 4 && core.every((t) => NAME_WORD.test(t.text) || ROMAN.test(t.text) || NAME_PARTICLES.has(t.key) || isNameToken(t))) type = 'person';
+  else if (core.length >= 2 && core.length <= 4 && k === 0 && keys[keys.length - 1] !== 'day' && core.every((t) => NAME_WORD.test(t.text) || ROMAN.test(t.text) || NAME_PARTICLES.has(t.key) || isNameToken(t))) type = 'person';
   const start = run[0].start;
   const end = run[run.length - 1].end;
   return { start, end, text: prose.slice(start, end), key: keys.join(' '), tokens: keys, type, sentence };
@@ -437,7 +445,9 @@ function trimEntity(prose: string, e: Entity, from: number, toks: Token[]): Enti
 /** Are two titles for the same person compatible (one names the office the other does, or a general form)? */
 export function titlesCompatible(draft: Title, seed: Title): boolean {
   if (draft.former !== seed.former) return true;
-  if (draft.office === seed.office) return true;
+  // ("director-general" is "director general", "vice-president" "vice president")
+  if (draft.office === seed.office || draft.office.replace(/-/g, ' ') === seed.office.replace(/-/g, ' ')) return true;
+  if (partyAndGovernment(draft, seed) || partyAndGovernment(seed, draft)) return true;
   const dw = new Set(draft.words.map(foldWord));
   const sw = new Set(seed.words.map(foldWord));
   // "party leader" for "Conservative leader": the party left unnamed
@@ -454,6 +464,20 @@ export function titlesCompatible(draft: Title, seed: Title): boolean {
   // "leader" and "head" are general
   if (isGeneralOffice(draft)) return true;
   return false;
+}
+
+/** A party's leader (or deputy) and the government office it leads the country from: one person holds both. */
+const GOVERNMENT_OF_PARTY_OFFICE = new Map([
+  ['leader', ['prime minister', 'first minister']],
+  ['deputy leader', ['deputy prime minister', 'deputy first minister']],
+]);
+
+/**
+ * "Deputy leader John Prescott" and "Deputy Prime Minister John Prescott". (Not where the party is named:
+ * "Conservative leader" is no Labour prime minister's title, and the seeds seldom say whose party governs.)
+ */
+function partyAndGovernment(party: Title, government: Title): boolean {
+  return GOVERNMENT_OF_PARTY_OFFICE.get(party.words.join(' '))?.includes(government.office) ?? false;
 }
 
 const PARTIES = new Set(['conservative', 'labour', 'liberal', 'democrat', 'republican', 'green', 'snp', 'ukip', 'plaid', ...Object.keys(PARTY_WORDS)]);
