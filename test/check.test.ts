@@ -827,6 +827,14 @@ test('a party\'s deputy leader may be deputy prime minister too: one person hold
   assert.deepEqual(flagsAgainst(index, 'On Tuesday, Foreign Secretary Harriet Cole lined up with Alan Pike for the rally in Leeds.'), ['Foreign Secretary -> Deputy Leader']);
 });
 
+test('a seed sentence that shares one word with the draft\'s is no statement of its date: "making tractors for Harwell since 2003"', () => {
+  const index = seedIndex('harwell.txt', 'Harwell Motors has named a new chief executive. It has been making tractors for Harwell since 2003. Mr Okafor took charge of the firm in 2001 and cut costs by a fifth.');
+  // (Other reports make "making" and "tractors" common words, as an archive does.)
+  for (let i = 0; i < 12; i++) index.addSeed(`farm-${i}.txt`, `Farm ${i} has been making tractors for years. Making tractors is hard work at plant ${i}.`);
+  assert.deepEqual(flagsAgainst(index, 'Mr Okafor steered Harwell through a downturn that began in 1999.'), []);
+  assert.deepEqual(flagsAgainst(index, 'Mr Okafor took charge of the firm in 1999.'), ['1999 -> 2001']);
+});
+
 test('an office with or without its hyphen is one office: "director-general" is "director general"', () => {
   const index = seedIndex('federation.txt', 'The delegation was led by Harold Penn, director general of the Federation of Builders, and included representatives of three banks.');
   assert.deepEqual(flagsAgainst(index, '"This signifies a change of heart," Federation of Builders director-general Harold Penn said of the delegation.'), []);

@@ -38,6 +38,14 @@ test('a count or a weekday is no name: "Five British detainees", "on Thursdays"'
   assert.deepEqual(names('Nina Vale presents the show on Thursdays and Saturdays.'), ['Nina Vale (person)']);
 });
 
+test('a span of time is no date ("the past five years", "the next three months"); a relative year needs the text\'s date', () => {
+  const read = (text: string, date?: string) => extractFacts(text, 'plaintext', date).sentences.flatMap((s) => s.dates.map((d) => `${d.text}=${d.iso}`));
+  assert.deepEqual(read('He has overseen a turnaround in the past five years.', '2023-11-22'), []);
+  assert.deepEqual(read('In the next three months, prices will rise.', '2023-11-22'), []);
+  assert.deepEqual(read('He sings in a new video after 40 years.'), []);
+  assert.deepEqual(read('He left two years ago, in 2021.', '2023-11-22'), ['two years ago=2021', '2021=2021']);
+});
+
 test('titles in apposition after and before the name', () => {
   assert.deepEqual(people('David Cameron, Britain\'s foreign secretary, spoke.'), ['David Cameron = foreign minister']);
   assert.deepEqual(people('Britain\'s foreign secretary, David Cameron, spoke.'), ['David Cameron = foreign minister']);
