@@ -212,6 +212,12 @@ test('a figure one digit off a figure of the story is flagged as mistyped', () =
   assert.equal(f?.expected, '£1,311');
 });
 
+test('a figure of another size is no slip of one digit: "700 websites" against "100m users"', () => {
+  const index = seedIndex('veldor.txt', "Veldor's net users number 100m, but this is less than 8% of its people. Many use the net in cafes.");
+  assert.deepEqual(flagsAgainst(index, 'In August authorities in Veldor shut down 700 websites and net cafes.'), []);
+  assert.deepEqual(flagsAgainst(index, 'In August authorities in Veldor shut down 700m websites and net cafes.'), ['700m -> 100m']);
+});
+
 test('a former office is compared with the former offices the seeds give', () => {
   const index = seedIndex('memoir.txt', ' date 2005-01-10 Former Foreign Secretary Robin Cook was paid for his memoir. Home Secretary Charles Clarke spoke.');
   const wrong = checkDraft('Former Home Secretary Robin Cook was paid for his memoir.', index).findings;
@@ -839,6 +845,12 @@ test('an office with or without its hyphen is one office: "director-general" is 
   const index = seedIndex('federation.txt', 'The delegation was led by Harold Penn, director general of the Federation of Builders, and included representatives of three banks.');
   assert.deepEqual(flagsAgainst(index, '"This signifies a change of heart," Federation of Builders director-general Harold Penn said of the delegation.'), []);
   assert.deepEqual(flagsAgainst(index, '"This signifies a change of heart," Federation of Builders vice-president Harold Penn said of the delegation.').map((f) => f.split(' -> ')[1]), ['director general']);
+});
+
+test('one broadcaster written several ways is one outlet: "told BBC News", "told BBC Radio 4\'s Today"', () => {
+  const index = seedIndex('rally.txt', '"They told us very clearly, it was the troops telling the leaders: get in line," Mr Pike told BBC Radio 4\'s Today programme on Tuesday.');
+  assert.deepEqual(flagsAgainst(index, '"They told us very clearly, it was the troops telling the leaders: get in line," Mr Pike told BBC News on Tuesday.'), []);
+  assert.deepEqual(flagsAgainst(index, '"They told us very clearly, it was the troops telling the leaders: get in line," Mr Pike told Sky News on Tuesday.').length, 1);
 });
 
 test('a number in a name may be written in words or digits, apart or joined: "BBC Two" is "BBC2", "Radio Four" is "Radio 4"', () => {

@@ -87,6 +87,11 @@ export function otherAge(ctx: Ctx, f: Figure): { g: Figure; s: SeedSentence } | 
   return undefined;
 }
 
+/** A value's order of magnitude (the power of ten of its first digit). */
+function magnitude(v: number): number {
+  return v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
+}
+
 /** "£3,311" where the story's seeds say "£1,311": one digit off a seed figure about the same thing. */
 export function mistypedFigure(ctx: Ctx, f: Figure, cands: Candidate[]): { g: Figure; s: SeedSentence; score: number } | undefined {
   if (f.words || f.qualifier !== 'exact') return undefined;
@@ -101,6 +106,8 @@ export function mistypedFigure(ctx: Ctx, f: Figure, cands: Candidate[]): { g: Fi
         if (figuresAgree(f, g)) return undefined; // the story has this value: not a typo
         const gd = g.valueText.replace(/\D/g, '');
         if (gd.length !== digits.length || distance(gd, digits) !== 1) continue;
+        // (Digits alike, sizes apart: "700 websites" is no slip for "100m users".)
+        if (magnitude(f.value) !== magnitude(g.value)) continue;
         if (digits.length < 3 && !(f.thing && f.thing === g.thing)) continue;
         const sc = score.get(s) ?? 0;
         if (sc >= 0.15 && (!found || sc > found.score)) found = { g, s, score: sc };

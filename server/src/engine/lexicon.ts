@@ -155,7 +155,7 @@ export const NAME_KINDS: string[][][] = [
   ],
   // news outlets ("told FEMAIL", "told Buzzfeed"), each with the ways news writes it
   [
-    ['bbc', 'bbc news', 'bbc radio 4', 'bbc one'], ['cnn'], ['sky news'], ['itv', 'itv news'], ['channel 4 news', 'channel 4'],
+    ['bbc', 'bbc news', 'bbc radio', 'bbc radio 4', 'radio 4', 'bbc radio five live', 'radio five live', 'bbc world service', 'bbc one', 'bbc1', 'bbc two', 'bbc2', 'bbc breakfast'], ['cnn'], ['sky news'], ['itv', 'itv news'], ['channel 4 news', 'channel 4'],
     ['daily mail', 'mailonline', 'mail online', 'daily mail australia', 'femail'], ['the sun'], ['daily mirror'],
     ['the times', 'sunday times'], ['the guardian', 'guardian'], ['the telegraph', 'telegraph', 'daily telegraph'],
     ['the independent'], ['financial times'], ['new york times', 'nyt'], ['washington post'],
