@@ -853,6 +853,14 @@ test('one broadcaster written several ways is one outlet: "told BBC News", "told
   assert.deepEqual(flagsAgainst(index, '"They told us very clearly, it was the troops telling the leaders: get in line," Mr Pike told Sky News on Tuesday.').length, 1);
 });
 
+test('initials for first names are the same person: "S Grimes" is "Stuart Grimes"; "G Easterby" is not "S Easterby"', () => {
+  const name = (key: string) => ({ key, text: key.toUpperCase(), tokens: key.split(' ') }) as unknown as Entity;
+  assert.equal(sameName(name('s grimes'), name('stuart grimes')), true);
+  assert.equal(sameName(name('j.k rowling'), name('joanne kathleen rowling')), true);
+  assert.equal(sameName(name('g easterby'), name('s easterby')), false);
+  assert.equal(sameName(name('s grimes'), name('tom grimes')), false);
+});
+
 test('a number in a name may be written in words or digits, apart or joined: "BBC Two" is "BBC2", "Radio Four" is "Radio 4"', () => {
   const name = (key: string) => ({ key, text: key.toUpperCase(), tokens: key.split(' ') }) as unknown as Entity;
   assert.equal(sameName(name('bbc two'), name('bbc2')), true);

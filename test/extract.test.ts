@@ -44,6 +44,15 @@ test('a span of time is no date ("the past five years", "the next three months")
   assert.deepEqual(read('In the next three months, prices will rise.', '2023-11-22'), []);
   assert.deepEqual(read('He sings in a new video after 40 years.'), []);
   assert.deepEqual(read('He left two years ago, in 2021.', '2023-11-22'), ['two years ago=2021', '2021=2021']);
+  // Nor is a weekend one day: "host Malaga this weekend" may be Saturday or Sunday.
+  assert.deepEqual(read('Real Madrid host Malaga this weekend.', '2015-04-10'), []);
+  assert.deepEqual(read('He was found dead last weekend.'), []);
+});
+
+test('a capitalised number word inside a name is no figure: "BBC Three", "Formula One"', () => {
+  const values = (text: string) => figures(text).map((f) => f.valueText);
+  assert.deepEqual(values('Nighty Night was shown on BBC Three, and Formula One returns in May.'), []);
+  assert.deepEqual(values('Three people died and two were hurt.'), ['Three', 'two']);
 });
 
 test('titles in apposition after and before the name', () => {

@@ -224,6 +224,7 @@ function chronoChunks(text: string): Array<[number, string]> {
  * Extracts date mentions of one sentence; `textDate` is the text's own date (YYYY-MM-DD). `remember`: keep
  * chrono's reading of the sentence for the next call (drafts; not seeds).
  */
+const WEEKEND = /\bweekends?\b/i;
 const SPAN = /\b(?:past|last|next|coming|previous|recent|following)\s+(?:[\w-]+\s+){0,2}(?:days|weeks|months|years|decades)\b/i;
 
 export function extractDates(prose: string, sentence: Sentence, textDate?: string, remember = true): DateMention[] {
@@ -282,8 +283,9 @@ export function extractDates(prose: string, sentence: Sentence, textDate?: strin
       out.push({ start, end: start + text.length, text, year, month, precision: 'month', relative: true, iso: isoOf({ year, month }), sentence: sentence.index });
       continue;
     }
-    // "the past five years", "the next three months": a span of time, no date to compare.
-    if (SPAN.test(text)) continue;
+    // "the past five years", "the next three months": a span of time, no date to compare; nor is a weekend
+    // ("last weekend", "this weekend") one day.
+    if (SPAN.test(text) || (WEEKEND.test(text) && !DIGIT.test(text))) continue;
     const isRelativeWord = /\b(?:ago|last|next|this|yesterday|today|tomorrow|later|earlier|(?:day|week|month|year)s?)\b/i.test(text);
     let year = known.isCertain('year') ? known.get('year') ?? undefined : undefined;
     let month = known.isCertain('month') ? known.get('month') ?? undefined : undefined;

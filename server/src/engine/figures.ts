@@ -252,6 +252,8 @@ function figureAt(prose: string, sentence: Sentence, i: number, inDate: (start: 
     tEnd = t.start + word!.length;
   }
   const words = !t.num;
+  // A capitalised number word after a capitalised word is part of a name: "BBC Three", "Formula One".
+  if (words && t.cap && i > 0 && toks[i - 1].cap && /^\s+$/.test(prose.slice(toks[i - 1].end, t.start))) return i;
   // "1 in 12", "one in five": a ratio
   const ratio = RATIO_AFTER.exec(prose.slice(tEnd, tEnd + 20));
   if (ratio) {

@@ -346,6 +346,8 @@ export function sameName(a: Entity, b: Entity): boolean {
   if (ca || cb) {
     if (ca && cb ? ca.group === cb.group && ca.rest === cb.rest : (ca?.rest ?? a.key) === (cb?.rest ?? b.key)) return true;
   }
+  // (Initials for first names: "S Grimes" and "Stuart Grimes", "J.K. Rowling" and "Joanne Kathleen Rowling".)
+  if (initialled(a, b) || initialled(b, a)) return true;
   // (A number in words or digits, apart or joined: "BBC Two" and "BBC2", "Radio Four" and "Radio 4".)
   if (/\d/.test(a.key) !== /\d/.test(b.key) && numeralsJoined(a.key) === numeralsJoined(b.key)) return true;
   if (a.tokens.length === 1 && b.tokens.length === 1) {
@@ -353,6 +355,20 @@ export function sameName(a: Entity, b: Entity): boolean {
     if (x.length >= 3 && y.startsWith(x)) return true;
   }
   return false;
+}
+
+/** Is `short` the name `long` with its first names written as initials ("s grimes", "stuart grimes")? */
+function initialled(short: Entity, long: Entity): boolean {
+  const st = short.tokens.flatMap((t) => (/^(?:\p{L}\.)+\p{L}\.?$/u.test(t) ? t.split('.').filter(Boolean) : [t]));
+  const lt = long.tokens;
+  if (st.length !== lt.length || st.length < 2 || st[st.length - 1] !== lt[lt.length - 1]) return false;
+  let initials = 0;
+  for (let i = 0; i < st.length - 1; i++) {
+    if (st[i] === lt[i]) continue;
+    if (st[i].length !== 1 || lt[i].length < 2 || lt[i][0] !== st[i]) return false;
+    initials++;
+  }
+  return initials > 0;
 }
 
 /** A name's key with its number words as digits and no space or hyphen: "bbc two" and "bbc2" are "bbc2". */
