@@ -13,6 +13,9 @@ function seedIndex(path: string, text: string): SeedIndex {
   return index;
 }
 
+/** A name as the checks see it, from its lower-case key ("stuart grimes"). */
+const name = (key: string) => ({ key, text: key.replace(/\b\w/g, (c) => c.toUpperCase()), tokens: key.split(' ') }) as unknown as Entity;
+
 /** The flags (errors and warnings) a draft gets against an index, as "draft text -> seed value". */
 function flagsAgainst(index: SeedIndex, draft: string): string[] {
   return checkDraft(draft, index).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.text} -> ${f.expected}`);
@@ -821,7 +824,6 @@ test('an office before a name is no part of it: "PM Blair" is the seeds\' Tony B
   const index = seedIndex('pm.txt', 'Prime Minister Tony Marsh declared himself "delighted", saying Mr Okoro would be warmly welcomed by MPs.');
   assert.deepEqual(flagsAgainst(index, 'PM Marsh declared himself "delighted", saying Mr Okoro would be warmly welcomed by MPs.'), []);
   assert.deepEqual(flagsAgainst(index, 'PM Tony Marsh declared himself "delighted".'), []);
-  const name = (key: string) => ({ key, text: key.replace(/\b\w/g, (c) => c.toUpperCase()), tokens: key.split(' ') }) as unknown as Entity;
   assert.equal(sameName(name('pm marsh'), name('tony marsh')), true);
   assert.equal(sameName(name('foreign minister'), name('prime minister')), false);
   assert.equal(sameName(name('pm marsh'), name('pm okoro')), false);
@@ -854,7 +856,6 @@ test('one broadcaster written several ways is one outlet: "told BBC News", "told
 });
 
 test('initials for first names are the same person: "S Grimes" is "Stuart Grimes"; "G Easterby" is not "S Easterby"', () => {
-  const name = (key: string) => ({ key, text: key.toUpperCase(), tokens: key.split(' ') }) as unknown as Entity;
   assert.equal(sameName(name('s grimes'), name('stuart grimes')), true);
   assert.equal(sameName(name('j.k rowling'), name('joanne kathleen rowling')), true);
   assert.equal(sameName(name('g easterby'), name('s easterby')), false);
@@ -862,7 +863,6 @@ test('initials for first names are the same person: "S Grimes" is "Stuart Grimes
 });
 
 test('a number in a name may be written in words or digits, apart or joined: "BBC Two" is "BBC2", "Radio Four" is "Radio 4"', () => {
-  const name = (key: string) => ({ key, text: key.toUpperCase(), tokens: key.split(' ') }) as unknown as Entity;
   assert.equal(sameName(name('bbc two'), name('bbc2')), true);
   assert.equal(sameName(name('radio four'), name('radio 4')), true);
   assert.equal(sameName(name('bbc two'), name('bbc3')), false);
