@@ -835,12 +835,17 @@ test('a party\'s deputy leader may be deputy prime minister too: one person hold
   assert.deepEqual(flagsAgainst(index, 'On Tuesday, Foreign Secretary Harriet Cole lined up with Alan Pike for the rally in Leeds.'), ['Foreign Secretary -> Deputy Leader']);
 });
 
-test('a seed sentence that shares one word with the draft\'s is no statement of its date: "making tractors for Harwell since 2003"', () => {
+test('a seed sentence that shares one word with the draft\'s is no statement of its date or figure: "making tractors for Harwell since 2003"', () => {
   const index = seedIndex('harwell.txt', 'Harwell Motors has named a new chief executive. It has been making tractors for Harwell since 2003. Mr Okafor took charge of the firm in 2001 and cut costs by a fifth.');
   // (Other reports make "making" and "tractors" common words, as an archive does.)
   for (let i = 0; i < 12; i++) index.addSeed(`farm-${i}.txt`, `Farm ${i} has been making tractors for years. Making tractors is hard work at plant ${i}.`);
   assert.deepEqual(flagsAgainst(index, 'Mr Okafor steered Harwell through a downturn that began in 1999.'), []);
   assert.deepEqual(flagsAgainst(index, 'Mr Okafor took charge of the firm in 1999.'), ['1999 -> 2001']);
+  // The same for a figure: "Mr Vance owns 28.1%" is no statement of a share price's rise.
+  const stake = seedIndex('vance.txt', 'Peter Vance has made a new offer for Harwell Motors. Mr Vance owns 28.1%. His offer values the firm at £800m.');
+  for (let i = 0; i < 12; i++) stake.addSeed(`owners-${i}.txt`, `Firm ${i} owns shares. It owns a stake in plant ${i} and owns land.`);
+  assert.deepEqual(flagsAgainst(stake, 'Shares in Harwell were up over 5% by noon on Monday following a new offer from Peter Vance.'), []);
+  assert.deepEqual(flagsAgainst(stake, 'Mr Vance owns 25.1% of the firm.'), ['25.1% -> 28.1%']);
 });
 
 test('an office with or without its hyphen is one office: "director-general" is "director general"', () => {
@@ -860,6 +865,14 @@ test('initials for first names are the same person: "S Grimes" is "Stuart Grimes
   assert.equal(sameName(name('j.k rowling'), name('joanne kathleen rowling')), true);
   assert.equal(sameName(name('g easterby'), name('s easterby')), false);
   assert.equal(sameName(name('s grimes'), name('tom grimes')), false);
+});
+
+test('one name in two romanisations is no misspelling: "Yanukovych" and "Yanukovich"; a doubled letter still is', () => {
+  const index = seedIndex('kyiv.txt', 'His opponent, Viktor Yanukovich, still has huge support in the east. The club will defer rent on its Westfalen stadium.');
+  assert.deepEqual(flagsAgainst(index, 'His rival, Viktor Yanukovych, still has huge support in the east.'), []);
+  assert.deepEqual(flagsAgainst(index, 'Viktor Yanukovych conceded on Monday.'), []);
+  assert.deepEqual(flagsAgainst(index, 'The club will defer rent on its Westfallen stadium.'), ['Westfallen -> Westfalen']);
+  assert.equal(sameName(name('viktor yanukovych'), name('viktor yanukovich')), true);
 });
 
 test('a number in a name may be written in words or digits, apart or joined: "BBC Two" is "BBC2", "Radio Four" is "Radio 4"', () => {

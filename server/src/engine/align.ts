@@ -1,6 +1,7 @@
 // Alignment: which seed statements a draft claim speaks about, and how closely (retrieval per sentence and
 // per claim clause, the draft's topic among the seeds, the words around a claim, copied frames).
 import { termsOf, type SentenceFacts } from './facts';
+import { figureTerm, dateTerm } from './held';
 import { type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
 import { placeGroup } from './lexicon';
 import { type EntityType } from './people';
@@ -48,6 +49,34 @@ export function topicOf(index: SeedIndex, sentences: Candidate[][]): Map<SeedDoc
 }
 
 export { termsOf } from './facts';
+
+/**
+ * Does a seed sentence speak of the draft sentence's matter: two terms in common (words, or figures and dates
+ * the two state alike), or all the words of either? One word, however rare, is no event: "It has been making
+ * cars for Nissan since 2003" says nothing of "Mr Ghosn took charge of Nissan in 1999", "Mr Glazer owns
+ * 28.1%" nothing of "shares were up 5% after an offer from Malcolm Glazer"; "I was born on 25 August" does
+ * speak of "I was born on 16 August", "Bollaert was sentenced to 18 years for running a site" of "He was
+ * sentenced to 20 years Friday", and "number 317 – down from 290 in 2014" of "ranked 450 on the rich list,
+ * slipping from 290 in 2014".
+ */
+export function sharesMatter(sf: SentenceFacts, s: SeedSentence): boolean {
+  const mine = new Set<string>();
+  for (const t of termsOf(sf)) if (t !== undefined) mine.add(t);
+  const mineWords = mine.size;
+  for (const f of sf.figures) mine.add(figureTerm(f.value));
+  for (const d of sf.dates) mine.add(dateTerm(d.iso));
+  let words = 0;
+  let sharedWords = 0;
+  let shared = 0;
+  for (const t of new Set(s.terms)) {
+    const word = !t.startsWith('=');
+    if (word) words++;
+    if (!mine.has(t)) continue;
+    shared++;
+    if (word) sharedWords++;
+  }
+  return shared >= 2 || (sharedWords > 0 && (sharedWords === words || sharedWords === mineWords));
+}
 
 /** A draft's or a seed's sentence facts, as far as its names go. */
 type Naming = { entities: ReadonlyArray<{ key: string; type: EntityType }> };

@@ -4,7 +4,7 @@ import { type SentenceFacts } from './facts';
 import { figuresAgree, figureUnitsComparable, type Figure } from './figures';
 import { WEEKDAYS } from './lexicon';
 import { dateTerm, evidenceOf, type SeedSentence } from './seeds';
-import { ALIGN, anchoredFrame, type Candidate, countriesApart, localContext, mentionCandidates, slotScore, severityFor, seedContext, termsOf } from './align';
+import { ALIGN, anchoredFrame, type Candidate, countriesApart, localContext, mentionCandidates, sharesMatter, slotScore, severityFor, seedContext } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
 
 export function describeDate(d: DateMention): string {
@@ -27,24 +27,6 @@ export function dateValueText(seed: DateMention, draft: DateMention): string {
  */
 function weekdayAgainstNoWeekday(d: DateMention, g: DateMention): boolean {
   return d.weekday !== undefined && d.day === undefined && d.month === undefined && g.weekday === undefined && (g.year === undefined || g.month === undefined || g.day === undefined);
-}
-
-/**
- * Does a seed sentence speak of the draft sentence's matter: two words in common (terms other than dates and
- * figures), or all of its own words? One word, however rare, is no event: "It has been making cars for
- * Nissan since 2003" says nothing of "Mr Ghosn took charge of Nissan in 1999"; "I was born on 25 August"
- * does speak of "I was born on 16 August".
- */
-function sharesMatter(sf: SentenceFacts, s: SeedSentence): boolean {
-  const mine = new Set(termsOf(sf));
-  let words = 0;
-  let shared = 0;
-  for (const t of new Set(s.terms)) {
-    if (t.startsWith('=')) continue;
-    words++;
-    if (mine.has(t)) shared++;
-  }
-  return shared >= 2 || (shared > 0 && shared === words);
 }
 
 export function checkDates(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): void {

@@ -4,7 +4,7 @@ import { distance } from 'fastest-levenshtein';
 import { conceptOf, type SentenceFacts } from './facts';
 import { figuresAgree, figureUnitsComparable, type Figure } from './figures';
 import { evidenceOf, figureTerm, type SeedSentence } from './seeds';
-import { ALIGN, anchoredFrame, type Candidate, countriesApart, topicWeight, localContext, mentionCandidates, slotScore, severityFor, seedContext, storySeeds } from './align';
+import { ALIGN, anchoredFrame, type Candidate, countriesApart, topicWeight, localContext, mentionCandidates, sharesMatter, slotScore, severityFor, seedContext, storySeeds } from './align';
 import { type Ctx, push, confirm, unverified } from './ledger';
 import { titleCase } from './wording';
 import { firstIndex } from './text';
@@ -172,7 +172,7 @@ export function checkFigures(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): v
           // in 2004 to below 3.9 per cent" does not agree through the seed's "more than 3%").
           if (!sameStatement(f, g) && statedAlikeIn(sf.figures, g, f, true)) continue;
           if (!agree || score > agree.score) agree = { g, s: c.sentence, score };
-        } else if (!restatedByOther(f, g, c.sentence.facts.figures) && !countriesApart(sf, c.sentence.facts)) {
+        } else if (!restatedByOther(f, g, c.sentence.facts.figures) && !countriesApart(sf, c.sentence.facts) && (frame || (f.thing && g.thing && sameThing(f, g)) || sharesMatter(sf, c.sentence))) {
           // (A seed figure another figure of this sentence restates is taken; one of another country's report
           // is not this one's.)
           strongest = Math.max(strongest, score);

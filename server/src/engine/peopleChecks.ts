@@ -4,7 +4,7 @@ import { type SentenceFacts } from './facts';
 import { STOPWORDS, placeGroup } from './lexicon';
 import { isGeneralOffice, titlesCompatible, type Entity, type Title, type TitledPerson } from './people';
 import { evidenceOf, isCommonEnglish, type PersonRecord, type SeedIndex, type SeedSentence } from './seeds';
-import { sameLetters, stem, tokenKey } from './text';
+import { sameLetters, sameRomanisation, stem, tokenKey } from './text';
 import { type Severity } from './types';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
 import { type Ctx, push, pushOffice, confirm, unverified, draftSurname } from './ledger';
@@ -64,7 +64,7 @@ function nearSpellingsIn(index: SeedIndex, key: string): string[] {
       const d = distance(name, key);
       if (d === 0 || d > limit) continue;
       // (Accents dropped are the same spelling in plain copy: "Therese" for "Thérèse".)
-      if (sameLetters(name, key)) continue;
+      if (sameLetters(name, key) || sameRomanisation(name, key)) continue;
       // Every differing word must still look like the same word, and not be a common word.
       const ok = nt.every((t, i) => {
         const u = tokens[i];

@@ -241,6 +241,24 @@ export function sameLetters(a: string, b: string): boolean {
   return a === b || ((NON_ASCII.test(a) || NON_ASCII.test(b)) && withoutAccents(a) === withoutAccents(b));
 }
 
+/**
+ * A name in one of the usual romanisations of a Cyrillic or Arabic one, folded: "Yanukovych" and
+ * "Yanukovich", "Zelenskyy" and "Zelensky", "Khodorkovsky" and "Hodorkovsky", "Rostropovitch" and
+ * "Rostropovich". (A doubled letter is left a slip: "Westfallen" is no spelling of "Westfalen".)
+ */
+function romanised(key: string): string {
+  return key
+    .replace(/ych\b/g, 'ich')
+    .replace(/(?:iy|yy|ii)\b/g, 'y')
+    .replace(/kh/g, 'h')
+    .replace(/tch/g, 'ch');
+}
+
+/** One name in two romanisations ("Viktor Yanukovich", "Viktor Yanukovych")? */
+export function sameRomanisation(a: string, b: string): boolean {
+  return a !== b && romanised(a) === romanised(b);
+}
+
 /** Initials written with full stops, alone or in a compound ("U.K", "China-U.K"): one word with "UK". */
 const DOTTED_INITIALS = /(?<![\p{L}\p{N}.])(?:\p{L}\.)+\p{L}(?:\.(?=-))?(?![\p{L}\p{N}.])/gu;
 
