@@ -50,6 +50,22 @@ export function topicOf(index: SeedIndex, sentences: Candidate[][]): Map<SeedDoc
 
 export { termsOf } from './facts';
 
+const matters = new WeakMap<SentenceFacts, { mine: Set<string>; mineWords: number }>();
+
+/** A draft sentence's terms, its figures' and dates' among them, and how many are words (once per sentence). */
+function matterOf(sf: SentenceFacts): { mine: Set<string>; mineWords: number } {
+  let m = matters.get(sf);
+  if (m === undefined) {
+    const mine = new Set<string>();
+    for (const t of termsOf(sf)) if (t !== undefined) mine.add(t);
+    const mineWords = mine.size;
+    for (const f of sf.figures) mine.add(figureTerm(f.value));
+    for (const d of sf.dates) mine.add(dateTerm(d.iso));
+    matters.set(sf, (m = { mine, mineWords }));
+  }
+  return m;
+}
+
 /**
  * Does a seed sentence speak of the draft sentence's matter: two terms in common (words, or figures and dates
  * the two state alike), or all the words of either? One word, however rare, is no event: "It has been making
@@ -60,11 +76,7 @@ export { termsOf } from './facts';
  * slipping from 290 in 2014".
  */
 export function sharesMatter(sf: SentenceFacts, s: SeedSentence): boolean {
-  const mine = new Set<string>();
-  for (const t of termsOf(sf)) if (t !== undefined) mine.add(t);
-  const mineWords = mine.size;
-  for (const f of sf.figures) mine.add(figureTerm(f.value));
-  for (const d of sf.dates) mine.add(dateTerm(d.iso));
+  const { mine, mineWords } = matterOf(sf);
   let words = 0;
   let sharedWords = 0;
   let shared = 0;
