@@ -867,6 +867,11 @@ test('initials for first names are the same person: "S Grimes" is "Stuart Grimes
   assert.equal(sameName(name('s grimes'), name('tom grimes')), false);
 });
 
+test('a plural inside a longer name is no misspelling: "X-rays for TB" and "X-ray for TB"', () => {
+  const index = seedIndex('visas.txt', 'Visitors staying longer than a year would need a chest X-ray for TB under the new rules. The checks began at Dunmore Airport.');
+  assert.deepEqual(flagsAgainst(index, 'The checks will include chest X-rays for TB for visitors staying a year.'), []);
+});
+
 test('one name in two romanisations is no misspelling: "Yanukovych" and "Yanukovich"; a doubled letter still is', () => {
   const index = seedIndex('kyiv.txt', 'His opponent, Viktor Yanukovich, still has huge support in the east. The club will defer rent on its Westfalen stadium.');
   assert.deepEqual(flagsAgainst(index, 'His rival, Viktor Yanukovych, still has huge support in the east.'), []);

@@ -4,7 +4,7 @@ import { READING_CONTEXT, type SentenceFacts } from './facts';
 import { CAPITALS, NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, partyWord, placeGroup, STOPWORDS, MONTHS, ORG_WORDS } from './lexicon';
 import { isPartyWord, isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedDoc, type SeedSentence } from './seeds';
-import { firstIndex, sameLetters, sameRomanisation, stem, tokenKey } from './text';
+import { firstIndex, sameLetters, sameRomanisation, sameWordsButNumber, stem, tokenKey } from './text';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf, storySeeds } from './align';
 import { type Ctx, push, confirm, unverified, draftSurname, draftWrites, findingOver } from './ledger';
 import { type Severity } from './types';
@@ -329,7 +329,7 @@ export function sameName(a: Entity, b: Entity): boolean {
   if (ka && kb && ka.kind === kb.kind && ka.name === kb.name) return true;
   if (a.tokens.every((t) => b.tokens.includes(t)) || b.tokens.every((t) => a.tokens.includes(t))) return true;
   // (The same letters with or without accents: "José" and "Jose", "Thérèse" and "Therese".)
-  if (sameLetters(a.key, b.key) || sameRomanisation(a.key, b.key)) return true;
+  if (sameLetters(a.key, b.key) || sameRomanisation(a.key, b.key) || (a.tokens.length > 1 && sameWordsButNumber(a.tokens, b.tokens))) return true;
   // (A body and its acronym: "General Motors" and "GM", "Office for National Statistics" and "ONS".)
   if (acronymOf(a, b) || acronymOf(b, a)) return true;
   // (An office before a name is no part of it: "PM Blair", "Prime Minister Tony Blair" and "Tony Blair".)

@@ -4,7 +4,7 @@ import { type SentenceFacts } from './facts';
 import { STOPWORDS, placeGroup } from './lexicon';
 import { isGeneralOffice, titlesCompatible, type Entity, type Title, type TitledPerson } from './people';
 import { evidenceOf, isCommonEnglish, type PersonRecord, type SeedIndex, type SeedSentence } from './seeds';
-import { sameLetters, sameRomanisation, stem, tokenKey } from './text';
+import { sameLetters, sameRomanisation, sameWordsButNumber, stem, tokenKey } from './text';
 import { type Severity } from './types';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
 import { type Ctx, push, pushOffice, confirm, unverified, draftSurname } from './ledger';
@@ -61,6 +61,8 @@ function nearSpellingsIn(index: SeedIndex, key: string): string[] {
       // ("Africa" and "African", "North America" and "North American").
       const [short, long] = name.length < key.length ? [name, key] : [key, name];
       if (long.startsWith(short) && /^(?:s|es|n|an|ian|ns|ans|ese|i)$/.test(long.slice(short.length))) continue;
+      // (So is a plural inside a longer name: "X-rays for TB" and "X-ray for TB".)
+      if (sameWordsButNumber(nt, tokens)) continue;
       const d = distance(name, key);
       if (d === 0 || d > limit) continue;
       // (Accents dropped are the same spelling in plain copy: "Therese" for "Thérèse".)

@@ -254,6 +254,16 @@ function romanised(key: string): string {
     .replace(/tch/g, 'ch');
 }
 
+/** Is `b` the plural of `a` ("x-ray", "x-rays"; "match", "matches")? */
+function pluralOf(a: string, b: string): boolean {
+  return b.startsWith(a) && (b.length === a.length + 1 ? b.endsWith('s') : b.length === a.length + 2 && b.endsWith('es'));
+}
+
+/** The same words, some in the plural in one and the singular in the other ("x-rays for tb", "x-ray for tb")? */
+export function sameWordsButNumber(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.some((t, i) => t !== b[i]) && a.every((t, i) => t === b[i] || pluralOf(t, b[i]) || pluralOf(b[i], t));
+}
+
 /** One name in two romanisations ("Viktor Yanukovich", "Viktor Yanukovych")? */
 export function sameRomanisation(a: string, b: string): boolean {
   return a !== b && romanised(a) === romanised(b);
