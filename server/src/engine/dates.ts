@@ -220,13 +220,14 @@ function chronoChunks(text: string): Array<[number, string]> {
   return out;
 }
 
+/** A weekend, and a span of time ("the past five years", "the next three months"): no one date. */
+const WEEKEND = /\bweekends?\b/i;
+const SPAN = /\b(?:past|last|next|coming|previous|recent|following)\s+(?:[\w-]+\s+){0,2}(?:days|weeks|months|years|decades)\b/i;
+
 /**
  * Extracts date mentions of one sentence; `textDate` is the text's own date (YYYY-MM-DD). `remember`: keep
  * chrono's reading of the sentence for the next call (drafts; not seeds).
  */
-const WEEKEND = /\bweekends?\b/i;
-const SPAN = /\b(?:past|last|next|coming|previous|recent|following)\s+(?:[\w-]+\s+){0,2}(?:days|weeks|months|years|decades)\b/i;
-
 export function extractDates(prose: string, sentence: Sentence, textDate?: string, remember = true): DateMention[] {
   const ref = refDate(textDate);
   const slice = prose.slice(sentence.start, sentence.end);

@@ -91,11 +91,7 @@ export function push(ctx: Ctx, f: Finding): void {
     confirm(ctx, f.kind, f.range, f.text, [ctx.stated.evidence]);
     return;
   }
-  if (fromAnotherStory(ctx, f)) {
-    f.severity = 'information';
-    f.code = `${f.kind}-other-story`;
-    f.message = `${f.message} Only a seed of another story says so: it may speak of another event.`;
-  }
+  if (fromAnotherStory(ctx, f)) asNote(f, 'other-story', 'Only a seed of another story says so: it may speak of another event.');
   if (ctx.reads) note(ctx.reads, f.range, { op: 'push', finding: copyFinding(f, -ctx.reads.origin) });
   if (!ctx.kinds[f.kind]) return;
   f.text = rawText(ctx, f.range);
@@ -139,11 +135,16 @@ export function pushOffice(ctx: Ctx, f: Finding): void {
   const seedDate = f.evidence[0]?.date;
   const draftDate = ctx.draft.date;
   if (isFlag(f.severity) && seedDate && draftDate && Math.abs(Date.parse(seedDate) - Date.parse(draftDate)) > SAME_TIME_DAYS * 86_400_000) {
-    f.severity = 'information';
-    f.code = `${f.kind}-other-time`;
-    f.message = `${f.message} The seed is dated ${seedDate}, the draft ${draftDate}: ${f.kind === 'title' ? 'the title' : 'who holds the office'} may have changed in between.`;
+    asNote(f, 'other-time', `The seed is dated ${seedDate}, the draft ${draftDate}: ${f.kind === 'title' ? 'the title' : 'who holds the office'} may have changed in between.`);
   }
   push(ctx, f);
+}
+
+/** A flag made an information note (code `<kind>-<why>`), its message saying why. */
+function asNote(f: Finding, why: string, reason: string): void {
+  f.severity = 'information';
+  f.code = `${f.kind}-${why}`;
+  f.message = `${f.message} ${reason}`;
 }
 
 const storyOf = new WeakMap<Ctx, readonly SeedDoc[]>();

@@ -4,7 +4,7 @@ import { READING_CONTEXT, type SentenceFacts } from './facts';
 import { CAPITALS, NAME_KINDS, NAME_PARTICLES, NUMBER_WORDS, PLACE_ALIASES, partyWord, placeGroup, STOPWORDS, MONTHS, ORG_WORDS } from './lexicon';
 import { isPartyWord, isTitleToken, type Entity } from './people';
 import { evidenceOf, isCommonEnglish, type SeedDoc, type SeedSentence } from './seeds';
-import { firstIndex, sameLetters, sameRomanisation, sameWordsButNumber, stem, tokenKey } from './text';
+import { firstIndex, sameWordsButNumber, spelledAlike, stem, tokenKey } from './text';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, frameMatch, slotScore, severityFor, termsOf, storySeeds } from './align';
 import { type Ctx, push, confirm, unverified, draftSurname, draftWrites, findingOver } from './ledger';
 import { type Severity } from './types';
@@ -328,8 +328,9 @@ export function sameName(a: Entity, b: Entity): boolean {
   const kb = ka && kindOf(b.key);
   if (ka && kb && ka.kind === kb.kind && ka.name === kb.name) return true;
   if (a.tokens.every((t) => b.tokens.includes(t)) || b.tokens.every((t) => a.tokens.includes(t))) return true;
-  // (The same letters with or without accents: "José" and "Jose", "Thérèse" and "Therese".)
-  if (sameLetters(a.key, b.key) || sameRomanisation(a.key, b.key) || (a.tokens.length > 1 && sameWordsButNumber(a.tokens, b.tokens))) return true;
+  // (The same letters with or without accents: "José" and "Jose"; another romanisation: "Yanukovych" and
+  // "Yanukovich"; a plural inside a longer name: "X-rays for TB" and "X-ray for TB".)
+  if (spelledAlike(a.key, b.key) || (a.tokens.length > 1 && sameWordsButNumber(a.tokens, b.tokens))) return true;
   // (A body and its acronym: "General Motors" and "GM", "Office for National Statistics" and "ONS".)
   if (acronymOf(a, b) || acronymOf(b, a)) return true;
   // (An office before a name is no part of it: "PM Blair", "Prime Minister Tony Blair" and "Tony Blair".)
@@ -780,7 +781,7 @@ export function otherSurname(ctx: Ctx, sf: SentenceFacts, e: Entity, cands: Cand
     if (c.score < 0.35 || topicWeight(ctx, c.sentence) < 1) continue;
     for (const g of c.sentence.facts.entities) {
       // (the same surname without its accents is the same: "Bregeon" for "Brégeon")
-      if (g.type !== 'person' || g.tokens.length !== 2 || g.tokens[0] !== first || sameLetters(g.tokens[1], surname) || sameRomanisation(g.tokens[1], surname)) continue;
+      if (g.type !== 'person' || g.tokens.length !== 2 || g.tokens[0] !== first || spelledAlike(g.tokens[1], surname)) continue;
       if (draftWrites(ctx, g.key) || sf.entities.some((d) => d.tokens.includes(g.tokens[1]))) return undefined;
       if (found && found.key !== g.key) return undefined;
       found ??= { key: g.key, text: g.text.replace(POSSESSIVE_END, ''), at: c.sentence };

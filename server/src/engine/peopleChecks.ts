@@ -4,7 +4,7 @@ import { type SentenceFacts } from './facts';
 import { STOPWORDS, placeGroup } from './lexicon';
 import { isGeneralOffice, titlesCompatible, type Entity, type Title, type TitledPerson } from './people';
 import { evidenceOf, isCommonEnglish, type PersonRecord, type SeedIndex, type SeedSentence } from './seeds';
-import { sameLetters, sameRomanisation, sameWordsButNumber, stem, tokenKey } from './text';
+import { sameWordsButNumber, spelledAlike, stem, tokenKey } from './text';
 import { type Severity } from './types';
 import { ALIGN, type Candidate, topicWeight, topicalSeeds, localContext, mentionCandidates, slotScore, severityFor, seedContext } from './align';
 import { type Ctx, push, pushOffice, confirm, unverified, draftSurname } from './ledger';
@@ -65,8 +65,9 @@ function nearSpellingsIn(index: SeedIndex, key: string): string[] {
       if (sameWordsButNumber(nt, tokens)) continue;
       const d = distance(name, key);
       if (d === 0 || d > limit) continue;
-      // (Accents dropped are the same spelling in plain copy: "Therese" for "Thérèse".)
-      if (sameLetters(name, key) || sameRomanisation(name, key)) continue;
+      // (Accents dropped are the same spelling in plain copy: "Therese" for "Thérèse"; so is another
+      // romanisation: "Yanukovych" for "Yanukovich".)
+      if (spelledAlike(name, key)) continue;
       // Every differing word must still look like the same word, and not be a common word.
       const ok = nt.every((t, i) => {
         const u = tokens[i];

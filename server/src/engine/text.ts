@@ -237,8 +237,16 @@ function withoutAccents(key: string): string {
 }
 
 /** Two keys that are the same letters, with or without accents ("brégeon", "bregeon"). */
-export function sameLetters(a: string, b: string): boolean {
+function sameLetters(a: string, b: string): boolean {
   return a === b || ((NON_ASCII.test(a) || NON_ASCII.test(b)) && withoutAccents(a) === withoutAccents(b));
+}
+
+/**
+ * One name spelt alike: the same letters with or without accents ("Thérèse", "Therese"), or in another of the
+ * usual romanisations ("Viktor Yanukovich", "Viktor Yanukovych").
+ */
+export function spelledAlike(a: string, b: string): boolean {
+  return sameLetters(a, b) || romanised(a) === romanised(b);
 }
 
 /**
@@ -262,11 +270,6 @@ function pluralOf(a: string, b: string): boolean {
 /** The same words, some in the plural in one and the singular in the other ("x-rays for tb", "x-ray for tb")? */
 export function sameWordsButNumber(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.some((t, i) => t !== b[i]) && a.every((t, i) => t === b[i] || pluralOf(t, b[i]) || pluralOf(b[i], t));
-}
-
-/** One name in two romanisations ("Viktor Yanukovich", "Viktor Yanukovych")? */
-export function sameRomanisation(a: string, b: string): boolean {
-  return a !== b && romanised(a) === romanised(b);
 }
 
 /** Initials written with full stops, alone or in a compound ("U.K", "China-U.K"): one word with "UK". */
