@@ -449,6 +449,8 @@ export class FlatIndex {
   private readonly byLength = new Map<number, readonly string[]>();
   private readonly byShape = new Map<number, readonly string[]>();
   private readonly termWeights: Float64Array;
+  /** Per sentence, the sum of its terms' weights (NaN: not worked out yet); made at the first retrieval. */
+  private ownWeights?: Float64Array;
 
   constructor(
     readonly tables: FlatTables,
@@ -480,6 +482,7 @@ export class FlatIndex {
   /** Forgets the weights of terms (the index around the tables changed). */
   resetWeights(): void {
     this.termWeights.fill(NaN);
+    this.ownWeights = undefined;
   }
 
   /** The seed a sentence is in: the last whose first sentence is not after it. */
@@ -516,8 +519,13 @@ export class FlatIndex {
     return this.tables.sentenceTerms.length(id);
   }
 
-  /** The summed weight of a sentence's own terms (value terms aside), each term weighed by `idf`. */
+  /**
+   * The summed weight of a sentence's own terms (value terms aside), each term weighed by `idf`; remembered
+   * per sentence, as the terms' weights are, until they are reset (retrieval asks for dozens per draft sentence).
+   */
   ownWeight(id: number, idf: (term: string) => number): number {
+    const known = (this.ownWeights ??= new Float64Array(this.tables.sentences).fill(NaN));
+    if (!Number.isNaN(known[id])) return known[id];
     const ids = this.tables.sentenceTerms.list(id);
     let own = 0;
     for (let i = 0; i < ids.length; i++) {
@@ -529,7 +537,7 @@ export class FlatIndex {
       }
       own += w;
     }
-    return own;
+    return (known[id] = own);
   }
 
   /** How many sentences have a term. */

@@ -167,6 +167,12 @@ export class SeedIndex {
   /** After a removal, the orders and first mentions a freshly built index would have are restored lazily. */
   private reorder = false;
   private scores = new Float64Array(1024);
+  /** A retrieval's working arrays, kept for the next: the sentences it touched, and its best few as it runs (seed sentence numbers, weight shared and score). */
+  private touched = new Int32Array(0);
+  private headIds = new Int32Array(0);
+  private headShares = new Float64Array(0);
+  private headScores = new Float64Array(0);
+  private readonly idfOf = (term: string): number => this.idf(term);
   private retrieved = new Map<string, Array<{ sentence: SeedSentence; score: number }>>();
   /** Bumped at every change of the index: what was remembered before it is stale. */
   private generation = 1;
@@ -636,63 +642,97 @@ export class SeedIndex {
     const capacity = layered ? layered.capacity : this.nextId;
     if (this.scores.length < capacity) this.scores = new Float64Array(Math.max(capacity, this.scores.length * 2));
     const scores = this.scores;
-    const touched: number[] = [];
+    // (The sentences touched, in the order first touched: in an array the index keeps, grown as needed.)
+    let touched = this.touched;
+    let touchedCount = 0;
     let total = 0;
     const flat = this.flat;
     for (const t of unique) {
       const w = this.idf(t);
       total += w;
-      // a term in thousands of sentences says nothing (its list is not even read)
-      if (this.postingCount(t) > 5000) continue;
       const list: ArrayLike<number> | undefined = layered ? layered.postings(t) : flat ? flat.postings(t) : this.postingIds(t);
-      if (!list) continue;
+      // a term in thousands of sentences says nothing (its list is not even read)
+      if (!list || list.length > 5000) continue;
       for (let i = 0; i < list.length; i++) {
         const id = list[i];
-        if (scores[id] === 0) touched.push(id);
+        if (scores[id] === 0) {
+          if (touchedCount === touched.length) {
+            const grown = new Int32Array(Math.max(1024, touched.length * 2));
+            grown.set(touched);
+            this.touched = touched = grown;
+          }
+          touched[touchedCount++] = id;
+        }
         scores[id] += w;
       }
     }
     if (total === 0) {
-      for (const id of touched) scores[id] = 0;
+      for (let k = 0; k < touchedCount; k++) scores[touched[k]] = 0;
       return [];
     }
     const forward = confidence(unique.length) / total;
     // The best few by the draft's coverage, ties in the order the sentences were first met (as a stable
     // sort keeps them), without sorting them all: each enters before the first that scores less.
+    // (In typed arrays the index keeps: a draft sentence touches hundreds of seed sentences, and most enter
+    // the head for a while.)
     const size = Math.max(limit * 4, 32);
-    const head: Array<{ id: number; shared: number; score: number }> = [];
-    for (const id of touched) {
+    if (this.headIds.length < size) {
+      this.headIds = new Int32Array(size);
+      this.headShares = new Float64Array(size);
+      this.headScores = new Float64Array(size);
+    }
+    const ids = this.headIds;
+    const shares = this.headShares;
+    const ranks = this.headScores;
+    let filled = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const id = touched[k];
       const shared = scores[id];
       scores[id] = 0;
       const score = shared * forward;
-      if (head.length === size && !(score > head[size - 1].score)) continue;
+      if (filled === size && !(score > ranks[size - 1])) continue;
       let lo = 0;
-      let hi = head.length;
+      let hi = filled;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (head[mid].score < score) hi = mid;
+        if (ranks[mid] < score) hi = mid;
         else lo = mid + 1;
       }
-      if (head.length === size) head.pop();
-      head.splice(lo, 0, { id, shared, score });
+      if (filled < size) filled++;
+      for (let k = filled - 1; k > lo; k--) {
+        ids[k] = ids[k - 1];
+        shares[k] = shares[k - 1];
+        ranks[k] = ranks[k - 1];
+      }
+      ids[lo] = id;
+      shares[lo] = shared;
+      ranks[lo] = score;
     }
     // A short seed sentence wholly restated inside a longer draft sentence aligns too: score the seed
     // sentence's own coverage for the best few.
-    for (const r of head) {
-      const own = layered ? layered.ownWeight(r.id, (t) => this.idf(t)) : flat ? flat.ownWeight(r.id, (t) => this.idf(t)) : this.ownWeight(r.id);
-      const termCount = layered ? layered.termCount(r.id) : flat ? flat.termCount(r.id) : this.ownTerms[r.id];
-      r.score = withOwnCoverage(r.score, r.shared, own, termCount);
+    for (let i = 0; i < filled; i++) {
+      const id = ids[i];
+      const own = layered ? layered.ownWeight(id, this.idfOf) : flat ? flat.ownWeight(id, this.idfOf) : this.ownWeight(id);
+      const termCount = layered ? layered.termCount(id) : flat ? flat.termCount(id) : this.ownTerms[id];
+      ranks[i] = withOwnCoverage(ranks[i], shares[i], own, termCount);
     }
     // (Scores only rose: a stable insertion sort, as the head is nearly in order.)
-    for (let i = 1; i < head.length; i++) {
-      const r = head[i];
+    for (let i = 1; i < filled; i++) {
+      const id = ids[i];
+      const score = ranks[i];
       let j = i;
-      for (; j > 0 && head[j - 1].score < r.score; j--) head[j] = head[j - 1];
-      head[j] = r;
+      for (; j > 0 && ranks[j - 1] < score; j--) {
+        ids[j] = ids[j - 1];
+        ranks[j] = ranks[j - 1];
+      }
+      ids[j] = id;
+      ranks[j] = score;
     }
     const best: Array<{ sentence: SeedSentence; score: number }> = [];
-    for (let i = 0; i < head.length && i < limit; i++) best.push({ sentence: layered ? layered.sentence(head[i].id) : flat ? flat.sentence(head[i].id) : this.byId[head[i].id]!, score: head[i].score });
-    if (this.retrieved.size >= 20000) this.retrieved.clear();
+    for (let i = 0; i < filled && i < limit; i++) best.push({ sentence: layered ? layered.sentence(ids[i]) : flat ? flat.sentence(ids[i]) : this.byId[ids[i]]!, score: ranks[i] });
+    // (A few thousand: enough for a long draft's re-check, where most sentences are replayed anyway, and few
+    // enough that what a megabyte of draft retrieves dies young instead of filling the old generation.)
+    if (this.retrieved.size >= 4096) this.retrieved.clear();
     this.retrieved.set(cacheKey, best);
     return best.slice();
   }
