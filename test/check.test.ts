@@ -68,6 +68,9 @@ test('a bare office beside the same office under a country is another country\'s
   assert.deepEqual(flags('Last week President Ortiz met French President Emmanuel Macron in Paris to discuss the war in Gaza.'), []);
   // Alone in a sentence that speaks of Paris, the bare office is still compared with the seeds' French one.
   assert.ok(flags('In Paris, Fidan will hold talks with President Ortiz.').some((f) => f.text === 'Ortiz' && f.expected === 'Emmanuel Macron'));
+  // Another office under a country in the same sentence leaves the bare one as it is: "British Prime
+  // Minister" says nothing of whose Foreign Secretary James Cleverly is.
+  assert.ok(flags('British Prime Minister Rishi Sunak and Foreign Secretary James Cleverly met Fidan in London.').some((f) => f.text === 'James Cleverly' && f.expected === 'David Cameron'));
 });
 
 test('an office is checked against seeds of its time: a seed dated over a month from the draft gives a note', () => {

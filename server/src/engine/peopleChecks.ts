@@ -110,17 +110,38 @@ export function checkPeople(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): Se
 }
 
 /** The seed statement that gives the draft's office to another person, in the sentence the draft follows. */
+const NO_COUNTRIES: ReadonlySet<string> = new Set();
+const countriesBySentence = new WeakMap<SentenceFacts, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The countries (or bodies) a draft sentence gives an office under, to the people it titles so: worked out
+ * once per sentence and office (a run-on sentence can title thousands of people), the office as
+ * titlesCompatible reads it.
+ */
+function countriesOfOffice(sf: SentenceFacts, title: Title): ReadonlySet<string> {
+  let byOffice = countriesBySentence.get(sf);
+  if (!byOffice) countriesBySentence.set(sf, (byOffice = new Map()));
+  const key = `${title.former}\u0001${title.office}\u0001${title.head}\u0001${title.words.join(' ')}`;
+  let countries = byOffice.get(key);
+  if (!countries) {
+    const found = new Set<string>();
+    for (const q of sf.people) if (q.title.qualifier !== undefined && titlesCompatible(title, q.title) && titlesCompatible(q.title, title)) found.add(q.title.qualifier);
+    byOffice.set(key, (countries = found));
+  }
+  return countries;
+}
+
 export function otherHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands: Candidate[], sameBody = false): { text: string; name: string; at: SeedSentence; score: number } | undefined {
   let best: { text: string; name: string; at: SeedSentence; score: number } | undefined;
   const span = { start: tp.title.start, end: tp.person.end };
   const dctx = localContext(sf, span);
   // (An office the sentence gives someone else under a country is not the bare office's: in "President
   // Kirchner met French president Jacques Chirac", Kirchner is no French president.)
-  const taken = tp.title.qualifier === undefined ? sf.people.filter((q) => q !== tp && q.title.qualifier !== undefined && titlesCompatible(tp.title, q.title) && titlesCompatible(q.title, tp.title)).map((q) => q.title.qualifier) : [];
+  const taken = tp.title.qualifier === undefined ? countriesOfOffice(sf, tp.title) : NO_COUNTRIES;
   for (const c of mentionCandidates(ctx, sf, span, cands)) {
     for (const p of c.sentence.facts.people) {
       if (!titlesCompatible(tp.title, p.title) || !titlesCompatible(p.title, tp.title)) continue;
-      if (p.title.qualifier !== undefined && taken.includes(p.title.qualifier)) continue;
+      if (p.title.qualifier !== undefined && taken.has(p.title.qualifier)) continue;
       if (!sameQualifier(p.title.qualifier, tp.title.qualifier) || (sameBody && p.title.qualifier !== tp.title.qualifier && !bodyBefore(c.sentence, p.title.start, tp.title.qualifier))) continue;
       // (The same person written otherwise: "Cameron", "Mr Cameron"; a first name alone is no one's.)
       if (p.person.key === tp.person.key || tp.person.tokens.includes(p.person.tokens[p.person.tokens.length - 1]) || p.person.tokens.includes(tp.person.tokens[tp.person.tokens.length - 1])) continue;
