@@ -267,9 +267,13 @@ function otherGroupsValue(f: Figure, g: Figure, all: readonly Figure[]): boolean
   return !!f.thing && !!g.thing && !sameThing(f, g) && all.some((o) => o !== g && sameThing(f, o) && !figuresAgree(f, o));
 }
 
+// (A module constant: the bundler writes a literal with Unicode property escapes as `new RegExp(...)`,
+// which a function would build again at every call.)
+const COMPOUND = /^[\p{L}\p{N}]+-[\p{L}]/u;
+
 /** A compound that counts an attribute: "25-time champion", "three-course meal", "a 10-point plan". */
 function isCompound(f: Figure): boolean {
-  return !!f.thing && /^[\p{L}\p{N}]+-[\p{L}]/u.test(f.text);
+  return !!f.thing && COMPOUND.test(f.text);
 }
 
 /** Do two figures measure one specific thing: the same compound, or the same rate ("hours a week")? */

@@ -358,10 +358,18 @@ export function sameName(a: Entity, b: Entity): boolean {
   return false;
 }
 
+// (Regular expressions with Unicode property escapes are module constants: the bundler writes such a
+// literal as `new RegExp(...)`, which a function would build again at every call.)
+const DOTTED_LETTERS = /^(?:\p{L}\.)+\p{L}\.?$/u;
+const OWNER_LISTED_AFTER = /^\s+and\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*['’]s?(?=\s)/u;
+
 /** Is `short` the name `long` with its first names written as initials ("s grimes", "stuart grimes")? */
 function initialled(short: Entity, long: Entity): boolean {
-  const st = short.tokens.flatMap((t) => (/^(?:\p{L}\.)+\p{L}\.?$/u.test(t) ? t.split('.').filter(Boolean) : [t]));
   const lt = long.tokens;
+  // (Most names compared end in another word: told before the initials are read.)
+  const last = short.tokens[short.tokens.length - 1];
+  if (lt.length < 2 || (last !== lt[lt.length - 1] && !DOTTED_LETTERS.test(last))) return false;
+  const st = short.tokens.flatMap((t) => (DOTTED_LETTERS.test(t) ? t.split('.').filter(Boolean) : [t]));
   if (st.length !== lt.length || st.length < 2 || st[st.length - 1] !== lt[lt.length - 1]) return false;
   let initials = 0;
   for (let i = 0; i < st.length - 1; i++) {
@@ -443,16 +451,24 @@ function withoutOffice(tokens: string[]): string[] {
 
 /** A name of two words or more that opens with a country ("US Supreme Court"): that country's group and the rest. */
 function countryLed(e: Entity): { group: number; rest: string } | undefined {
-  // (the longest opening that is a country: "united states", not "united")
-  let found: { group: number; words: number } | undefined;
-  let opening = '';
-  for (let k = 1; k <= Math.min(3, e.tokens.length - 1); k++) {
-    opening = k === 1 ? e.tokens[0] : `${opening} ${e.tokens[k - 1]}`;
-    const group = placeGroup(opening);
-    if (group !== undefined) found = { group, words: k };
+  // (Remembered by name: sameName asks it of the same few names again and again.)
+  let led = countriesLeading.get(e.key);
+  if (led === undefined) {
+    // (the longest opening that is a country: "united states", not "united")
+    let found: { group: number; words: number } | undefined;
+    let opening = '';
+    for (let k = 1; k <= Math.min(3, e.tokens.length - 1); k++) {
+      opening = k === 1 ? e.tokens[0] : `${opening} ${e.tokens[k - 1]}`;
+      const group = placeGroup(opening);
+      if (group !== undefined) found = { group, words: k };
+    }
+    led = found ? { group: found.group, rest: e.tokens.slice(found.words).join(' ') } : null;
+    if (countriesLeading.size >= 20000) countriesLeading.clear();
+    countriesLeading.set(e.key, led);
   }
-  return found && { group: found.group, rest: e.tokens.slice(found.words).join(' ') };
+  return led ?? undefined;
 }
+const countriesLeading = new Map<string, { group: number; rest: string } | null>();
 
 /** "ONGC" for "Oil and Natural Gas Corporation" written in the seed sentence. */
 export function isAcronymOf(e: Entity, s: SeedSentence): boolean {
@@ -635,7 +651,7 @@ function headPerson(ctx: Ctx, s: SeedSentence): { person: Entity; facts: Sentenc
 /** "Both Helen Marsh and Julia Stone's sons were sent …": a name listed with a possessive is an owner too, not the subject. */
 function ownerInList(facts: SentenceFacts, q: Entity): boolean {
   const s = facts.sentence;
-  return /^\s+and\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*['’]s?(?=\s)/u.test(s.text.slice(q.end - s.start, q.end - s.start + 60));
+  return OWNER_LISTED_AFTER.test(s.text.slice(q.end - s.start, q.end - s.start + 60));
 }
 
 /**

@@ -255,12 +255,20 @@ export function spelledAlike(a: string, b: string): boolean {
  * "Rostropovich". (A doubled letter is left a slip: "Westfallen" is no spelling of "Westfalen".)
  */
 function romanised(key: string): string {
-  return key
-    .replace(/ych\b/g, 'ich')
-    .replace(/(?:iy|yy|ii)\b/g, 'y')
-    .replace(/kh/g, 'h')
-    .replace(/tch/g, 'ch');
+  // (Remembered: the name checks compare the same few names again and again.)
+  let folded = romanisedKeys.get(key);
+  if (folded === undefined) {
+    folded = key
+      .replace(/ych\b/g, 'ich')
+      .replace(/(?:iy|yy|ii)\b/g, 'y')
+      .replace(/kh/g, 'h')
+      .replace(/tch/g, 'ch');
+    if (romanisedKeys.size >= 20000) romanisedKeys.clear();
+    romanisedKeys.set(key, folded);
+  }
+  return folded;
 }
+const romanisedKeys = new Map<string, string>();
 
 /** Is `b` the plural of `a` ("x-ray", "x-rays"; "match", "matches")? */
 function pluralOf(a: string, b: string): boolean {

@@ -1,11 +1,17 @@
 // Wording of findings: a seed's value written in the draft's case.
 
+// (Module constants: the bundler writes a literal with Unicode property escapes as `new RegExp(...)`,
+// which a function would build again at every call.)
+const WORD_START_LOWER = /(^|[\s-])(\p{Ll})/gu;
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+
 export function titleCase(s: string): string {
-  return s.replace(/(^|[\s-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+  return s.replace(WORD_START_LOWER, (_m, a: string, b: string) => a + b.toUpperCase());
 }
 
 export function matchCase(value: string, like: string): string {
-  if (/^\p{Lu}/u.test(like) && /^\p{Ll}/u.test(value)) return titleCase(value);
-  if (/^\p{Ll}/u.test(like) && like === like.toLowerCase() && /^\p{Lu}/u.test(value)) return value.toLowerCase();
+  if (STARTS_UPPER.test(like) && STARTS_LOWER.test(value)) return titleCase(value);
+  if (STARTS_LOWER.test(like) && like === like.toLowerCase() && STARTS_UPPER.test(value)) return value.toLowerCase();
   return value;
 }
