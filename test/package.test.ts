@@ -56,3 +56,25 @@ test('npm run package (its vsce step, on the build) makes a .vsix with the bundl
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('no regular expression with Unicode property escapes is written inside a function of the server (the bundle would build it at every call)', () => {
+  // esbuild writes a literal such as /^\p{Lu}/u as `new RegExp("^\\p{Lu}", "u")`: at module level that is
+  // built once, inside a function at every call (one in the name comparisons once cost seconds a megabyte).
+  const literal = /(?:^|[=(,:!&|?\s])\/(?:[^/\n\\]|\\.)*\\p\{(?:[^/\n\\]|\\.)*\/[dgimsuy]*/;
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts'))
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            // (an indented line that is not a comment: inside a function, a class or a multi-line constant)
+            if (/^\s+(?!\/\/|\*|\/\*)/.test(line) && literal.test(line)) found.push(`${path.slice(root.length + 1)}:${i + 1}: ${line.trim()}`);
+          });
+    }
+  };
+  walk(join(root, 'server', 'src'));
+  assert.deepEqual(found, [], 'make these module constants');
+});

@@ -137,6 +137,9 @@ function maskLinks(raw: string, blanked: Uint8Array): void {
   }
 }
 
+/** Emphasis marks: asterisks, underscores outside a word, strikethrough (a module constant: the bundler writes a literal with Unicode property escapes as `new RegExp(...)`, which a function would build again at every call). */
+const EMPHASIS = /\*{1,3}|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])|~~/gu;
+
 /** Blanks Markdown syntax so that only prose is left, at the same offsets. */
 function maskMarkdown(raw: string, blanked: Uint8Array): void {
   blankMatches(raw, blanked, /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\1[^\n]*$|(?![\s\S]))/gm);
@@ -148,7 +151,7 @@ function maskMarkdown(raw: string, blanked: Uint8Array): void {
   blankMatches(raw, blanked, /\bhttps?:\/\/[^\s<>)]+/g);
   blankMatches(raw, blanked, /^[ \t]{0,3}(?:#{1,6}(?=[ \t]|$)|>+|[-*+](?=[ \t])|\d{1,3}[.)](?=[ \t]))/gm);
   blankMatches(raw, blanked, /^[ \t]*(?:[-*_][ \t]*){3,}$/gm);
-  blankMatches(raw, blanked, /\*{1,3}|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])|~~/gu);
+  blankMatches(raw, blanked, EMPHASIS);
   blankMatches(raw, blanked, /\|/g);
 }
 
