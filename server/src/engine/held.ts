@@ -169,27 +169,34 @@ interface SentenceValues {
   dates: DateMention[];
 }
 
-// Figures and dates read again, most recently used last. The cache grows during a check (a figure read
-// twice in one check is one object) and is cut back to its bound before the next (trimHeldValues).
+// Figures and dates read again, in two generations: those read since the last cut, and those read before
+// it. The cache grows during a check (a figure read twice in one check is one object: one found among the
+// older is moved to the recent) and is cut back to its bound before the next (trimHeldValues). (Two maps,
+// not one in order of use: moving every entry read to the end of one map cost more than reading it.)
 const VALUES_KEPT = 20000;
-const values = new Map<HeldSentenceFacts, SentenceValues>();
+let recentValues = new Map<HeldSentenceFacts, SentenceValues>();
+let olderValues = new Map<HeldSentenceFacts, SentenceValues>();
 
 function valuesOf(sf: HeldSentenceFacts): SentenceValues {
-  let v = values.get(sf);
-  if (v !== undefined) {
-    values.delete(sf);
-  } else v = sf.readValues();
-  values.set(sf, v);
+  let v = recentValues.get(sf);
+  if (v === undefined) {
+    v = olderValues.get(sf);
+    if (v !== undefined) olderValues.delete(sf);
+    else v = sf.readValues();
+    recentValues.set(sf, v);
+  }
   return v;
 }
 
-/** Forgets the least recently read figures and dates beyond the bound (between checks). */
+/** Between checks: keeps the figures and dates read since the last cut, and forgets the rest beyond the bound. */
 export function trimHeldValues(): void {
-  if (values.size <= VALUES_KEPT) return;
-  let excess = values.size - VALUES_KEPT;
-  for (const key of values.keys()) {
+  if (recentValues.size + olderValues.size <= VALUES_KEPT) return;
+  olderValues = recentValues;
+  recentValues = new Map();
+  let excess = olderValues.size - VALUES_KEPT;
+  for (const key of olderValues.keys()) {
     if (excess-- <= 0) break;
-    values.delete(key);
+    olderValues.delete(key);
   }
 }
 
