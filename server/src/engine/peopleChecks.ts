@@ -109,7 +109,6 @@ export function checkPeople(ctx: Ctx, sf: SentenceFacts, cands: Candidate[]): Se
   return handled;
 }
 
-/** The seed statement that gives the draft's office to another person, in the sentence the draft follows. */
 const NO_COUNTRIES: ReadonlySet<string> = new Set();
 const countriesBySentence = new WeakMap<SentenceFacts, Map<string, ReadonlySet<string>>>();
 
@@ -131,6 +130,7 @@ function countriesOfOffice(sf: SentenceFacts, title: Title): ReadonlySet<string>
   return countries;
 }
 
+/** The seed statement that gives the draft's office to another person, in the sentence the draft follows. */
 export function otherHolder(ctx: Ctx, sf: SentenceFacts, tp: TitledPerson, cands: Candidate[], sameBody = false): { text: string; name: string; at: SeedSentence; score: number } | undefined {
   let best: { text: string; name: string; at: SeedSentence; score: number } | undefined;
   const span = { start: tp.title.start, end: tp.person.end };

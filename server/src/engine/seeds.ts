@@ -700,10 +700,10 @@ export class SeedIndex {
         else lo = mid + 1;
       }
       if (filled < size) filled++;
-      for (let k = filled - 1; k > lo; k--) {
-        ids[k] = ids[k - 1];
-        shares[k] = shares[k - 1];
-        ranks[k] = ranks[k - 1];
+      for (let m = filled - 1; m > lo; m--) {
+        ids[m] = ids[m - 1];
+        shares[m] = shares[m - 1];
+        ranks[m] = ranks[m - 1];
       }
       ids[lo] = id;
       shares[lo] = shared;
