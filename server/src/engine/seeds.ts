@@ -173,8 +173,7 @@ export class SeedIndex {
   private headShares = new Float64Array(0);
   private headScores = new Float64Array(0);
   private readonly idfOf = (term: string): number => this.idf(term);
-  /** Retrievals remembered (until the index changes): sentence numbers and scores, one after the other. */
-  private retrieved = new Map<string, Float64Array>();
+  private retrieved = new Map<string, Array<{ sentence: SeedSentence; score: number }>>();
   /** Bumped at every change of the index: what was remembered before it is stale. */
   private generation = 1;
   private ownWeights = new Float64Array(1024);
@@ -638,7 +637,7 @@ export class SeedIndex {
     const unique = [...new Set(terms)];
     const cacheKey = `${limit}\u0001${unique.join('\u0001')}`;
     const cached = this.retrieved.get(cacheKey);
-    if (cached) return this.retrievedSentences(cached);
+    if (cached) return cached.slice();
     const layered = this.layered;
     const capacity = layered ? layered.capacity : this.nextId;
     if (this.scores.length < capacity) this.scores = new Float64Array(Math.max(capacity, this.scores.length * 2));
@@ -729,25 +728,13 @@ export class SeedIndex {
       ids[j] = id;
       ranks[j] = score;
     }
-    const best = new Float64Array(2 * Math.min(filled, limit));
-    for (let i = 0; 2 * i < best.length; i++) {
-      best[2 * i] = ids[i];
-      best[2 * i + 1] = ranks[i];
-    }
-    // (A few thousand, each in one typed array: enough for a long draft's re-check, where most sentences
-    // are replayed anyway, and little for the collector to carry.)
+    const best: Array<{ sentence: SeedSentence; score: number }> = [];
+    for (let i = 0; i < filled && i < limit; i++) best.push({ sentence: layered ? layered.sentence(ids[i]) : flat ? flat.sentence(ids[i]) : this.byId[ids[i]]!, score: ranks[i] });
+    // (A few thousand: enough for a long draft's re-check, where most sentences are replayed anyway, and few
+    // enough that what a megabyte of draft retrieves dies young instead of filling the old generation.)
     if (this.retrieved.size >= 4096) this.retrieved.clear();
     this.retrieved.set(cacheKey, best);
-    return this.retrievedSentences(best);
-  }
-
-  /** The seed sentences of a retrieval (numbers and scores, one after the other), each with its score. */
-  private retrievedSentences(found: Float64Array): Array<{ sentence: SeedSentence; score: number }> {
-    const layered = this.layered;
-    const flat = this.flat;
-    const out: Array<{ sentence: SeedSentence; score: number }> = [];
-    for (let i = 0; i < found.length; i += 2) out.push({ sentence: layered ? layered.sentence(found[i]) : flat ? flat.sentence(found[i]) : this.byId[found[i]]!, score: found[i + 1] });
-    return out;
+    return best.slice();
   }
 
   /** How many seed sentences have a term (after freeze: the layered or flat tables answer, if any). */
