@@ -68,19 +68,19 @@ function matterOf(sf: SentenceFacts): { mine: Set<string>; mineWords: number } {
 
 /**
  * Does a seed sentence speak of the draft sentence's matter: two terms in common (words, or figures and dates
- * the two state alike), or all the words of either? One word, however rare, is no event: "It has been making
- * cars for Nissan since 2003" says nothing of "Mr Ghosn took charge of Nissan in 1999", "Mr Glazer owns
- * 28.1%" nothing of "shares were up 5% after an offer from Malcolm Glazer"; "I was born on 25 August" does
- * speak of "I was born on 16 August", "Bollaert was sentenced to 18 years for running a site" of "He was
- * sentenced to 20 years Friday", and "number 317 – down from 290 in 2014" of "ranked 450 on the rich list,
- * slipping from 290 in 2014".
+ * the two state alike), or all the words of either? One word, however rare, is no event: "The plant has built
+ * vans for Korvak since 2003" says nothing of "Ms Lind took charge of Korvak in 1999", "Mr Ode owns 28.1%"
+ * nothing of "shares rose 5% after an offer from Tom Ode"; "I was born on 25 August" does speak of "I was born
+ * on 16 August", "Marsh was jailed for 18 years for running the scheme" of "He was jailed for 20 years", and
+ * "now 317th, down from 290th in 2014" of "ranked 450th, slipping from 290th in 2014".
  */
 export function sharesMatter(sf: SentenceFacts, s: SeedSentence): boolean {
   const { mine, mineWords } = matterOf(sf);
   let words = 0;
   let sharedWords = 0;
   let shared = 0;
-  for (const t of new Set(s.terms)) {
+  // (A seed sentence's terms are distinct: see SeedSentence.)
+  for (const t of s.terms) {
     const word = !t.startsWith('=');
     if (word) words++;
     if (!mine.has(t)) continue;

@@ -482,7 +482,7 @@ export class FlatIndex {
   /** Forgets the weights of terms (the index around the tables changed). */
   resetWeights(): void {
     this.termWeights.fill(NaN);
-    this.ownWeights = undefined;
+    this.ownWeights?.fill(NaN);
   }
 
   /** The seed a sentence is in: the last whose first sentence is not after it. */
