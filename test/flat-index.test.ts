@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, unlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkDraft, packFlat, SeedIndex, unpackFlat, type SeedDoc, type SeedSentence } from '../server/src/engine';
+import { checkDraft, packFlat, SeedIndex, unpackFlat, type CheckResult, type SeedDoc, type SeedSentence } from '../server/src/engine';
 import { loadSeeds, type VerifiedSeeds } from '../server/src/seedLoader';
 import { SEED_TEXT } from './helpers';
 
@@ -148,6 +148,28 @@ test('an index keeping its seeds\' texts as strings (the CLI without a cache) an
   }
   assert.equal(answers(plain), answers(deflated));
   assert.equal(verdict(plain), verdict(deflated));
+});
+
+test('a long session keeps the facts of the seeds its recent checks spoke of, lets the others go, and checks as before', () => {
+  // Invented seeds: eleven stories, more than a block of kept strings (8), each about its own people and figures.
+  const people = ['Mara Quell', 'Ivo Brandt', 'Lena Osei', 'Tomas Varek', 'Ada Lindqvist', 'Rui Castro', 'Noor Haddad', 'Elif Demir', 'Jonah Pike', 'Sade Okoro', 'Karl Weiss'];
+  const story = (i: number) => `date 2023-11-${10 + i}\nHealth Secretary ${people[i]} said on Tuesday that ${100 + i} clinics would open in the north. ${people[i].split(' ')[1]} spoke at the harbour.\n`;
+  const sparing = new SeedIndex({ keptFacts: 1 });
+  const keeping = new SeedIndex();
+  for (const index of [sparing, keeping]) for (let i = 0; i < 11; i++) index.addSeed(`s${i}.txt`, story(i));
+  const drafts = [2, 7, 2, 9, 7].map((i) => story(i).replace(`${100 + i} clinics`, `${200 + i} clinics`).replace('Health Secretary', 'Home Secretary'));
+  for (const draft of drafts) {
+    const v = verdict(sparing, draft);
+    assert.equal(v, verdict(keeping, draft));
+    assert.deepEqual((JSON.parse(v) as CheckResult).findings.map((f) => f.kind).sort(), ['figure', 'title'], 'the wrong figure and title are found');
+  }
+  // A check that speaks of no seed: the sparing index lets all but the one last asked for go before it.
+  for (const index of [sparing, keeping]) checkDraft('Nothing to see here.', index);
+  assert.equal(sparing.seedsHoldingFacts, 1);
+  assert.ok(keeping.seedsHoldingFacts >= 3, `the default keeps the facts of every seed read so far (${keeping.seedsHoldingFacts})`);
+  // The seeds let go are read again when asked for, and answer as before.
+  assert.equal(answers(sparing), answers(keeping));
+  assert.equal(verdict(sparing, drafts[1]), verdict(keeping, drafts[1]));
 });
 
 test('an index opened from its file: same answers and checks; seeds read only when a check needs them', () => {

@@ -8,6 +8,7 @@ import type { Entity } from './people';
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib';
 import { Lists, StringTable, StringTableBuilder, type DocLoader, type FlatTables } from './flat';
 import { factsRecord, restoreRecord } from './persist';
+import { detached } from './text';
 
 /** A title before a name, which a person's name is written without. */
 export const HONORIFIC_PREFIX = /^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+/;
@@ -116,7 +117,9 @@ class KeptStrings {
     const out: string[] = [];
     for (let i = n * this.per; i < (n + 1) * this.per; i++) {
       const length = this.lengths.at(i);
-      out.push(text.slice(at, at + length));
+      // (Each seed's strings copied out of the block's text: a piece of them kept after the check, a name
+      // or a quote, keeps that seed's text alone, not the other seeds decompressed with it.)
+      out.push(this.compress ? detached(text.slice(at, at + length)) : text.slice(at, at + length));
       at += length;
     }
     return out;

@@ -2,7 +2,6 @@
 // compare slot by slot (person and title, counted thing and number, event and date, name and spelling),
 // and report contradictions as findings and agreements as confirmed claims.
 import { extractFacts, passesOf, readingOf, READING_CONTEXT, READINGS_KEPT, type SentenceFacts } from './facts';
-import { trimHeldValues } from './held';
 import { evidenceOf, valueTerms, type SeedDoc, type SeedIndex, type SeedSentence } from './seeds';
 import { type TextFormat } from './text';
 import { type CheckResult, type FactKind } from './types';
@@ -123,7 +122,7 @@ const RETRIEVED = 40;
 
 /** Checks a draft against the seeds and returns its findings and claims. */
 export function checkDraft(text: string, index: SeedIndex, options: CheckOptions = {}): CheckResult {
-  trimHeldValues();
+  index.betweenChecks();
   const draft = extractFacts(text, options.format ?? 'plaintext', options.date);
   const kinds: Record<FactKind, boolean> = { name: true, title: true, date: true, figure: true, ...options.kinds };
   // A full date or a number of three digits or more that a seed sentence also states is a strong hint of

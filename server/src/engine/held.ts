@@ -33,19 +33,21 @@ export function indexTermsOf(terms: readonly string[], figures: readonly Figure[
 export const figureTerm = (value: number): string => `=${value}`;
 export const dateTerm = (iso: string): string => `=${iso}`;
 
-const tokenCache = new Map<HeldSentenceFacts, Token[]>();
-
 /** Most seed sentences name no titled person (and some no name): they share one empty list, never written to. */
 const NONE = Object.freeze([]) as never[];
 export const shared = <T>(list: T[]): T[] => (list.length === 0 ? NONE : list);
 
 /**
- * A seed sentence and its facts, in one object (the index holds hundreds of thousands): its place in the
- * text, its names and titles, and the terms it is found by. Its text and tokens are read again from the
- * text when asked, exactly as the parser read them (a few thousand sentences keep their tokens in a
- * cache), and so are its figures and dates (valuesOf).
+ * A seed sentence and its facts, in one object: its place in the text, its names and titles, and the terms
+ * it is found by. Its text and tokens are read again from the text when asked, exactly as the parser read
+ * them, and so are its figures and dates; tokens, figures and dates are then kept with it. (An index made
+ * of flat tables holds the facts of a few hundred seeds at a time, and lets them go with all they keep:
+ * FlatIndex.betweenChecks.)
  */
 export class HeldSentenceFacts implements SentenceFacts, Sentence {
+  private readTokens?: Token[];
+  private values?: SentenceValues;
+
   constructor(
     readonly index: number,
     readonly start: number,
@@ -70,21 +72,15 @@ export class HeldSentenceFacts implements SentenceFacts, Sentence {
   }
 
   get tokens(): Token[] {
-    let tokens = tokenCache.get(this);
-    if (tokens === undefined) {
-      tokens = tokenize(this.source.parsed.prose.slice(this.start, this.end), this.start);
-      if (tokenCache.size >= 20000) tokenCache.clear();
-      tokenCache.set(this, tokens);
-    }
-    return tokens;
+    return (this.readTokens ??= tokenize(this.source.parsed.prose.slice(this.start, this.end), this.start));
   }
 
   get figures(): Figure[] {
-    return valuesOf(this).figures;
+    return (this.values ??= this.readValues()).figures;
   }
 
   get dates(): DateMention[] {
-    return valuesOf(this).dates;
+    return (this.values ??= this.readValues()).dates;
   }
 
   get terms(): string[] {
@@ -113,13 +109,13 @@ export class HeldSentenceFacts implements SentenceFacts, Sentence {
   }
 }
 
-const nameWords = new Map<HeldEntity, string[]>();
-
 /**
  * A seed's name, held: its text and words are read from its key and the seed's text when asked (each
  * name of a plain record kept them as strings and an array).
  */
 export class HeldEntity implements Entity {
+  private words?: string[];
+
   constructor(
     readonly start: number,
     readonly end: number,
@@ -134,13 +130,7 @@ export class HeldEntity implements Entity {
   }
 
   get tokens(): string[] {
-    let words = nameWords.get(this);
-    if (words === undefined) {
-      words = this.key.split(' ');
-      if (nameWords.size >= 20000) nameWords.clear();
-      nameWords.set(this, words);
-    }
-    return words;
+    return (this.words ??= this.key.split(' '));
   }
 
   toJSON(): Entity {
@@ -167,37 +157,6 @@ function entityHolder(source: HeldSource): (e: Entity) => Entity {
 interface SentenceValues {
   figures: Figure[];
   dates: DateMention[];
-}
-
-// Figures and dates read again, in two generations: those read since the last cut, and those read before
-// it. The cache grows during a check (a figure read twice in one check is one object: one found among the
-// older is moved to the recent) and is cut back to its bound before the next (trimHeldValues). (Two maps,
-// not one in order of use: moving every entry read to the end of one map cost more than reading it.)
-const VALUES_KEPT = 20000;
-let recentValues = new Map<HeldSentenceFacts, SentenceValues>();
-let olderValues = new Map<HeldSentenceFacts, SentenceValues>();
-
-function valuesOf(sf: HeldSentenceFacts): SentenceValues {
-  let v = recentValues.get(sf);
-  if (v === undefined) {
-    v = olderValues.get(sf);
-    if (v !== undefined) olderValues.delete(sf);
-    else v = sf.readValues();
-    recentValues.set(sf, v);
-  }
-  return v;
-}
-
-/** Between checks: keeps the figures and dates read since the last cut, and forgets the rest beyond the bound. */
-export function trimHeldValues(): void {
-  if (recentValues.size + olderValues.size <= VALUES_KEPT) return;
-  olderValues = recentValues;
-  recentValues = new Map();
-  let excess = olderValues.size - VALUES_KEPT;
-  for (const key of olderValues.keys()) {
-    if (excess-- <= 0) break;
-    olderValues.delete(key);
-  }
 }
 
 /** The lower-case words of held sentences not yet indexed (the index takes them and forgets them). */

@@ -663,11 +663,12 @@ function fullName(doc: SeedDoc, g: Entity): Entity {
   return doc.facts.surnames.get(g.tokens[0]) ?? firstNamesOf(doc).get(g.tokens[0]) ?? g;
 }
 
-const firstNames = new WeakMap<SeedDoc, Map<string, Entity | undefined>>();
+// (Kept with the seed's facts, not the seed: the names are theirs, and go when they are let go.)
+const firstNames = new WeakMap<object, Map<string, Entity | undefined>>();
 
 /** A seed's people named in full (two words), by first name: undefined where two people share it. */
 function firstNamesOf(doc: SeedDoc): Map<string, Entity | undefined> {
-  let map = firstNames.get(doc);
+  let map = firstNames.get(doc.facts);
   if (map) return map;
   map = new Map();
   for (const s of doc.sentences) {
@@ -678,7 +679,7 @@ function firstNamesOf(doc: SeedDoc): Map<string, Entity | undefined> {
       else if (known && known.key !== g.key) map.set(g.tokens[0], undefined);
     }
   }
-  firstNames.set(doc, map);
+  firstNames.set(doc.facts, map);
   return map;
 }
 

@@ -2,10 +2,10 @@
 import { type SentenceFacts, type TextFacts } from './facts';
 import { countFacts, dateTerm, figureTerm, holdFacts, pendingLowerWords, readSeed, type HeldFacts, type HeldSentenceFacts } from './held';
 import type { Title } from './people';
-import { formatOf, type TextFormat } from './text';
+import { detached, formatOf, type TextFormat } from './text';
 import { COMMON_STEMS } from './commonWords';
 import type { Evidence } from './types';
-import { FlatIndex, Lists, StringTable, type DocLoader, type FlatPerson, type FlatTables } from './flat';
+import { FlatIndex, Lists, RESTORED_KEPT, StringTable, type DocLoader, type FlatPerson, type FlatTables } from './flat';
 import { Layered, memoized, type StoredOf } from './layered';
 import { FlatBuilder, HONORIFIC_PREFIX, lowerWordsOf, nameShape } from './builder';
 import { storeFacts } from './persist';
@@ -69,7 +69,7 @@ const quotes = new WeakMap<SeedSentence, string>();
 export function evidenceOf(s: SeedSentence): Evidence {
   const sent = s.facts.sentence;
   let quote = quotes.get(s);
-  if (quote === undefined) quotes.set(s, (quote = sent.text.replace(/\s+/g, ' ')));
+  if (quote === undefined) quotes.set(s, (quote = detached(sent.text.replace(/\s+/g, ' '))));
   return { seed: s.seed.path, range: { start: sent.start, end: sent.end }, quote, date: s.seed.date };
 }
 
@@ -127,6 +127,11 @@ export interface SeedIndexOptions {
    * twice the memory those strings take.
    */
   compressTexts?: boolean;
+  /**
+   * How many seeds whose facts were read from flat tables keep them from one check to the next (512): the
+   * seeds the most recent checks spoke of. The others let them go, and read them again if a check needs them.
+   */
+  keptFacts?: number;
 }
 
 export class SeedIndex {
@@ -136,6 +141,7 @@ export class SeedIndex {
   private opened = false;
   private readonly compact: boolean;
   private readonly compressTexts: boolean;
+  private readonly keptFacts: number;
   /** An index read from flat tables (fromFlat, or a compact build): it answers until the index changes. */
   private flat?: FlatIndex;
   /** Then, the tables with the seeds removed since masked and the seeds added since in an overlay. */
@@ -190,6 +196,7 @@ export class SeedIndex {
   constructor(options: SeedIndexOptions = {}) {
     this.compact = options.compact !== false;
     this.compressTexts = options.compressTexts !== false;
+    this.keptFacts = options.keptFacts ?? RESTORED_KEPT;
     if (this.compact) this.builder = new FlatBuilder(this.compressTexts);
   }
 
@@ -617,6 +624,17 @@ export class SeedIndex {
       this.idfs.set(term, w);
     }
     return w;
+  }
+
+  /** Called as a check begins: seeds read from flat tables that no recent check spoke of let their facts go. */
+  betweenChecks(): void {
+    (this.flat ?? this.layered?.flat)?.betweenChecks(this.keptFacts);
+  }
+
+  /** How many seeds read from flat tables hold their facts now (an index of objects holds all its seeds' facts). */
+  get seedsHoldingFacts(): number {
+    const flat = this.flat ?? this.layered?.flat;
+    return flat ? flat.restored.length : this.stats.files;
   }
 
   /**

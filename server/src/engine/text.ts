@@ -556,6 +556,17 @@ export class LineMap {
 }
 
 /** The first i in [0, n) for which pred holds, pred being false then true along i; n if none. */
+/**
+ * The string, in memory of its own. V8 keeps a piece cut from a longer string (slice, a regex match) as a
+ * view of the whole, and a string built by concatenation or replace as a chain of the pieces, so one kept
+ * piece keeps all the text it came from: a seed sentence's quote kept as evidence would keep the tens of
+ * kilobytes of seeds decompressed with it. This copies the characters once into a string of their own
+ * (adding a character and cutting it off again makes V8 flatten the chain into a new string).
+ */
+export function detached(s: string): string {
+  return s.length < 2 ? s : (' ' + s).slice(1);
+}
+
 export function firstIndex(n: number, pred: (i: number) => boolean): number {
   let lo = 0;
   let hi = n;
