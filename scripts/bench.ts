@@ -2,7 +2,9 @@
 // the CLI on a real eval set, and warm start from the persisted index. Not a test: it prints numbers.
 // Run it with `npm run bench` (scripts/bench.mjs bundles this file); `--quick` for a short run,
 // `--warm [--warm-count N] [--warm-dir DIR]` for the warm start from the persisted index (100,000 seeds by default), `--sizes 10,100` to choose the index sizes,
-// `--only-adversarial` for the table of generated 256 KB and 1 MB drafts alone (a check that stays linear).
+// `--only-adversarial` for the table of generated 256 KB and 1 MB drafts alone (a check that stays linear),
+// `--server-memory [N] [--settle S]` for the language server's memory over N seed files (10,000), idle S seconds (75),
+// `--session [N] [--settle S]` for the memory of a long session: N different drafts (500) against all the seeds.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -473,6 +475,139 @@ async function lspRoundTrip(c: Corpus): Promise<LspResult> {
   }
 }
 
+// ---- A long session: many different drafts checked against one index -------------------------------
+
+/** Draft k of a session: paragraphs of three articles (chosen by k), the figures of every other one shifted. */
+function sessionDraft(c: Corpus, k: number): string {
+  const parts: string[] = [];
+  for (let j = 0; j < 3; j++) {
+    const text = c.texts[hash32(`session${k}:${j}`) % c.texts.length];
+    parts.push(text.split(/\n\s*\n/).slice(1, 4).join('\n\n'));
+  }
+  const draft = parts.join('\n\n') + '\n';
+  return k % 2 ? variant(draft, 1 + (k % 30)) : draft;
+}
+
+/**
+ * The memory of a long session, in process: all the seeds indexed, then `count` different drafts checked
+ * one after another, as an editor's day or a workspace check of many drafts; heap and RSS as it goes, and
+ * after idling (an idle process gives memory back when V8's memory reducer runs).
+ */
+async function session(c: Corpus, count: number, idleS: number): Promise<void> {
+  const index = new SeedIndex();
+  for (let i = 0; i < c.texts.length; i++) index.addSeed(c.paths[i], c.texts[i]);
+  index.finishLoading();
+  gc();
+  const row = (label: string, checkMs?: number): string[] => {
+    const m = process.memoryUsage();
+    return [label, mb(m.heapUsed), mb(m.heapTotal), mb(m.rss), String(index.seedsHoldingFacts), checkMs === undefined ? '' : ms(checkMs)];
+  };
+  const rows = [row('indexed')];
+  const step = Math.max(1, Math.floor(count / 5));
+  let spent = 0;
+  let since = 0;
+  for (let k = 1; k <= count; k++) {
+    const t = performance.now();
+    checkDraft(sessionDraft(c, k), index);
+    spent += performance.now() - t;
+    since++;
+    if (k % step === 0 || k === count) {
+      gc();
+      rows.push(row(`${k} drafts`, spent / since));
+      spent = 0;
+      since = 0;
+    }
+  }
+  await new Promise((r) => setTimeout(r, idleS * 1000));
+  rows.push(row(`then idle ${idleS} s`));
+  console.log(`A long session: ${c.texts.length} seeds, ${count} different drafts of about 500 words checked one after another (MB; heap after a full collection):\n`);
+  console.log(table(['after', 'heap used', 'heap total', 'RSS', 'seeds holding facts', 'check (mean)'], rows));
+}
+
+// ---- The language server's memory with a large seed folder, over time ------------------------------
+
+/** Resident and peak resident memory of a process, in bytes (Linux /proc; undefined elsewhere). */
+function procMemory(pid: number): { rss: number; peak: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) * 1024;
+    const rss = kb('VmRSS');
+    const peak = kb('VmHWM');
+    return Number.isFinite(rss) && Number.isFinite(peak) ? { rss, peak } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The language server started on a folder of `count` seed files (no persisted index: a cold build), then
+ * left idle: its resident memory when the seeds are loaded, its peak, and where it settles once V8's
+ * memory reducer has collected the build's garbage (which an idle process leaves to it: tens of seconds);
+ * then after checking a 2,000-word draft.
+ */
+async function serverMemory(c: Corpus, count: number, settleS: number): Promise<string[][]> {
+  const server = join(ROOT, 'dist', 'server.js');
+  if (!existsSync(server)) throw new Error('dist/server.js not found');
+  const work = mkdtempSync(join(tmpdir(), 'factdesk-bench-memory-'));
+  const dir = join(work, 'seeds');
+  for (let i = 0; i < count; i++) {
+    const sub = join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
+    if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `${i}.txt`), seedAt(c, i).text);
+  }
+  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] }) as ChildProcessWithoutNullStreams;
+  proc.stderr.resume();
+  const settings = { seedPaths: [dir], debounceMs: 0 };
+  const rpc = new Rpc(proc, (method, params) => (method === 'workspace/configuration' ? (params?.items ?? []).map(() => settings) : null));
+  const exited = new Promise<never>((_, rej) => proc.on('exit', (code) => rej(new Error(`server exited (${code})`))));
+  const race = <T>(p: Promise<T>) => Promise.race([p, exited]);
+  const sleep = (msDelay: number) => new Promise((r) => setTimeout(r, msDelay));
+  try {
+    const rootUri = pathToFileURL(work).href;
+    const t0 = performance.now();
+    const loaded = race(rpc.next((m) => m.method === 'window/logMessage' && /\d+ seeds?, \d+ facts/.test(String(m.params?.message)), 600000));
+    await race(rpc.request('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: { workspace: { configuration: true } }, initializationOptions: { seedPaths: settings.seedPaths } }));
+    rpc.notify('initialized', {});
+    await loaded;
+    const loadS = (performance.now() - t0) / 1000;
+    const atLoad = procMemory(proc.pid ?? 0);
+    if (!atLoad) return [[String(count), loadS.toFixed(1), 'n/a (no /proc)', '', '', '', '']];
+    let settled = atLoad.rss;
+    let settledAt = 0;
+    for (let s = 1; s <= settleS; s++) {
+      await sleep(1000);
+      const m = procMemory(proc.pid ?? 0);
+      if (m && m.rss < settled - (1 << 20)) {
+        settled = m.rss;
+        settledAt = s;
+      }
+    }
+    const peak = procMemory(proc.pid ?? 0)?.peak ?? atLoad.peak;
+    const uri = pathToFileURL(join(work, 'draft.txt')).href;
+    const published = race(rpc.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri, 60000));
+    rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: makeDraft(c, 2000) } });
+    await published;
+    await sleep(2000);
+    const afterCheck = procMemory(proc.pid ?? 0);
+    let checkSettled = afterCheck?.rss ?? 0;
+    let checkSettledAt = 0;
+    for (let s = 1; s <= settleS && afterCheck; s++) {
+      await sleep(1000);
+      const m = procMemory(proc.pid ?? 0);
+      if (m && m.rss < checkSettled - (1 << 20)) {
+        checkSettled = m.rss;
+        checkSettledAt = s;
+      }
+    }
+    await race(rpc.request('shutdown', null, 5000)).catch(() => undefined);
+    rpc.notify('exit', null);
+    return [[String(count), loadS.toFixed(1), mb(peak), mb(atLoad.rss), settledAt ? `${mb(settled)} (after ${settledAt} s)` : `${mb(settled)} (not lower within ${settleS} s)`, afterCheck ? mb(afterCheck.rss) : 'n/a', checkSettledAt ? `${mb(checkSettled)} (after ${checkSettledAt} s)` : `${mb(checkSettled)} (not lower within ${settleS} s)`]];
+  } finally {
+    setTimeout(() => proc.kill(), 500).unref();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 // ---- The CLI on the bbc-titles eval set, as a whole process ----------------------------------------
 
 interface CliRun {
@@ -836,6 +971,17 @@ async function main(): Promise<void> {
   }
   if (flag('--only-adversarial')) {
     adversarialTable();
+    return;
+  }
+  if (flag('--session')) {
+    await session(c, Number(option('--session') ?? 500) || 500, Number(option('--settle') ?? 60) || 60);
+    return;
+  }
+  if (flag('--server-memory')) {
+    const count = Number(option('--server-memory') ?? 10000) || 10000;
+    const settleS = Number(option('--settle') ?? 75) || 75;
+    console.log(`Language server, ${count} seed files (a cold build, no persisted index), then idle for ${settleS} s, then a check and idle again (RSS, MB):\n`);
+    console.log(table(['seeds', 'loaded after (s)', 'peak RSS', 'RSS when loaded', 'RSS settled', 'RSS 2 s after a 2,000-word check', 'then settled'], await serverMemory(c, count, settleS)));
     return;
   }
   const sizes = (option('--sizes') ?? (QUICK ? '10,100,1000' : '10,100,1000,10000')).split(',').map(Number);
