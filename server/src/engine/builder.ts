@@ -106,7 +106,7 @@ class KeptStrings {
     if (text === undefined) {
       const at = this.blocks.at(3 * b + 1);
       text = brotliDecompressSync(this.chunks[this.blocks.at(3 * b)].subarray(at, at + this.blocks.at(3 * b + 2))).toString(this.wide.has(b) ? 'utf16le' : 'utf8');
-      if (this.read.size >= 128) this.read.delete(this.read.keys().next().value!);
+      if (this.read.size >= 32) this.read.delete(this.read.keys().next().value!);
       this.read.set(b, text);
     } else if (this.compress) {
       this.read.delete(b);

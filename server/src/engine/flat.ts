@@ -21,6 +21,16 @@ export function stringHash(s: string): number {
 }
 
 /** Strings in one text, by number; with `slots`, a hash table that finds a string's number. */
+/**
+ * The string in V8's one-byte form when all its characters fit one: a piece of a text with a single curly
+ * quote anywhere in it is held two bytes a character, and so is anything joined from such pieces (the
+ * tables of 10,000 seeds' names and people: 9 MB instead of 4.5).
+ */
+function oneByte(s: string): string {
+  return LATIN1_ONLY.test(s) ? Buffer.from(s, 'latin1').toString('latin1') : s;
+}
+const LATIN1_ONLY = /^[\u0000-\u00ff]*$/;
+
 export class StringTable {
   constructor(
     readonly text: string,
@@ -45,7 +55,7 @@ export class StringTable {
         slots[at] = i + 1;
       }
     }
-    return new StringTable(strings.join(''), offsets, slots);
+    return new StringTable(oneByte(strings.join('')), offsets, slots);
   }
 
   get size(): number {

@@ -2,7 +2,7 @@
 import { type SentenceFacts, type TextFacts } from './facts';
 import { countFacts, dateTerm, figureTerm, holdFacts, pendingLowerWords, readSeed, type HeldFacts, type HeldSentenceFacts } from './held';
 import type { Title } from './people';
-import { detached, formatOf, type TextFormat } from './text';
+import { detached, forgetWordForms, formatOf, type TextFormat } from './text';
 import { COMMON_STEMS } from './commonWords';
 import type { Evidence } from './types';
 import { FlatIndex, Lists, RESTORED_KEPT, StringTable, type DocLoader, type FlatPerson, type FlatTables } from './flat';
@@ -269,6 +269,7 @@ export class SeedIndex {
     if (!builder) return;
     this.builder = undefined;
     const { tables, load } = builder.freeze();
+    forgetWordForms();
     this.flat = new FlatIndex(tables, load);
     this.nextId = tables.sentences;
   }

@@ -344,6 +344,11 @@ function wordForm(t: string): WordForm {
   return f;
 }
 
+/** Forgets the words read so far (after a build: an archive's vocabulary, up to 50,000 words and 10 MB, is not its drafts'). */
+export function forgetWordForms(): void {
+  wordForms.clear();
+}
+
 export function tokenize(text: string, offset = 0, forms?: WordForm[]): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
