@@ -404,7 +404,7 @@ class FlatDoc implements SeedDoc {
   readonly path: string;
   readonly date?: string;
   private held?: HeldFacts;
-  private list?: SeedSentence[];
+  private list?: FlatSentence[];
   /** The check that last asked for the facts (FlatIndex.checks then). */
   used = 0;
 
@@ -429,16 +429,17 @@ class FlatDoc implements SeedDoc {
     return this.held;
   }
 
-  /** Lets the facts go (they are read again when next asked for). */
+  /** Lets the facts go (they are read again when next asked for), and its sentences' terms. */
   forget(): void {
     this.held = undefined;
+    if (this.list) for (const s of this.list) s.forgetTerms();
   }
 
   get sentences(): SeedSentence[] {
     if (this.list === undefined) {
       const t = this.index.tables;
       this.list = [];
-      for (let id = t.docFirst[this.n]; id < t.docFirst[this.n + 1]; id++) this.list.push(this.index.sentence(id));
+      for (let id = t.docFirst[this.n]; id < t.docFirst[this.n + 1]; id++) this.list.push(this.index.flatSentence(id));
     }
     return this.list;
   }
@@ -460,6 +461,10 @@ class FlatSentence implements SeedSentence {
 
   get terms(): string[] {
     return (this.own ??= this.index.termsOf(this.id));
+  }
+
+  forgetTerms(): void {
+    this.own = undefined;
   }
 }
 
@@ -540,6 +545,11 @@ export class FlatIndex {
   }
 
   sentence(id: number): SeedSentence {
+    return this.flatSentence(id);
+  }
+
+  /** The one object of a sentence (a seed's sentences are its list of them, found in it by identity). */
+  flatSentence(id: number): FlatSentence {
     let s = this.sentenceObjects.get(id);
     if (s === undefined) {
       const n = this.docOf(id);
