@@ -514,8 +514,8 @@ export class FlatIndex {
   /**
    * Between two checks: the seeds whose facts were read beyond the `keep` last asked for let them go, so
    * that a long session holds the facts of the seeds its recent drafts spoke of, not of every seed any
-   * draft ever did (a check reads those of a few dozen seeds; the facts of all 2,225 BBC articles held
-   * took about 150 MB). Never during a check, where one sentence must stay one object.
+   * draft ever did (a check reads those of a few dozen seeds; the facts of all 2,225 BBC articles held,
+   * with what they kept, took about 140 MB). Never during a check, where one sentence must stay one object.
    */
   betweenChecks(keep = RESTORED_KEPT): void {
     this.checks++;

@@ -196,7 +196,8 @@ export class SeedIndex {
   constructor(options: SeedIndexOptions = {}) {
     this.compact = options.compact !== false;
     this.compressTexts = options.compressTexts !== false;
-    this.keptFacts = options.keptFacts ?? RESTORED_KEPT;
+    const kept = options.keptFacts;
+    this.keptFacts = kept !== undefined && Number.isFinite(kept) && kept >= 0 ? Math.floor(kept) : RESTORED_KEPT;
     if (this.compact) this.builder = new FlatBuilder(this.compressTexts);
   }
 
