@@ -46,6 +46,8 @@ function answers(index: SeedIndex): string {
   for (const k of keys) {
     const p = index.person(k);
     const sent = index.entitySentence(k);
+    assert.equal(index.sentenceCountOf(k), index.withTerm(k).length, `sentences with ${k}`);
+    assert.equal(index.knowsTerm(k), index.withTerm(k).length > 0, `knows ${k}`);
     out.push([
       k,
       index.knowsEntity(k),

@@ -161,8 +161,8 @@ export function mentionCandidates(ctx: Ctx, sf: SentenceFacts, span: Span, base:
   if (value) {
     clause.push(value);
     // A seed sentence about this story that states the same value is a candidate whatever its wording.
-    const same = ctx.index.withTerm(value);
-    if (same.length <= 50) for (const s of same) if (topicWeight(ctx, s) === 1) scores.set(s, Math.max(scores.get(s) ?? 0, 0.35));
+    // (Counted first: a value hundreds of seed sentences state is no lead, and its list is not made.)
+    if (ctx.index.sentenceCountOf(value) <= 50) for (const s of ctx.index.withTerm(value)) if (topicWeight(ctx, s) === 1) scores.set(s, Math.max(scores.get(s) ?? 0, 0.35));
   }
   if (clause.length >= 2) {
     for (const c of ctx.index.retrieve(clause, 12)) scores.set(c.sentence, Math.max(scores.get(c.sentence) ?? 0, 0.9 * c.score * topicWeight(ctx, c.sentence)));

@@ -127,7 +127,7 @@ export function checkDraft(text: string, index: SeedIndex, options: CheckOptions
   const kinds: Record<FactKind, boolean> = { name: true, title: true, date: true, figure: true, ...options.kinds };
   // A full date or a number of three digits or more that a seed sentence also states is a strong hint of
   // the same statement; one no seed states would only dilute the sentence's words.
-  const anchors = (sf: SentenceFacts) => valueTerms(sf).filter((t) => /^=(?:\d{4}-\d\d-\d\d|\d{3,}(?:\.\d+)?)$/.test(t) && index.withTerm(t).length > 0);
+  const anchors = (sf: SentenceFacts) => valueTerms(sf).filter((t) => /^=(?:\d{4}-\d\d-\d\d|\d{3,}(?:\.\d+)?)$/.test(t) && index.knowsTerm(t));
   // (What a sentence retrieves depends on its terms and values, its reading's, and on the index: it is
   // remembered with the reading until the index changes.)
   const retrieved = index.remember('retrieved', '', () => new WeakMap<object, Candidate[]>());

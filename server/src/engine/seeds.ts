@@ -840,6 +840,12 @@ export class SeedIndex {
     return own;
   }
 
+  /** How many seed sentences contain a term (withTerm's length, without making the list). */
+  sentenceCountOf(term: string): number {
+    this.freeze();
+    return this.postingCount(term);
+  }
+
   /** Seed sentences that contain a term (for example a value term from figureTerm). */
   withTerm(term: string): readonly SeedSentence[] {
     this.freeze();
