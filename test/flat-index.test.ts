@@ -172,11 +172,13 @@ test('a long session keeps the facts of the seeds its recent checks spoke of, le
   // The seeds let go are read again when asked for, and answer as before.
   assert.equal(answers(sparing), answers(keeping));
   assert.equal(verdict(sparing, drafts[1]), verdict(keeping, drafts[1]));
-  // A number that is no count of seeds keeps the default.
+  // A number that is no count of seeds keeps the default (Infinity keeps every seed's facts once read).
   for (const odd of [Number.NaN, -3, Number.POSITIVE_INFINITY]) {
     const index = new SeedIndex({ keptFacts: odd });
     for (let i = 0; i < 11; i++) index.addSeed(`s${i}.txt`, story(i));
     for (const draft of drafts) assert.equal(verdict(index, draft), verdict(keeping, draft), `keptFacts ${odd}`);
+    checkDraft('Nothing to see here.', index);
+    assert.equal(index.seedsHoldingFacts, keeping.seedsHoldingFacts, `keptFacts ${odd}`);
   }
 });
 

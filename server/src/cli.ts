@@ -129,7 +129,7 @@ function main(argv: string[]): number {
   for (const p of workspace.problems) process.stderr.write(`factdesk: ${p}\n`);
   const config = workspace.config;
   // (One run, no cache: the seeds' texts are kept as strings, not deflated; the process ends soon.)
-  const index = args.cache === undefined ? new SeedIndex({ compressTexts: false }) : undefined;
+  const index = args.cache === undefined ? new SeedIndex({ compressTexts: false, keptFacts: Number.POSITIVE_INFINITY }) : undefined;
   const loaded = loadSeeds(args.seeds, { maxBytes: args.maxBytes ?? DEFAULT_MAX_SEED_BYTES, cacheDir: args.cache, index });
   if (loaded.files.length === 0) {
     // One line: why nothing could be read.

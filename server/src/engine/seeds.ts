@@ -130,6 +130,7 @@ export interface SeedIndexOptions {
   /**
    * How many seeds whose facts were read from flat tables keep them from one check to the next (512): the
    * seeds the most recent checks spoke of. The others let them go, and read them again if a check needs them.
+   * Infinity keeps them all (a one-shot run: the CLI without a cache); a negative number or NaN is taken as 512.
    */
   keptFacts?: number;
 }
@@ -197,7 +198,7 @@ export class SeedIndex {
     this.compact = options.compact !== false;
     this.compressTexts = options.compressTexts !== false;
     const kept = options.keptFacts;
-    this.keptFacts = kept !== undefined && Number.isFinite(kept) && kept >= 0 ? Math.floor(kept) : RESTORED_KEPT;
+    this.keptFacts = kept !== undefined && kept >= 0 ? Math.floor(kept) : RESTORED_KEPT;
     if (this.compact) this.builder = new FlatBuilder(this.compressTexts);
   }
 
