@@ -40,7 +40,7 @@ const BLOCK = 8;
 
 /**
  * Each seed's strings (its text, its prose where it differs, its date, its facts record), compressed
- * block by block: a block is read whole when one of its seeds is asked for, and the last 128 read are
+ * block by block: a block is read whole when one of its seeds is asked for, and the last 32 read are
  * remembered (a check reads seeds from all over the index; blocks of 8 seeds, some 40 KB, compress nearly
  * as well as larger ones and read faster). Brotli at its fastest quality: 2.5 times as fast as deflate's
  * fastest level on news text, for about 6% more bytes, and as fast to read back.

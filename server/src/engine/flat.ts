@@ -20,7 +20,6 @@ export function stringHash(s: string): number {
   return h >>> 0;
 }
 
-/** Strings in one text, by number; with `slots`, a hash table that finds a string's number. */
 /**
  * The string in V8's one-byte form when all its characters fit one: a piece of a text with a single curly
  * quote anywhere in it is held two bytes a character, and so is anything joined from such pieces (the
@@ -31,6 +30,7 @@ function oneByte(s: string): string {
 }
 const LATIN1_ONLY = /^[\u0000-\u00ff]*$/;
 
+/** Strings in one text, by number; with `slots`, a hash table that finds a string's number. */
 export class StringTable {
   constructor(
     readonly text: string,
@@ -517,7 +517,7 @@ export class FlatIndex {
    * draft ever did (a check reads those of a few dozen seeds; the facts of all 2,225 BBC articles held,
    * with what they kept, took about 140 MB). Never during a check, where one sentence must stay one object.
    */
-  betweenChecks(keep = RESTORED_KEPT): void {
+  betweenChecks(keep: number): void {
     this.checks++;
     if (this.restored.length <= keep) return;
     const byUse = this.restored.sort((a, b) => b.used - a.used);

@@ -317,7 +317,7 @@ export interface WordForm {
   /** Which of the tests of words dates.ts tells its cues by the word matches (bits). */
   dateCues?: number;
 }
-const STARTS_CAPITAL = /^\p{Lu}/u;
+export const STARTS_CAPITAL = /^\p{Lu}/u;
 const STARTS_NUMBER = /^\p{N}/u;
 /** Key, stem and case of each word form seen, so that a word is normalised once, not at every occurrence. */
 const wordForms = new Map<string, WordForm>();
@@ -560,7 +560,6 @@ export class LineMap {
   }
 }
 
-/** The first i in [0, n) for which pred holds, pred being false then true along i; n if none. */
 /**
  * The string, in memory of its own. V8 keeps a piece cut from a longer string (slice, a regex match) as a
  * view of the whole, and a string built by concatenation or replace as a chain of the pieces, so one kept
@@ -572,6 +571,7 @@ export function detached(s: string): string {
   return s.length < 2 ? s : (' ' + s).slice(1);
 }
 
+/** The first i in [0, n) for which pred holds, pred being false then true along i; n if none. */
 export function firstIndex(n: number, pred: (i: number) => boolean): number {
   let lo = 0;
   let hi = n;

@@ -1,9 +1,9 @@
 // Wording of findings: a seed's value written in the draft's case.
+import { STARTS_CAPITAL } from './text';
 
 // (Module constants: the bundler writes a literal with Unicode property escapes as `new RegExp(...)`,
 // which a function would build again at every call.)
 const WORD_START_LOWER = /(^|[\s-])(\p{Ll})/gu;
-const STARTS_UPPER = /^\p{Lu}/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 
 export function titleCase(s: string): string {
@@ -11,7 +11,7 @@ export function titleCase(s: string): string {
 }
 
 export function matchCase(value: string, like: string): string {
-  if (STARTS_UPPER.test(like) && STARTS_LOWER.test(value)) return titleCase(value);
-  if (STARTS_LOWER.test(like) && like === like.toLowerCase() && STARTS_UPPER.test(value)) return value.toLowerCase();
+  if (STARTS_CAPITAL.test(like) && STARTS_LOWER.test(value)) return titleCase(value);
+  if (STARTS_LOWER.test(like) && like === like.toLowerCase() && STARTS_CAPITAL.test(value)) return value.toLowerCase();
   return value;
 }
