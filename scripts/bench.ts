@@ -594,16 +594,21 @@ async function serverMemory(c: Corpus, count: number, settleS: number): Promise<
     const loadS = (performance.now() - t0) / 1000;
     const atLoad = procMemory(proc.pid ?? 0);
     if (!atLoad) return [[String(count), loadS.toFixed(1), 'n/a (no /proc)', '', '', '', '']];
-    let settled = atLoad.rss;
-    let settledAt = 0;
-    for (let s = 1; s <= settleS; s++) {
-      await sleep(1000);
-      const m = procMemory(proc.pid ?? 0);
-      if (m && m.rss < settled - (1 << 20)) {
-        settled = m.rss;
-        settledAt = s;
+    // Idle for settleS seconds: where the resident set comes down to (lower by a megabyte or more), and when.
+    const idle = async (from: number): Promise<string> => {
+      let settled = from;
+      let at = 0;
+      for (let s = 1; s <= settleS; s++) {
+        await sleep(1000);
+        const m = procMemory(proc.pid ?? 0);
+        if (m && m.rss < settled - (1 << 20)) {
+          settled = m.rss;
+          at = s;
+        }
       }
-    }
+      return at ? `${mb(settled)} (after ${at} s)` : `${mb(settled)} (not lower within ${settleS} s)`;
+    };
+    const settled = await idle(atLoad.rss);
     const peak = procMemory(proc.pid ?? 0)?.peak ?? atLoad.peak;
     const uri = pathToFileURL(join(work, 'draft.txt')).href;
     const published = race(rpc.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri, 60000));
@@ -611,19 +616,10 @@ async function serverMemory(c: Corpus, count: number, settleS: number): Promise<
     await published;
     await sleep(2000);
     const afterCheck = procMemory(proc.pid ?? 0);
-    let checkSettled = afterCheck?.rss ?? 0;
-    let checkSettledAt = 0;
-    for (let s = 1; s <= settleS && afterCheck; s++) {
-      await sleep(1000);
-      const m = procMemory(proc.pid ?? 0);
-      if (m && m.rss < checkSettled - (1 << 20)) {
-        checkSettled = m.rss;
-        checkSettledAt = s;
-      }
-    }
+    const checkSettled = afterCheck ? await idle(afterCheck.rss) : 'n/a';
     await race(rpc.request('shutdown', null, 5000)).catch(() => undefined);
     rpc.notify('exit', null);
-    return [[String(count), loadS.toFixed(1), mb(peak), mb(atLoad.rss), settledAt ? `${mb(settled)} (after ${settledAt} s)` : `${mb(settled)} (not lower within ${settleS} s)`, afterCheck ? mb(afterCheck.rss) : 'n/a', checkSettledAt ? `${mb(checkSettled)} (after ${checkSettledAt} s)` : `${mb(checkSettled)} (not lower within ${settleS} s)`]];
+    return [[String(count), loadS.toFixed(1), mb(peak), mb(atLoad.rss), settled, afterCheck ? mb(afterCheck.rss) : 'n/a', checkSettled]];
   } finally {
     setTimeout(() => proc.kill(), 500).unref();
     rmSync(work, { recursive: true, force: true });
